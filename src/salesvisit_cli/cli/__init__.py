@@ -1,0 +1,1 @@
+"""The Typer layer: parse options, call services, hand results to render."""

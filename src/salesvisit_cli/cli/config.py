@@ -1,0 +1,55 @@
+"""`salesvisit config …`: the company policies and personal settings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from salesvisit_cli.cli.context import app_context
+from salesvisit_cli.cli.options import Json
+
+app = typer.Typer(help="Configuration: show, set, path.", no_args_is_help=True)
+
+
+@app.command("path")
+def path(ctx: typer.Context) -> None:
+    """Print the configuration file's path (SALESVISIT_CONFIG overrides it)."""
+    typer.echo(str(app_context(ctx).config_path))
+
+
+@app.command("show")
+def show(ctx: typer.Context, as_json: Json = False) -> None:
+    """Show every setting in effect (defaults included)."""
+    from salesvisit_cli.render.config import config_table
+    from salesvisit_cli.render.console import emit_json
+
+    config = app_context(ctx).config
+    if as_json:
+        emit_json(config.model_dump(mode="json"))
+    else:
+        config_table(config, app_context(ctx).config_path)
+
+
+@app.command("set")
+def set_value(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="Dotted key, e.g. quota.target.")],
+    value: Annotated[str, typer.Argument(help="New value; lists are comma-separated.")],
+) -> None:
+    """Set one setting (validated; the file is replaced atomically).
+
+    \b
+    Examples:
+      salesvisit config set quota.target 100
+      salesvisit config set calendar.country CN
+      salesvisit config set calendar.extra_holidays 2026-12-24,2026-12-31
+      salesvisit config set checklist.carry "work ID,price list,samples"
+    """
+    from salesvisit_cli import config as config_module
+    from salesvisit_cli.render.console import success
+
+    app_ctx = app_context(ctx)
+    updated = config_module.with_value(app_ctx.config, key, value)
+    config_module.save(updated, app_ctx.config_path)
+    success(f"{key} = {config_module.display_value(updated, key)}")

@@ -1,0 +1,91 @@
+"""What every command shares: the database, the configuration, the salesperson, the clock."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from salesvisit_cli.config import Config
+    from salesvisit_cli.domain.calendar import WorkCalendar
+    from salesvisit_cli.store.engine import Store
+
+
+@dataclass
+class AppContext:
+    """Lazily opened resources: nothing heavy is imported until a command needs it."""
+
+    db_option: str | None = None
+    rep_option: str | None = None
+    _closers: list[Any] = field(default_factory=list)
+
+    @cached_property
+    def config_path(self):
+        from salesvisit_cli.paths import config_path
+
+        return config_path()
+
+    @cached_property
+    def config(self) -> Config:
+        from salesvisit_cli import config
+
+        return config.load(self.config_path)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        return self.config.work_calendar()
+
+    @property
+    def db_target(self) -> str:
+        from salesvisit_cli.paths import default_database
+
+        return self.db_option or str(default_database())
+
+    @cached_property
+    def store(self) -> Store:
+        from salesvisit_cli.store.engine import open_store
+
+        store = open_store(self.db_target)
+        self._closers.append(store.close)
+        return store
+
+    @cached_property
+    def rep(self) -> str:
+        """`--rep` / SALESVISIT_REP, else the config's `rep`, else the login name."""
+        from salesvisit_cli.domain.reps import validate_rep_name
+
+        name = self.rep_option or self.config.rep or _login_name()
+        return validate_rep_name(name)
+
+    def today(self) -> date:
+        """Today on the system clock (local time)."""
+        return date.today()
+
+    def now(self) -> datetime:
+        """The current local time, to the second."""
+        return datetime.now().replace(microsecond=0)
+
+    def close(self) -> None:
+        for closer in self._closers:
+            closer()
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or "salesperson"
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    """The AppContext the root callback stored."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, AppContext):
+        root.obj = AppContext()
+    return root.obj

@@ -1,0 +1,289 @@
+"""`salesvisit customer …`: the customer file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from salesvisit_cli.cli.context import app_context
+from salesvisit_cli.cli.options import (
+    Address,
+    AllowDuplicate,
+    Contact,
+    Email,
+    Force,
+    Hours,
+    Industry,
+    Json,
+    Note,
+    Owner,
+    Phone,
+    Size,
+    Source,
+    Status,
+    Tier,
+    Web,
+    given,
+)
+
+app = typer.Typer(
+    help="The customer file: add, list, show, edit, import and export customers.",
+    no_args_is_help=True,
+)
+
+
+def _show_saved(saved, as_json: bool, verb: str) -> None:
+    from salesvisit_cli.render.console import emit_json, success, warn
+    from salesvisit_cli.render.customers import customer_card
+
+    for message in saved.warnings:
+        warn(message)
+    if as_json:
+        emit_json(saved.customer.to_json())
+        return
+    success(f"{verb} customer {saved.customer.id}: {saved.customer.name}")
+    customer_card(saved.customer)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Company name.")],
+    tier: Tier = None,
+    status: Status = None,
+    contact: Contact = None,
+    phone: Phone = None,
+    email: Email = None,
+    address: Address = None,
+    industry: Industry = None,
+    size: Size = None,
+    source: Source = None,
+    hours: Hours = None,
+    web: Web = None,
+    note: Note = None,
+    owner: Owner = None,
+    allow_duplicate: AllowDuplicate = False,
+    as_json: Json = False,
+) -> None:
+    """Add a customer to the file.
+
+    \b
+    Examples:
+      salesvisit customer add "上海华美贸易有限公司" --tier key --contact 王经理
+      salesvisit customer add "Acme Ltd" --phone "+1 555 0101 ext. 12" --hours 09:00-17:30
+      salesvisit customer add "Blue River Foods" --status client --address "1 Main St"
+    """
+    from salesvisit_cli.domain.reps import validate_rep_name
+    from salesvisit_cli.services import customers
+
+    app_ctx = app_context(ctx)
+    fields = given(
+        name=name, tier=tier, status=status, contact=contact, phone=phone, email=email,
+        address=address, industry=industry, size=size, source=source, hours=hours, web=web,
+        note=note,
+    )  # fmt: skip
+    saved = customers.add(
+        app_ctx.store,
+        app_ctx.rep,
+        fields,
+        app_ctx.now(),
+        owner=validate_rep_name(owner) if owner is not None else None,
+        allow_duplicate=allow_duplicate,
+    )
+    _show_saved(saved, as_json, "Added")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
+    name: Annotated[str | None, typer.Option("--name", help="New company name.")] = None,
+    tier: Tier = None,
+    status: Status = None,
+    contact: Contact = None,
+    phone: Phone = None,
+    email: Email = None,
+    address: Address = None,
+    industry: Industry = None,
+    size: Size = None,
+    source: Source = None,
+    hours: Hours = None,
+    web: Web = None,
+    note: Note = None,
+    allow_duplicate: AllowDuplicate = False,
+    as_json: Json = False,
+) -> None:
+    """Change the given fields of a customer (an empty value clears a field).
+
+    \b
+    Examples:
+      salesvisit customer edit 12 --phone "021 5555 0102" --hours 08:30-17:00
+      salesvisit customer edit 华美 --tier key
+    """
+    from salesvisit_cli.services import customers
+
+    app_ctx = app_context(ctx)
+    fields = given(
+        name=name, tier=tier, status=status, contact=contact, phone=phone, email=email,
+        address=address, industry=industry, size=size, source=source, hours=hours, web=web,
+        note=note,
+    )  # fmt: skip
+    saved = customers.edit(
+        app_ctx.store, app_ctx.rep, ref, fields, app_ctx.now(), allow_duplicate=allow_duplicate
+    )
+    _show_saved(saved, as_json, "Updated")
+
+
+@app.command("list")
+def list_customers(
+    ctx: typer.Context,
+    tier: Tier = None,
+    status: Status = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Part of name, contact, address, …")
+    ] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Only this salesperson's.")] = None,
+    as_json: Json = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (spreadsheet-safe).")] = False,
+) -> None:
+    """List customers by name.
+
+    \b
+    Examples:
+      salesvisit customer list --tier key
+      salesvisit customer list --search 贸易 --json
+    """
+    from salesvisit_cli.domain.customers import STATUSES, TIERS, check_choice
+    from salesvisit_cli.services import customers
+
+    if as_json and as_csv:
+        raise typer.BadParameter("choose one of --json and --csv")
+    found = customers.listing(
+        app_context(ctx).store,
+        tier=check_choice("tier", tier, TIERS),
+        status=check_choice("status", status, STATUSES),
+        search=search,
+        owner=owner,
+    )
+    _print_customers(found, as_json=as_json, as_csv=as_csv)
+
+
+def _print_customers(found, *, as_json: bool, as_csv: bool) -> None:
+    from salesvisit_cli.render.console import emit_json
+    from salesvisit_cli.render.customers import customer_table
+
+    if as_json:
+        emit_json([c.to_json() for c in found])
+    elif as_csv:
+        import sys
+
+        from salesvisit_cli.services.customer_io import to_csv
+
+        sys.stdout.write(to_csv([c.to_json() for c in found]))
+    else:
+        customer_table(found)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
+    as_json: Json = False,
+) -> None:
+    """Show a customer's file, visit history and open follow-ups.
+
+    \b
+    Example:
+      salesvisit customer show 华美
+    """
+    from salesvisit_cli.render.console import emit_json
+    from salesvisit_cli.render.customers import customer_card
+    from salesvisit_cli.services import customers
+
+    customer = customers.find(app_context(ctx).store, ref)
+    if as_json:
+        emit_json(customer.to_json())
+    else:
+        customer_card(customer)
+
+
+@app.command("import")
+def import_file(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="CSV file with a header row.", dir_okay=False)],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Validate only; write nothing.")
+    ] = False,
+    encoding: Annotated[
+        str, typer.Option("--encoding", help="auto (UTF-8 with/without BOM, else GBK), utf-8, gbk.")
+    ] = "auto",
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Import the valid rows, report the rest.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Import customers from CSV, all or nothing.
+
+    Headers are the `customer add` option names (name required), or the Chinese headers
+    企业名称/客户名称, 地址, 负责人, 电话, 行业, 规模, 网店地址, 备注. Any invalid or
+    duplicate row stops the whole import unless --skip-invalid.
+
+    \b
+    Examples:
+      salesvisit customer import leads.csv --dry-run
+      salesvisit customer import 客户名单.csv --encoding gbk
+    """
+    from salesvisit_cli.render.console import emit_json
+    from salesvisit_cli.render.progress import progress_reporter
+    from salesvisit_cli.render.transfer import import_report
+    from salesvisit_cli.services.customer_io import import_csv
+
+    app_ctx = app_context(ctx)
+    with progress_reporter("Importing", enabled=not as_json) as report:
+        result = import_csv(
+            app_ctx.store, app_ctx.rep, file, app_ctx.now(),
+            encoding=encoding, dry_run=dry_run, skip_invalid=skip_invalid, progress=report,
+        )  # fmt: skip
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        import_report(result, file)
+    if result.skipped and not skip_invalid:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Export the whole customer file (CSV cells are safe to open in a spreadsheet).
+
+    \b
+    Examples:
+      salesvisit customer export --output customers.csv
+      salesvisit customer export --format json > customers.json
+    """
+    import sys
+
+    from salesvisit_cli.domain.errors import ValidationError
+    from salesvisit_cli.render.console import success
+    from salesvisit_cli.render.safe import to_json
+    from salesvisit_cli.services.customer_io import export_rows, to_csv, write_private
+
+    if fmt not in ("csv", "json"):
+        raise ValidationError(f"unknown format {fmt!r}: choose csv or json")
+    data = export_rows(app_context(ctx).store)
+    text = to_csv(data) if fmt == "csv" else to_json(data) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    # CSV gets a BOM so Excel opens UTF-8 (Chinese names) correctly.
+    write_private(output, text, force=force, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    success(f"Exported {len(data)} customer(s) to {output}")

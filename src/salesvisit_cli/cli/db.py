@@ -1,0 +1,77 @@
+"""`salesvisit db …`: where the data lives, integrity check, backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from salesvisit_cli.cli.context import app_context
+from salesvisit_cli.cli.options import Force, Json
+
+app = typer.Typer(help="The database: path, integrity check, backup.", no_args_is_help=True)
+
+
+@app.command("path")
+def path(ctx: typer.Context) -> None:
+    """Print the database in use (file path or URL, password hidden)."""
+    from salesvisit_cli.store.engine import database_url, sqlite_path
+
+    url = database_url(app_context(ctx).db_target)
+    file = sqlite_path(url)
+    if file is not None:
+        typer.echo(str(file))
+    else:
+        from sqlalchemy.engine import make_url
+
+        typer.echo(make_url(url).render_as_string(hide_password=True))
+
+
+@app.command("check")
+def check(
+    ctx: typer.Context,
+    full: Annotated[
+        bool, typer.Option("--full", help="Run the slower, thorough integrity_check.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Check the database; exit code 1 unless it is sound.
+
+    \b
+    Examples:
+      salesvisit db check
+      salesvisit db check --full
+    """
+    from salesvisit_cli.domain.errors import StoreError
+    from salesvisit_cli.render.console import emit_json, success
+    from salesvisit_cli.services.database import check as run_check
+
+    problems = run_check(app_context(ctx).store, full=full)
+    if as_json:
+        emit_json({"ok": not problems, "problems": problems, "full": full})
+        if problems:
+            raise typer.Exit(1)
+        return
+    if problems:
+        raise StoreError(f"the database has {len(problems)} problem(s): {'; '.join(problems[:5])}")
+    success(f"ok ({'integrity_check' if full else 'quick_check'})")
+
+
+@app.command("backup")
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Backup file to create (0600).")],
+    force: Force = False,
+) -> None:
+    """Copy the database online to FILE (safe while others use it).
+
+    \b
+    Example:
+      salesvisit db backup ~/backups/salesvisit-$(date +%F).db
+    """
+    from salesvisit_cli.render.console import success
+    from salesvisit_cli.services.database import backup as run_backup
+
+    written = run_backup(app_context(ctx).store, file, force=force)
+    success(f"Backed up to {written}")

@@ -1,0 +1,221 @@
+"""Every company policy of PROCESS.md as a validated default, loaded from and saved to TOML."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from salesvisit_cli.domain.dates import parse_time
+from salesvisit_cli.domain.errors import SalesvisitError
+from salesvisit_cli.domain.errors import ValidationError as InputError
+
+DEFAULT_CARRY = [
+    "work ID",
+    "price list",
+    "customer files",
+    "company brochures (several sets)",
+    "business cards",
+    "notebook",
+    "pen",
+    "calculator",
+]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class QuotaPolicy(_Section):
+    """R1: the monthly visit quota."""
+
+    target: int = Field(120, ge=1, le=100_000, description="customers (or visits) per month")
+    new_share: str = Field("1/3", description="share of the target that must be new customers")
+    unit: Literal["customers", "visits"] = "customers"
+
+    @field_validator("new_share", mode="before")
+    @classmethod
+    def _share(cls, value: Any) -> str:
+        try:
+            share = Fraction(str(value).strip()).limit_denominator(1000)
+        except (ValueError, ZeroDivisionError):
+            raise ValueError("expected a fraction such as 1/3 or 0.25") from None
+        if not 0 <= share <= 1:
+            raise ValueError("must be between 0 and 1")
+        return str(share)
+
+    @property
+    def share(self) -> Fraction:
+        return Fraction(self.new_share)
+
+
+class VisitPolicy(_Section):
+    """R3: the length of a call and the gap between calls."""
+
+    max_minutes: int = Field(30, ge=1, le=600)
+    travel_minutes: int = Field(30, ge=0, le=600)
+
+
+class ReportPolicy(_Section):
+    """R6: the daily report hand-in deadline on the next working day."""
+
+    deadline: str = "09:00"
+
+    @field_validator("deadline")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        try:
+            return parse_time(value)
+        except InputError as error:
+            raise ValueError(str(error)) from None
+
+
+class CalendarPolicy(_Section):
+    """R7: working days."""
+
+    country: str | None = Field(None, description="ISO country code, e.g. CN; empty: Mon–Fri")
+    subdivision: str | None = None
+    extra_holidays: list[date] = Field(default_factory=list)
+    extra_workdays: list[date] = Field(default_factory=list)
+
+    @field_validator("country", "subdivision", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if value is None or str(value).strip() == "" else str(value).strip().upper()
+
+
+class ChecklistPolicy(_Section):
+    """R2: what to carry on every visit day."""
+
+    carry: list[str] = Field(default_factory=lambda: list(DEFAULT_CARRY), min_length=1)
+
+
+class PlanPolicy(_Section):
+    """Plan suggestions."""
+
+    key_revisit_days: int = Field(14, ge=1, le=365)
+
+
+class Config(_Section):
+    """The whole configuration file."""
+
+    rep: str | None = None
+    quota: QuotaPolicy = Field(default_factory=QuotaPolicy)
+    visit: VisitPolicy = Field(default_factory=VisitPolicy)
+    report: ReportPolicy = Field(default_factory=ReportPolicy)
+    calendar: CalendarPolicy = Field(default_factory=CalendarPolicy)
+    checklist: ChecklistPolicy = Field(default_factory=ChecklistPolicy)
+    plan: PlanPolicy = Field(default_factory=PlanPolicy)
+
+    def work_calendar(self):
+        """The working-day calendar this configuration describes."""
+        from salesvisit_cli.domain.calendar import WorkCalendar
+
+        return WorkCalendar(
+            self.calendar.country,
+            self.calendar.subdivision,
+            self.calendar.extra_holidays,
+            self.calendar.extra_workdays,
+        )
+
+
+def keys() -> list[str]:
+    """Every settable key, dotted (`quota.target`)."""
+    found = []
+    for name, field in Config.model_fields.items():
+        section = field.annotation
+        if isinstance(section, type) and issubclass(section, _Section):
+            found += [f"{name}.{sub}" for sub in section.model_fields]
+        else:
+            found.append(name)
+    return found
+
+
+def _explain(error: ValidationError, path: Path | None = None) -> str:
+    problems = "; ".join(
+        f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}" for item in error.errors()
+    )
+    where = f" in {path}" if path else ""
+    return f"invalid configuration{where}: {problems}"
+
+
+def load(path: Path) -> Config:
+    """The configuration in `path`, or the defaults when it does not exist."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        return Config()
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SalesvisitError(f"cannot read configuration {path}: {error}") from None
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        raise SalesvisitError(_explain(error, path)) from None
+
+
+def _typed(key: str, raw: str) -> Any:
+    """The raw command-line text of a setting, shaped as its field expects."""
+    section, _, name = key.partition(".")
+    field = Config.model_fields[section]
+    if name:
+        field = field.annotation.model_fields[name]
+    if getattr(field.annotation, "__origin__", None) is list:
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    return raw
+
+
+def with_value(config: Config, key: str, raw: str) -> Config:
+    """A copy of `config` with `key` set from text; unknown keys and bad values are errors."""
+    valid = keys()
+    if key not in valid:
+        raise InputError(f"unknown configuration key {key!r}; valid keys: {', '.join(valid)}")
+    data = config.model_dump(mode="json")
+    section, _, name = key.partition(".")
+    if name:
+        data[section][name] = _typed(key, raw)
+    else:
+        data[section] = raw.strip() or None
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        raise InputError(_explain(error)) from None
+
+
+def save(config: Config, path: Path) -> None:
+    """Write the configuration atomically (temp file + rename), private to the user."""
+    import tomli_w
+
+    from salesvisit_cli.paths import make_private_dir
+
+    data = config.model_dump(mode="json", exclude_none=True)
+    make_private_dir(path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            tomli_w.dump(data, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def display_value(config: Config, key: str) -> str:
+    """A setting as text (lists comma-separated, unset as empty)."""
+    section, _, name = key.partition(".")
+    value = getattr(config, section)
+    if name:
+        value = getattr(value, name)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)

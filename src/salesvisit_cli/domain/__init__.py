@@ -1,0 +1,1 @@
+"""Pure business rules: no Typer, no Rich, no SQL."""

@@ -1,0 +1,193 @@
+"""The customer file (R8): field validation, name normalisation and the duplicate rule."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from salesvisit_cli.domain.dates import parse_hours
+from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.text import check_text
+
+TIERS = ("key", "normal")
+STATUSES = ("prospect", "client")
+SOURCES_HINT = ("web", "trade fair", "referral", "directory", "news report")
+# The fields of `customer add` / CSV columns / JSON keys, in display order.
+FIELDS = (
+    "name",
+    "tier",
+    "status",
+    "contact",
+    "phone",
+    "email",
+    "address",
+    "industry",
+    "size",
+    "source",
+    "hours",
+    "web",
+    "note",
+)
+TEXT_FIELDS = ("contact", "address", "industry", "size", "source", "web", "note")
+
+_SUFFIXES = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "公司",
+    "corporation",
+    "company",
+    "limited",
+    "corp",
+    "gmbh",
+    "llc",
+    "ltd",
+    "inc",
+    "co",
+    "plc",
+)
+_PUNCTUATION = re.compile(r"[\s.,;:'\"()\[\]{}<>\-_/&·・、，。（）]+")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{2,30}(?:\s*(?:x|ext\.?|转|#)\s*[0-9]{1,6})?", re.ASCII)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def name_key(name: str) -> str:
+    """The name as the duplicate rule compares it: width, case, spaces and suffixes ignored."""
+    value = unicodedata.normalize("NFKC", name).casefold()
+    value = _PUNCTUATION.sub(" ", value).strip()
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            # Latin suffixes count only as a separate word ("Tesco" keeps its "co").
+            ending = " " + suffix if suffix.isascii() else suffix
+            if value.endswith(ending) and len(value) > len(ending):
+                value = value[: -len(ending)].rstrip()
+                changed = True
+    return value.replace(" ", "")
+
+
+def check_phone(value: str | None) -> str | None:
+    """Digits, spaces and `+ - ( )`, optionally an extension (`x12`, `ext. 12`, `转12`)."""
+    text = check_text("phone", value, max_length=40)
+    if text is None:
+        return None
+    if not _PHONE.fullmatch(text) or sum(ch.isdigit() for ch in text) < 3:
+        raise ValidationError(
+            f"invalid phone {text!r}: use digits, spaces and + - ( ), optionally 'ext. 12'"
+        )
+    return text
+
+
+def phone_key(phone: str | None) -> str | None:
+    """The digits of a phone number, for the 'already on file' warning."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    return digits or None
+
+
+def check_email(value: str | None) -> str | None:
+    text = check_text("e-mail", value, max_length=254)
+    if text is not None and not _EMAIL.fullmatch(text):
+        raise ValidationError(f"invalid e-mail {text!r}: expected name@example.com")
+    return text
+
+
+def check_choice(label: str, value: str | None, choices: tuple[str, ...]) -> str | None:
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if text not in choices:
+        raise ValidationError(f"invalid {label} {value!r}: choose {' or '.join(choices)}")
+    return text
+
+
+def clean_fields(raw: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """Validated customer fields; with `partial`, only those given (for edits)."""
+    unknown = set(raw) - set(FIELDS)
+    if unknown:
+        raise ValidationError(f"unknown customer field(s): {', '.join(sorted(unknown))}")
+    fields: dict[str, Any] = {}
+    if "name" in raw or not partial:
+        name = check_text("name", raw.get("name"), max_length=200)
+        if not name:
+            raise ValidationError("the customer name is empty")
+        fields["name"] = name
+    for label, choices, default in (("tier", TIERS, "normal"), ("status", STATUSES, "prospect")):
+        if label in raw or not partial:
+            fields[label] = check_choice(label, raw.get(label), choices) or default
+    if "phone" in raw:
+        fields["phone"] = check_phone(raw["phone"])
+    if "email" in raw:
+        fields["email"] = check_email(raw["email"])
+    if "hours" in raw:
+        hours = check_text("hours", raw["hours"], max_length=40)
+        fields["hours"] = parse_hours(hours) if hours else None
+    for label in TEXT_FIELDS:
+        if label in raw:
+            fields[label] = check_text(label, raw[label], multiline=label in ("note", "address"))
+    return fields
+
+
+@dataclass
+class Customer:
+    """One customer as the commands show it."""
+
+    id: int
+    name: str
+    tier: str
+    status: str
+    contact: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    industry: str | None = None
+    size: str | None = None
+    source: str | None = None
+    hours: str | None = None
+    web: str | None = None
+    note: str | None = None
+    owner: str | None = None
+    created_at: datetime | None = None
+    client_since: date | None = None
+    first_visit_on: date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        extra = data.pop("extra")
+        for key in ("created_at", "client_since", "first_visit_on"):
+            data[key] = data[key].isoformat() if data[key] else None
+        data.update(extra)
+        return data
+
+
+@dataclass
+class ImportProblem:
+    """A CSV row that cannot be imported."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, with --dry-run, would do)."""
+
+    rows: int = 0
+    imported: int = 0
+    skipped: list[ImportProblem] = field(default_factory=list)
+    dry_run: bool = False
+    encoding: str = "utf-8"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "imported": self.imported,
+            "invalid": [asdict(problem) for problem in self.skipped],
+            "dry_run": self.dry_run,
+            "encoding": self.encoding,
+        }

@@ -1,0 +1,133 @@
+"""Parsing of the dates, months, times, durations and office hours users type."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from salesvisit_cli.domain.errors import ValidationError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+_TIME = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
+_DURATION = re.compile(r"(\d{1,3})h(?:(\d{1,2})(?:m|min)?)?|(\d{1,4})(?:m|min)", re.ASCII)
+
+DATE_HELP = "YYYY-MM-DD, today, tomorrow, yesterday or a weekday (mon…sun)"
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last(self) -> date:
+        return self.next().first - timedelta(days=1)
+
+    def next(self) -> Month:
+        return Month(self.year + self.month // 12, self.month % 12 + 1)
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=i) for i in range(self.last.day)]
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def parse_date(text: str, today: date) -> date:
+    """A date as users type it; weekday names mean the nearest such day from today on."""
+    value = text.strip().lower()
+    relative = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    if value in relative:
+        return today + timedelta(days=relative[value])
+    for names in (WEEKDAYS, _FULL_WEEKDAYS):
+        if value in names:
+            return today + timedelta(days=(names.index(value) - today.weekday()) % 7)
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError(f"invalid date {text!r}: expected {DATE_HELP}")
+
+
+def parse_month(text: str) -> Month:
+    """A month as `YYYY-MM`."""
+    match = _MONTH.fullmatch(text.strip())
+    if match:
+        year, month = int(match[1]), int(match[2])
+        if 1 <= month <= 12 and year >= 1:
+            return Month(year, month)
+    raise ValidationError(f"invalid month {text!r}: expected YYYY-MM, e.g. 2026-03")
+
+
+def parse_time(text: str) -> str:
+    """A 24-hour time `HH:MM`, returned normalised (`9:05` → `09:05`)."""
+    match = _TIME.fullmatch(text.strip())
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return f"{int(match[1]):02d}:{match[2]}"
+    raise ValidationError(f"invalid time {text!r}: expected HH:MM, 24-hour, 00:00 to 23:59")
+
+
+def parse_hours(text: str) -> str:
+    """Office hours `HH:MM-HH:MM` (opening before closing), normalised."""
+    parts = text.replace("–", "-").split("-")
+    if len(parts) == 2:
+        try:
+            opens, closes = parse_time(parts[0]), parse_time(parts[1])
+        except ValidationError:
+            pass
+        else:
+            if opens < closes:
+                return f"{opens}-{closes}"
+    raise ValidationError(f"invalid office hours {text!r}: expected HH:MM-HH:MM, e.g. 09:00-17:30")
+
+
+def hours_range(hours: str) -> tuple[str, str]:
+    """The opening and closing time of stored office hours."""
+    opens, closes = hours.split("-")
+    return opens, closes
+
+
+def parse_minutes(text: str) -> int:
+    """A duration: `45`, `45m`, `1h`, `1h30`, `1h30m` or `1:30`, in whole minutes."""
+    value = text.strip().lower().replace(" ", "")
+    if value.isascii() and value.isdigit():
+        return int(value)
+    match = _TIME.fullmatch(value)
+    if match and int(match[2]) < 60:
+        return int(match[1]) * 60 + int(match[2])
+    match = _DURATION.fullmatch(value)
+    if match:
+        return int(match[1] or 0) * 60 + int(match[2] or match[3] or 0)
+    raise ValidationError(f"invalid duration {text!r}: expected minutes (45) or 1h30")
+
+
+def minutes_between(start: str, end: str) -> int:
+    """Whole minutes from `start` to `end` on the same day (both `HH:MM`)."""
+    delta = datetime.combine(date.min, time.fromisoformat(end)) - datetime.combine(
+        date.min, time.fromisoformat(start)
+    )
+    minutes = int(delta.total_seconds() // 60)
+    if minutes <= 0:
+        raise ValidationError(f"end time {end} is not after start time {start}")
+    return minutes
+
+
+def add_minutes(at: str, minutes: int) -> str:
+    """`HH:MM` plus minutes, capped at 23:59 (visits do not cross midnight)."""
+    moment = datetime.combine(date.min, time.fromisoformat(at)) + timedelta(minutes=minutes)
+    return "23:59" if moment.date() != date.min else moment.strftime("%H:%M")

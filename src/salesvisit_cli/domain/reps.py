@@ -1,0 +1,14 @@
+"""Salesperson names."""
+
+from __future__ import annotations
+
+from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.text import check_text
+
+
+def validate_rep_name(name: str) -> str:
+    """A salesperson's name: non-empty, one line, at most 200 characters."""
+    value = check_text("salesperson", name, max_length=200)
+    if not value:
+        raise ValidationError("the salesperson's name is empty: set --rep or SALESVISIT_REP")
+    return value

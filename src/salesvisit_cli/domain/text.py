@@ -1,0 +1,29 @@
+"""Rules for free text typed by users."""
+
+from __future__ import annotations
+
+import re
+
+from salesvisit_cli.domain.errors import ValidationError
+
+# Control characters other than TAB, LF and CR (C0, DEL and C1).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_TEXT = 100_000
+
+
+def check_text(
+    label: str, value: str | None, *, max_length: int = MAX_TEXT, multiline: bool = False
+) -> str | None:
+    """Trimmed text, or None when blank; control characters and overlong text are refused."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if _CONTROL.search(text):
+        raise ValidationError(f"{label} contains control characters; remove them and try again")
+    if not multiline and ("\n" in text or "\r" in text):
+        raise ValidationError(f"{label} must be a single line")
+    if len(text) > max_length:
+        raise ValidationError(f"{label} is too long ({len(text)} characters, at most {max_length})")
+    return text

@@ -1,0 +1,31 @@
+"""Where salesvisit keeps its files (platformdirs), overridable by environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "salesvisit"
+
+
+def config_path() -> Path:
+    """`SALESVISIT_CONFIG`, else `config.toml` in the user config directory."""
+    explicit = os.environ.get("SALESVISIT_CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_database() -> Path:
+    """`salesvisit.db` in the user data directory."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME)) / "salesvisit.db"
+
+
+def make_private_dir(directory: Path) -> None:
+    """Create a directory (and parents) readable by its owner only."""
+    if not directory.exists():
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)

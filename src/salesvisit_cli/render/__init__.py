@@ -1,0 +1,1 @@
+"""The only package that knows Rich: every screen and the JSON writer."""

@@ -1,0 +1,47 @@
+"""The consoles and the JSON writer every command prints through."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from typing import Any
+
+from salesvisit_cli.render.safe import to_json
+
+
+@cache
+def out():
+    """The stdout console: colour only on a terminal, NO_COLOR honoured, no markup in plain str."""
+    from rich.console import Console
+
+    return Console(markup=False, highlight=False, emoji=False)
+
+
+@cache
+def err():
+    """The stderr console, for warnings."""
+    from rich.console import Console
+
+    return Console(stderr=True, markup=False, highlight=False, emoji=False)
+
+
+def emit_json(document: Any) -> None:
+    """Exactly one JSON document on stdout."""
+    sys.stdout.write(to_json(document) + "\n")
+    sys.stdout.flush()
+
+
+def warn(message: str) -> None:
+    """A one-line warning on stderr (`Warning: …`), user text made inert."""
+    from salesvisit_cli.render.safe import inert
+
+    text = inert("Warning: ", style="bold yellow")
+    text.append_text(inert(message, style="yellow"))
+    err().print(text)
+
+
+def success(message: str) -> None:
+    """A one-line confirmation on stdout."""
+    from salesvisit_cli.render.safe import inert
+
+    out().print(inert(message, style="green"))

@@ -1,0 +1,65 @@
+"""Customer screens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from salesvisit_cli.domain.customers import Customer
+from salesvisit_cli.render.console import out
+from salesvisit_cli.render.safe import inert
+
+TIER_STYLE = {"key": "bold magenta", "normal": ""}
+
+
+def customer_table(customers: Sequence[Customer]) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold", pad_edge=False)
+    for title in ("ID", "Name", "Tier", "Status", "Contact", "Phone", "Owner"):
+        table.add_column(title, justify="right" if title == "ID" else "left")
+    for c in customers:
+        table.add_row(
+            str(c.id),
+            inert(c.name, style=TIER_STYLE.get(c.tier, "")),
+            c.tier,
+            c.status,
+            inert(c.contact),
+            inert(c.phone),
+            inert(c.owner),
+        )
+    out().print(table)
+    out().print(inert(f"{len(customers)} customer(s)", style="dim"))
+
+
+def customer_card(customer: Customer, title: str | None = None) -> None:
+    """The customer's file as a two-column card."""
+    from rich.panel import Panel
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    rows = [
+        ("Tier", customer.tier),
+        (
+            "Status",
+            customer.status + (f" since {customer.client_since}" if customer.client_since else ""),
+        ),
+        ("Contact", customer.contact),
+        ("Phone", customer.phone),
+        ("E-mail", customer.email),
+        ("Address", customer.address or "— missing (confirm before visiting)"),
+        ("Office hours", customer.hours or "— missing (confirm before visiting)"),
+        ("Industry", customer.industry),
+        ("Size", customer.size),
+        ("Source", customer.source),
+        ("Web shop", customer.web),
+        ("Owner", customer.owner),
+        ("First visit", customer.first_visit_on),
+        ("Note", customer.note),
+    ]
+    for label, value in rows:
+        if value:
+            grid.add_row(label, inert(value))
+    heading = inert(title or f"{customer.name}  (id {customer.id})", style="bold")
+    out().print(Panel(grid, title=heading, title_align="left", expand=False))

@@ -1,0 +1,183 @@
+"""CSV import (all or nothing, bulk) and CSV/JSON export of the customer file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from salesvisit_cli.domain.customers import (
+    FIELDS,
+    ImportProblem,
+    ImportResult,
+    clean_fields,
+    name_key,
+)
+from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.domain.spreadsheet import neutralise, restore
+from salesvisit_cli.store import customers as rows
+from salesvisit_cli.store.engine import PRIVATE, Store
+from salesvisit_cli.store.reps import ensure_rep
+
+# Column headers accepted on import: our field names, and the source document's Chinese ones.
+HEADER_ALIASES = {
+    "企业名称": "name", "客户名称": "name", "公司名称": "name", "名称": "name",
+    "地址": "address", "负责人": "contact", "联系人": "contact", "电话": "phone",
+    "联系电话": "phone", "行业": "industry", "规模": "size", "网店地址": "web", "网址": "web",
+    "备注": "note", "来源": "source", "邮箱": "email", "电子邮件": "email",
+    "办公时间": "hours", "作息时间": "hours", "级别": "tier", "客户级别": "tier",
+    "状态": "status", "客户状态": "status",
+}  # fmt: skip
+VALUE_ALIASES = {
+    "tier": {"重点客户": "key", "重点": "key", "普通客户": "normal", "普通": "normal"},
+    "status": {"潜在客户": "prospect", "意向客户": "prospect", "新客户": "prospect",
+               "老客户": "client", "客户": "client", "已成交": "client"},
+}  # fmt: skip
+ENCODINGS = ("auto", "utf-8", "gbk")
+
+
+def decode(data: bytes, encoding: str) -> tuple[str, str]:
+    """The file's text and the encoding used: UTF-8 (BOM or not), else GB18030 when auto."""
+    if encoding not in ENCODINGS:
+        raise ValidationError(f"unknown encoding {encoding!r}: choose {', '.join(ENCODINGS)}")
+    if encoding in ("auto", "utf-8"):
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError as error:
+            if encoding == "utf-8":
+                raise ValidationError(
+                    f"the file is not valid UTF-8 ({error.reason} at byte "
+                    f"{error.start}); try --encoding gbk"
+                ) from None
+    try:
+        return data.decode("gb18030"), "gbk"
+    except UnicodeDecodeError as error:
+        raise ValidationError(f"the file is neither UTF-8 nor GBK (byte {error.start})") from None
+
+
+def _columns(header: list[str]) -> list[str | None]:
+    mapped = []
+    for title in header:
+        key = title.strip().lstrip("\ufeff").lower().replace(" ", "_")
+        key = HEADER_ALIASES.get(title.strip(), key)
+        mapped.append(key if key in FIELDS or key == "owner" else None)
+    if "name" not in mapped:
+        raise ValidationError(
+            "the CSV has no name column: expected a header row with 'name' (or 企业名称/客户名称)"
+        )
+    return mapped
+
+
+def _records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError("the CSV file is empty") from None
+    columns = _columns(header)
+    for cells in reader:
+        if not any(cell.strip() for cell in cells):
+            continue
+        record = {}
+        for column, cell in zip(columns, cells, strict=False):
+            if column:
+                value = restore(cell)
+                record[column] = VALUE_ALIASES.get(column, {}).get(value.strip(), value)
+        yield reader.line_num, record
+
+
+def import_csv(
+    store: Store,
+    rep: str,
+    path: Path,
+    now: datetime,
+    *,
+    encoding: str = "auto",
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Validate every row, then insert them all in one transaction, or nothing."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SalesvisitError(f"cannot read {path}: {error.strerror}") from None
+    text, used = decode(data, encoding)
+    result = ImportResult(dry_run=dry_run, encoding=used)
+    records = list(_records(text))
+    result.rows = len(records)
+    with store.write() as connection:
+        known = rows.all_name_keys(connection)
+        seen: dict[str, int] = {}
+        good: dict[str | None, list[dict[str, Any]]] = {}
+        for done, (line, record) in enumerate(records, 1):
+            owner = (record.pop("owner", "") or "").strip() or None
+            try:
+                fields = clean_fields(record)
+            except ValidationError as error:
+                result.skipped.append(ImportProblem(line, str(error)))
+                continue
+            key = name_key(fields["name"])
+            if key in known:
+                reason = f"duplicate of customer id {known[key]} ({fields['name']})"
+                result.skipped.append(ImportProblem(line, reason))
+            elif key in seen:
+                reason = f"duplicate of line {seen[key]} ({fields['name']})"
+                result.skipped.append(ImportProblem(line, reason))
+            else:
+                seen[key] = line
+                good.setdefault(owner, []).append(fields)
+            if progress and done % 1000 == 0:
+                progress(done, len(records))
+        if result.skipped and not skip_invalid:
+            return result
+        result.imported = sum(len(batch) for batch in good.values())
+        if dry_run:
+            return result
+        ensure_rep(connection, rep, now)
+        for owner, batch in good.items():
+            rows.add_many(connection, batch, ensure_rep(connection, owner or rep, now), now)
+    if progress:
+        progress(len(records), len(records))
+    return result
+
+
+def export_rows(store: Store) -> list[dict[str, Any]]:
+    with store.read() as connection:
+        return [customer.to_json() for customer in rows.listing(connection)]
+
+
+def to_csv(customers: list[dict[str, Any]]) -> str:
+    """CSV with our field names as headers and every cell safe to open in a spreadsheet."""
+    buffer = io.StringIO()
+    columns = ["id", *FIELDS, "owner", "created_at"]
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for customer in customers:
+        writer.writerow(
+            [neutralise("" if customer[c] is None else str(customer[c])) for c in columns]
+        )
+    return buffer.getvalue()
+
+
+def write_private(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
+    """Write a new 0600 file (never overwriting one unless `force`), atomically."""
+    if path.exists() and not force:
+        raise ValidationError(f"{path} already exists; use --force to overwrite it")
+    if path.is_dir():
+        raise ValidationError(f"{path} is a directory")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
+    try:
+        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,111 @@
+"""Customer file use cases: add, edit, find, list, show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.domain.customers import Customer, clean_fields
+from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.text import check_text
+from salesvisit_cli.store import customers as rows
+from salesvisit_cli.store.engine import Store
+from salesvisit_cli.store.reps import ensure_rep
+
+
+@dataclass
+class Saved:
+    """A customer written, with the warnings the user should see."""
+
+    customer: Customer
+    warnings: list[str] = field(default_factory=list)
+
+
+def resolve(connection: Connection, ref: str) -> Customer:
+    """A customer by id, exact name, or a case-insensitive part of the name matching one."""
+    text = check_text("customer", ref, max_length=200)
+    if not text:
+        raise ValidationError("empty customer reference: give an id or a name")
+    if text.isascii() and text.isdigit():
+        found = rows.get(connection, int(text))
+        if found:
+            return found
+    matches = rows.find_by_name(connection, text)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"no customer matches {text!r}")
+    listed = ", ".join(f"{c.id} {c.name}" for c in matches[:10])
+    more = " …" if len(matches) > 10 else ""
+    raise ValidationError(f"{text!r} matches several customers: {listed}{more}; use the id")
+
+
+def _duplicate_check(
+    connection: Connection, fields: dict[str, Any], allow_duplicate: bool, exclude: int | None
+) -> list[str]:
+    warnings = []
+    if "name" in fields:
+        existing = rows.same_name(connection, fields["name"], exclude)
+        if existing and not allow_duplicate:
+            raise ValidationError(
+                f"customer {existing.name!r} (id {existing.id}) already has this name; "
+                "use --allow-duplicate to add it anyway"
+            )
+    if fields.get("phone"):
+        for other in rows.same_phone(connection, fields["phone"], exclude)[:3]:
+            warnings.append(
+                f"phone {fields['phone']} is already on file for {other.name} (id {other.id})"
+            )
+    return warnings
+
+
+def add(
+    store: Store,
+    rep: str,
+    raw: dict[str, Any],
+    now: datetime,
+    *,
+    owner: str | None = None,
+    allow_duplicate: bool = False,
+) -> Saved:
+    """Add a customer owned by `owner` (default: the salesperson adding it)."""
+    fields = clean_fields(raw)
+    with store.write() as connection:
+        warnings = _duplicate_check(connection, fields, allow_duplicate, None)
+        owner_id = ensure_rep(connection, owner or rep, now)
+        ensure_rep(connection, rep, now)
+        new_id = rows.add(connection, fields, owner_id, now)
+        return Saved(rows.get(connection, new_id), warnings)
+
+
+def edit(
+    store: Store,
+    rep: str,
+    ref: str,
+    raw: dict[str, Any],
+    now: datetime,
+    *,
+    allow_duplicate: bool = False,
+) -> Saved:
+    """Change only the given fields."""
+    fields = clean_fields(raw, partial=True)
+    if not fields:
+        raise ValidationError("nothing to change: give at least one option")
+    with store.write() as connection:
+        customer = resolve(connection, ref)
+        warnings = _duplicate_check(connection, fields, allow_duplicate, customer.id)
+        rows.edit(connection, customer.id, fields, now)
+        return Saved(rows.get(connection, customer.id), warnings)
+
+
+def find(store: Store, ref: str) -> Customer:
+    with store.read() as connection:
+        return resolve(connection, ref)
+
+
+def listing(store: Store, **filters: Any) -> list[Customer]:
+    with store.read() as connection:
+        return list(rows.listing(connection, **filters))

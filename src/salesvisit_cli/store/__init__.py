@@ -1,0 +1,1 @@
+"""The only package that knows SQLAlchemy: engine, tables, migrations and queries."""

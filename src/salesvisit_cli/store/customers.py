@@ -1,0 +1,170 @@
+"""Customer queries and writes (SQLAlchemy Core over the SQLModel tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.domain.customers import FIELDS, Customer, name_key, phone_key
+from salesvisit_cli.store.models import Customer as CustomerTable
+from salesvisit_cli.store.models import Rep
+
+CUSTOMER = CustomerTable.__table__
+REP = Rep.__table__
+_COLUMNS = [CUSTOMER.c[name] for name in ("id", *FIELDS)] + [
+    CUSTOMER.c.created_at,
+    CUSTOMER.c.client_since,
+    CUSTOMER.c.first_visit_on,
+    REP.c.name.label("owner"),
+]
+
+
+def _select():
+    return select(*_COLUMNS).select_from(CUSTOMER.outerjoin(REP, REP.c.id == CUSTOMER.c.owner_id))
+
+
+def _customer(row: Any) -> Customer:
+    return Customer(**row._mapping)
+
+
+def get(connection: Connection, customer_id: int) -> Customer | None:
+    row = connection.execute(_select().where(CUSTOMER.c.id == customer_id)).first()
+    return _customer(row) if row else None
+
+
+def find_by_name(connection: Connection, text: str, limit: int = 11) -> list[Customer]:
+    """Customers whose name is exactly `text`, else those containing it (case-insensitive)."""
+    exact = connection.execute(_select().where(CUSTOMER.c.name == text)).all()
+    if exact:
+        return [_customer(row) for row in exact]
+    pattern = "%" + _escape_like(text.lower()) + "%"
+    rows = connection.execute(
+        _select()
+        .where(func.lower(CUSTOMER.c.name).like(pattern, escape="\\"))
+        .order_by(CUSTOMER.c.id)
+        .limit(limit)
+    ).all()
+    return [_customer(row) for row in rows]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def same_name(connection: Connection, name: str, exclude_id: int | None = None) -> Customer | None:
+    """An existing customer the duplicate rule says is the same company."""
+    query = _select().where(CUSTOMER.c.name_key == name_key(name))
+    if exclude_id is not None:
+        query = query.where(CUSTOMER.c.id != exclude_id)
+    row = connection.execute(query.order_by(CUSTOMER.c.id).limit(1)).first()
+    return _customer(row) if row else None
+
+
+def same_phone(connection: Connection, phone: str, exclude_id: int | None = None) -> list[Customer]:
+    """Customers whose phone has the same digits."""
+    digits = phone_key(phone)
+    if not digits:
+        return []
+    query = _select().where(CUSTOMER.c.phone.is_not(None))
+    if exclude_id is not None:
+        query = query.where(CUSTOMER.c.id != exclude_id)
+    return [_customer(row) for row in connection.execute(query) if phone_key(row.phone) == digits]
+
+
+def all_name_keys(connection: Connection) -> dict[str, int]:
+    """Normalised name → customer id, for bulk duplicate checks."""
+    return dict(connection.execute(select(CUSTOMER.c.name_key, CUSTOMER.c.id)).all())
+
+
+def add(connection: Connection, fields: dict[str, Any], owner_id: int | None, now: datetime) -> int:
+    values = _stored(fields, now)
+    values.update(owner_id=owner_id, created_at=now)
+    return connection.execute(insert(CUSTOMER).values(**values)).inserted_primary_key[0]
+
+
+def add_many(
+    connection: Connection, rows: Iterable[dict[str, Any]], owner_id: int | None, now: datetime
+) -> int:
+    """Bulk insert (one executemany per chunk)."""
+    count = 0
+    chunk: list[dict[str, Any]] = []
+    for fields in rows:
+        values = {name: None for name in FIELDS}
+        values.update(_stored(fields, now))
+        values.update(owner_id=owner_id, created_at=now)
+        chunk.append(values)
+        if len(chunk) >= 5000:
+            connection.execute(insert(CUSTOMER), chunk)
+            count += len(chunk)
+            chunk = []
+    if chunk:
+        connection.execute(insert(CUSTOMER), chunk)
+        count += len(chunk)
+    return count
+
+
+def _stored(fields: dict[str, Any], now: datetime) -> dict[str, Any]:
+    values = dict(fields)
+    if "name" in values:
+        values["name_key"] = name_key(values["name"])
+    if values.get("status") == "client":
+        values.setdefault("client_since", now.date())
+    return values
+
+
+def edit(connection: Connection, customer_id: int, fields: dict[str, Any], now: datetime) -> None:
+    values = _stored(fields, now)
+    if fields.get("status") == "prospect":
+        values["client_since"] = None
+    elif fields.get("status") == "client":
+        # keep an earlier client_since
+        current = connection.execute(
+            select(CUSTOMER.c.client_since).where(CUSTOMER.c.id == customer_id)
+        ).scalar()
+        values["client_since"] = current or now.date()
+    connection.execute(update(CUSTOMER).where(CUSTOMER.c.id == customer_id).values(**values))
+
+
+def set_owner(connection: Connection, customer_id: int, owner_id: int) -> None:
+    connection.execute(
+        update(CUSTOMER).where(CUSTOMER.c.id == customer_id).values(owner_id=owner_id)
+    )
+
+
+def listing(
+    connection: Connection,
+    *,
+    tier: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+    owner: str | None = None,
+) -> Iterator[Customer]:
+    """Customers by name, filtered."""
+    query = _select()
+    if tier:
+        query = query.where(CUSTOMER.c.tier == tier)
+    if status:
+        query = query.where(CUSTOMER.c.status == status)
+    if owner:
+        query = query.where(REP.c.name == owner)
+    if search:
+        pattern = "%" + _escape_like(search.lower()) + "%"
+        columns = (
+            CUSTOMER.c.name,
+            CUSTOMER.c.contact,
+            CUSTOMER.c.address,
+            CUSTOMER.c.industry,
+            CUSTOMER.c.phone,
+            CUSTOMER.c.note,
+        )
+        query = query.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
+    for row in connection.execute(query.order_by(func.lower(CUSTOMER.c.name), CUSTOMER.c.id)):
+        yield _customer(row)
+
+
+def count(connection: Connection) -> int:
+    return connection.execute(select(func.count()).select_from(CUSTOMER)).scalar_one()

@@ -1,0 +1,201 @@
+"""URL → engine: SQLite pragmas, `BEGIN IMMEDIATE` writes, private files, migrations on open."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from salesvisit_cli.domain.errors import StoreError
+from salesvisit_cli.paths import make_private_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+BUSY_TIMEOUT_MS = 10_000
+PRIVATE = 0o600
+# Every writer on PostgreSQL takes this transaction-scoped advisory lock: writes are serialised
+# exactly as SQLite's BEGIN IMMEDIATE serialises them, so read-then-write rules hold.
+_PG_WRITE_LOCK = 0x5A1E5
+
+
+def database_url(target: str | os.PathLike[str]) -> str:
+    """A `--db` value (path or SQLAlchemy URL) as an SQLAlchemy URL."""
+    text = os.fspath(target)
+    if "://" in text:
+        return text
+    return "sqlite:///" + str(Path(text).expanduser().absolute())
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL; None for other databases and in-memory SQLite."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split(":///", 1)[1] if ":///" in url else ""
+    path = path.split("?", 1)[0]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600 from the start (whatever the umask), unless it exists."""
+    make_private_dir(path.parent)
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
+    except FileExistsError:
+        return
+    try:
+        os.fchmod(descriptor, PRIVATE)
+    finally:
+        os.close(descriptor)
+
+
+def describe(error: BaseException) -> str:
+    """A database exception as one line a user can act on."""
+    text = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    lowered = text.lower()
+    if "database is locked" in lowered or "database is busy" in lowered:
+        return (
+            f"the database stayed locked by another salesvisit for {BUSY_TIMEOUT_MS // 1000} s; "
+            "nothing was written, try again"
+        )
+    if "not a database" in lowered or "malformed" in lowered:
+        return f"the file is not a salesvisit database or is damaged ({text})"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the database cannot be written ({text}); check the file and folder permissions"
+    if "disk" in lowered and "full" in lowered:
+        return "the disk is full; nothing was written"
+    return f"database error: {text}"
+
+
+class Store:
+    """An open, migrated database; `read()` and `write()` hand out transactions."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self.dialect = engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction (a consistent snapshot)."""
+        with self._translated(), self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction: all of it is committed or none of it."""
+        with self._translated():
+            connection = self.engine.connect().execution_options(salesvisit_write=True)
+            with connection, connection.begin():
+                if not self.is_sqlite:
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+                yield connection
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        from sqlalchemy.exc import DBAPIError, OperationalError
+
+        try:
+            yield
+        except (OperationalError, DBAPIError, sqlite3.Error) as error:
+            raise StoreError(describe(error)) from error
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        settings = {
+            name: cursor.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("busy_timeout", "foreign_keys", "journal_mode")
+        }
+        cursor.close()
+        if (
+            settings["busy_timeout"] < 5000
+            or settings["foreign_keys"] != 1
+            or str(settings["journal_mode"]).lower() != "wal"
+        ):
+            raise StoreError(f"the database refused the required settings: {settings}")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        write = connection.get_execution_options().get("salesvisit_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def open_store(target: str | os.PathLike[str], *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the database at a path or URL, migrated to the current schema."""
+    url = database_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        if path.is_dir():
+            raise StoreError(f"{path} is a directory, not a database file")
+        try:
+            create_private_file(path)
+        except OSError as error:
+            raise StoreError(f"cannot create the database {path}: {error.strerror}") from None
+        engine = _sqlite_engine(url)
+    else:
+        engine = _server_engine(url)
+    store = Store(engine, path)
+    if migrate:
+        from salesvisit_cli.store.migrations import migrate as run_migrations
+
+        try:
+            with store._translated():
+                run_migrations(store)
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+def _server_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        return create_engine(url, pool_pre_ping=False)
+    except (ArgumentError, NoSuchModuleError) as error:
+        raise StoreError(f"unsupported database URL {url!r}: {error}") from None
+    except ModuleNotFoundError as error:
+        raise StoreError(
+            f"the driver for {url.split(':', 1)[0]} is not installed ({error.name}); "
+            "for PostgreSQL install salesvisit[postgres]"
+        ) from None
+
+
+def backup_sqlite(source: Path, destination: Path) -> None:
+    """An online, consistent copy of an SQLite database into a new 0600 file."""
+    make_private_dir(destination.parent)
+    descriptor = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
+    os.close(descriptor)
+    try:
+        with contextlib.closing(sqlite3.connect(source)) as src:
+            src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            with contextlib.closing(sqlite3.connect(destination)) as dst:
+                src.backup(dst)
+    except BaseException:
+        destination.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,99 @@
+"""Schema versions: ordered, named steps run on open, after a backup of the SQLite file.
+
+A new database gets the current tables and is stamped with the latest version; an older one
+runs every step above its version, in one transaction. Add a step by appending to STEPS and
+committing a fixture database of the version it starts from under tests/fixtures/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from salesvisit_cli.domain.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from salesvisit_cli.store.engine import Store
+
+
+def _initial_schema(connection: Connection) -> None:
+    from salesvisit_cli.store.models import SQLModel
+
+    SQLModel.metadata.create_all(connection)
+
+
+# (version, name, step). Version 1 is the first schema that shipped.
+STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "initial schema", _initial_schema),
+]
+CURRENT_VERSION = STEPS[-1][0]
+
+
+def schema_version(connection: Connection) -> int | None:
+    """The recorded version; 0 for an empty database; None for tables we do not know."""
+    from sqlalchemy import inspect, text
+
+    tables = set(inspect(connection).get_table_names())
+    if not tables:
+        return 0
+    if "meta" not in tables:
+        return None
+    value = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'"))
+    row = value.first()
+    return int(row[0]) if row else None
+
+
+def _stamp(connection: Connection, version: int) -> None:
+    from sqlalchemy import text
+
+    updated = connection.execute(
+        text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(version)}
+    )
+    if updated.rowcount == 0:
+        connection.execute(
+            text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(version)}
+        )
+
+
+def migrate(store: Store) -> int:
+    """Bring the database to CURRENT_VERSION; returns the version it had (0: new)."""
+    with store.read() as connection:
+        found = schema_version(connection)
+    if found == CURRENT_VERSION:
+        return found
+    if found is None:
+        raise StoreError("this database was not made by salesvisit (no schema version)")
+    if found > CURRENT_VERSION:
+        raise StoreError(
+            f"the database has schema version {found}, newer than this salesvisit knows "
+            f"({CURRENT_VERSION}); upgrade salesvisit to use it"
+        )
+    if found > 0 and store.path is not None:
+        backup_before_migration(store, found)
+    with store.write() as connection:
+        again = schema_version(connection)  # another process may have migrated meanwhile
+        if again == CURRENT_VERSION:
+            return found
+        if again == 0:
+            _initial_schema(connection)
+        else:
+            for version, _name, step in STEPS:
+                if version > again:
+                    step(connection)
+        _stamp(connection, CURRENT_VERSION)
+    return found
+
+
+def backup_before_migration(store: Store, version: int) -> None:
+    """Copy the SQLite file to `NAME.vN-YYYYmmddHHMMSS.bak` before changing its schema."""
+    from salesvisit_cli.store.engine import backup_sqlite
+
+    stamp = datetime.now().strftime("%Y%m%d%H%M%S")
+    destination = store.path.with_name(f"{store.path.name}.v{version}-{stamp}.bak")
+    try:
+        backup_sqlite(store.path, destination)
+    except OSError as error:
+        raise StoreError(f"cannot back up the database before upgrading it: {error}") from None

@@ -1,0 +1,73 @@
+"""The month's progress figures, aggregated in SQL (shared by the plan pace and the quota)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, distinct, func, select
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.domain.dates import Month
+from salesvisit_cli.store.models import Customer, Visit
+
+VISIT = Visit.__table__
+CUSTOMER = Customer.__table__
+
+
+@dataclass(frozen=True)
+class MonthCounts:
+    """Completed visits of one salesperson in one month."""
+
+    visits: int = 0
+    customers: int = 0
+    new_customers: int = 0
+
+
+def month_counts(connection: Connection, rep_id: int | None, month: Month) -> MonthCounts:
+    """Visits, distinct customers and new customers (R1) of `rep_id` in `month`.
+
+    A new customer's first completed visit ever (by anyone) lies in the month and found them a
+    prospect; `customer.first_visit_on` / `first_visit_as_prospect` keep that fact current.
+    """
+    if rep_id is None:
+        return MonthCounts()
+    in_month = and_(
+        VISIT.c.rep_id == rep_id,
+        VISIT.c.status == "done",
+        VISIT.c.date >= month.first,
+        VISIT.c.date <= month.last,
+    )
+    visits, customers = connection.execute(
+        select(func.count(), func.count(distinct(VISIT.c.customer_id))).where(in_month)
+    ).one()
+    new_customers = connection.execute(
+        select(func.count(distinct(VISIT.c.customer_id)))
+        .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
+        .where(
+            in_month,
+            CUSTOMER.c.first_visit_as_prospect.is_(True),
+            CUSTOMER.c.first_visit_on >= month.first,
+            CUSTOMER.c.first_visit_on <= month.last,
+        )
+    ).scalar_one()
+    return MonthCounts(visits=visits, customers=customers, new_customers=new_customers)
+
+
+def refresh_first_visit(connection: Connection, customer_id: int) -> None:
+    """Recompute a customer's first completed visit (call after any report, amend or cancel)."""
+    from sqlalchemy import update
+
+    first = connection.execute(
+        select(VISIT.c.date, VISIT.c.as_prospect)
+        .where(VISIT.c.customer_id == customer_id, VISIT.c.status == "done")
+        .order_by(VISIT.c.date, VISIT.c.start, VISIT.c.id)
+        .limit(1)
+    ).first()
+    connection.execute(
+        update(CUSTOMER)
+        .where(CUSTOMER.c.id == customer_id)
+        .values(
+            first_visit_on=first.date if first else None,
+            first_visit_as_prospect=bool(first.as_prospect) if first else False,
+        )
+    )
