@@ -1,0 +1,134 @@
+"""The quota's month figures, aggregated in SQL per salesperson (GROUP BY, never row by row)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.domain.dates import Month
+from salesvisit_cli.domain.quota import DayCount, MonthActivity
+from salesvisit_cli.store.models import Customer, DailySubmission, Rep, Visit
+from salesvisit_cli.store.progress import month_counts_by_rep
+
+VISIT = Visit.__table__
+CUSTOMER = Customer.__table__
+SUBMISSION = DailySubmission.__table__
+REP = Rep.__table__
+
+
+def reps(connection: Connection) -> list[tuple[int, str]]:
+    """Every salesperson in the rep table: (id, name), by name."""
+    rows = connection.execute(
+        select(REP.c.id, REP.c.name).order_by(func.lower(REP.c.name), REP.c.name)
+    ).all()
+    return [(row.id, row.name) for row in rows]
+
+
+def _done_in(month: Month, rep_ids: list[int]):
+    return and_(
+        VISIT.c.status == "done",
+        VISIT.c.date >= month.first,
+        VISIT.c.date <= month.last,
+        VISIT.c.rep_id.in_(rep_ids),
+    )
+
+
+def _filled(column):
+    """1 when a free-text outcome (booking, complaint) was recorded, else 0."""
+    return case((and_(column.is_not(None), func.trim(column) != ""), 1), else_=0)
+
+
+def month_activity(
+    connection: Connection, month: Month, rep_ids: list[int], max_minutes: int
+) -> dict[int, MonthActivity]:
+    """The month's aggregated activity of each salesperson in `rep_ids` (all present)."""
+    if not rep_ids:
+        return {}
+    rep_ids = list(rep_ids)
+    done = _done_in(month, rep_ids)
+    counts = month_counts_by_rep(connection, month, rep_ids)
+    extras = {
+        row.rep_id: row
+        for row in connection.execute(
+            select(
+                VISIT.c.rep_id,
+                func.coalesce(func.sum(case((VISIT.c.minutes > max_minutes, 1), else_=0)), 0).label(
+                    "over_time"
+                ),
+                func.coalesce(func.sum(_filled(VISIT.c.booking)), 0).label("bookings"),
+                func.coalesce(func.sum(_filled(VISIT.c.complaint)), 0).label("complaints"),
+            )
+            .where(done)
+            .group_by(VISIT.c.rep_id)
+        )
+    }
+    # A visit is "new" on the chart when it is the customer's first completed visit ever as a
+    # prospect (that day); the other visits of the day are to known customers.
+    first_visit_today = case(
+        (
+            and_(
+                CUSTOMER.c.first_visit_as_prospect.is_(True),
+                CUSTOMER.c.first_visit_on == VISIT.c.date,
+            ),
+            VISIT.c.customer_id,
+        ),
+        else_=None,
+    )
+    per_day: dict[int, list[DayCount]] = defaultdict(list)
+    for row in connection.execute(
+        select(
+            VISIT.c.rep_id,
+            VISIT.c.date,
+            func.count().label("visits"),
+            func.count(distinct(first_visit_today)).label("new"),
+        )
+        .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
+        .where(done)
+        .group_by(VISIT.c.rep_id, VISIT.c.date)
+        .order_by(VISIT.c.rep_id, VISIT.c.date)
+    ):
+        per_day[row.rep_id].append(DayCount(_as_date(row.date), row.visits, row.new))
+    submissions: dict[int, dict[date, datetime]] = defaultdict(dict)
+    for row in connection.execute(
+        select(
+            SUBMISSION.c.rep_id,
+            SUBMISSION.c.date,
+            func.min(SUBMISSION.c.submitted_at).label("first"),
+        )
+        .where(
+            SUBMISSION.c.rep_id.in_(rep_ids),
+            SUBMISSION.c.date >= month.first,
+            SUBMISSION.c.date <= month.last,
+        )
+        .group_by(SUBMISSION.c.rep_id, SUBMISSION.c.date)
+    ):
+        submissions[row.rep_id][_as_date(row.date)] = _as_moment(row.first)
+    found = {}
+    for rep_id in rep_ids:
+        count = counts.get(rep_id)
+        extra = extras.get(rep_id)
+        found[rep_id] = MonthActivity(
+            visits=count.visits if count else 0,
+            customers=count.customers if count else 0,
+            new_customers=count.new_customers if count else 0,
+            over_time=int(extra.over_time) if extra else 0,
+            bookings=int(extra.bookings) if extra else 0,
+            complaints=int(extra.complaints) if extra else 0,
+            days=tuple(per_day.get(rep_id, ())),
+            first_submissions=dict(submissions.get(rep_id, {})),
+        )
+    return found
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _as_moment(value) -> datetime:
+    """MIN() over a timestamp keeps its type on PostgreSQL; SQLite may hand back text."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
