@@ -1,0 +1,195 @@
+"""R5: the follow-ups a visit report creates, and the follow-up work list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from salesvisit_cli.domain.calendar import WorkCalendar
+from salesvisit_cli.domain.dates import parse_date, parse_time
+from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.visits import FOLLOWUP_KINDS
+
+# The order the work list shows the kinds in: money first, then complaints, then courtesy.
+KIND_ORDER = ("booking", "complaint", "thanks", "call", "other")
+KIND_LABELS = {
+    "booking": "Process the booking",
+    "complaint": "Report the complaint, tell the customer the result",
+    "thanks": "Thank-you call or fax",
+    "call": "Call",
+    "other": "Other",
+}
+THANKS_NOTE = "thank-you call or fax"
+
+
+@dataclass(frozen=True)
+class NewFollowup:
+    """A follow-up a report asks for."""
+
+    kind: str
+    due: date
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ExistingFollowup:
+    """A follow-up already created by the visit being (re)reported."""
+
+    id: int
+    kind: str
+    due: date
+    note: str | None
+    done: bool
+
+
+@dataclass
+class FollowupChanges:
+    """What an amended report changes in its visit's follow-ups."""
+
+    create: list[NewFollowup] = field(default_factory=list)
+    update: list[tuple[int, NewFollowup]] = field(default_factory=list)
+    delete: list[int] = field(default_factory=list)
+
+
+def report_followups(
+    visit_date: date,
+    booking: str | None,
+    complaint: str | None,
+    calendar: WorkCalendar,
+    *,
+    thanks_already_due: bool = False,
+) -> list[NewFollowup]:
+    """The follow-ups a reported visit creates (R5).
+
+    - a booking is processed at once: due the visit day, carrying the booking text;
+    - a complaint goes through the complaint procedure: due the next working day;
+    - every visited customer gets a thank-you call or fax the next working day, unless one is
+      already due that day for the same customer (`thanks_already_due`).
+    """
+    next_day = calendar.next_working_day(visit_date)
+    wanted = []
+    if booking:
+        wanted.append(NewFollowup("booking", visit_date, booking))
+    if complaint:
+        wanted.append(NewFollowup("complaint", next_day, complaint))
+    if not thanks_already_due:
+        wanted.append(NewFollowup("thanks", next_day, THANKS_NOTE))
+    return wanted
+
+
+def reconcile(
+    wanted: Sequence[NewFollowup], existing: Sequence[ExistingFollowup]
+) -> FollowupChanges:
+    """Bring a visit's follow-ups in line with its amended report.
+
+    Open follow-ups follow the report (new due date or text, or removed with the booking or
+    complaint they came from); done ones are history and stay as they are.
+    """
+    changes = FollowupChanges()
+    by_kind: dict[str, ExistingFollowup] = {}
+    for item in existing:
+        by_kind.setdefault(item.kind, item)
+    wanted_kinds = set()
+    for new in wanted:
+        wanted_kinds.add(new.kind)
+        old = by_kind.get(new.kind)
+        if old is None:
+            changes.create.append(new)
+        elif not old.done and (old.due, old.note) != (new.due, new.note):
+            changes.update.append((old.id, new))
+    for item in existing:
+        if (
+            item.kind in ("booking", "complaint")
+            and item.kind not in wanted_kinds
+            and not item.done
+        ):
+            changes.delete.append(item.id)
+    return changes
+
+
+def parse_next_meeting(text: str, today: date) -> tuple[date, str | None]:
+    """`--next "YYYY-MM-DD [HH:MM]"` (any date users type, optionally a time)."""
+    parts = text.split()
+    if not 1 <= len(parts) <= 2:
+        raise ValidationError(f"invalid next meeting {text!r}: expected 'YYYY-MM-DD [HH:MM]'")
+    day = parse_date(parts[0], today)
+    at = parse_time(parts[1]) if len(parts) == 2 else None
+    return day, at
+
+
+def check_next_meeting(day: date, at: str | None, now: datetime) -> None:
+    """A next meeting must lie ahead."""
+    if day < now.date():
+        raise ValidationError(f"the next meeting {day.isoformat()} is in the past")
+    if at is not None and datetime.combine(day, time.fromisoformat(at)) <= now:
+        raise ValidationError(f"the next meeting {day.isoformat()} {at} is in the past")
+
+
+def check_kind(kind: str) -> str:
+    value = kind.strip().lower()
+    if value not in FOLLOWUP_KINDS:
+        raise ValidationError(f"invalid kind {kind!r}: choose {', '.join(FOLLOWUP_KINDS)}")
+    return value
+
+
+def check_due(due: date, today: date, what: str = "due date") -> date:
+    """Follow-ups are due today or later (overdue ones exist only because time passed)."""
+    if due < today:
+        raise ValidationError(f"the {what} {due.isoformat()} is in the past")
+    return due
+
+
+@dataclass
+class FollowupItem:
+    """A follow-up as the work list and `customer show` present it."""
+
+    id: int
+    customer_id: int
+    customer: str
+    kind: str
+    due: date
+    note: str | None
+    done_at: datetime | None
+    overdue: bool
+    rep: str | None = None
+    phone: str | None = None
+    contact: str | None = None
+    visit_id: int | None = None
+    done_note: str | None = None
+    created_at: datetime | None = None
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.due).days if self.overdue else 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "customer_id": self.customer_id,
+            "customer": self.customer,
+            "kind": self.kind,
+            "due": self.due.isoformat(),
+            "note": self.note,
+            "done_at": self.done_at.isoformat() if self.done_at else None,
+            "overdue": self.overdue,
+            "phone": self.phone,
+            "contact": self.contact,
+            "rep": self.rep,
+            "visit_id": self.visit_id,
+            "done_note": self.done_note,
+        }
+
+
+def is_overdue(due: date, done_at: datetime | None, today: date) -> bool:
+    return done_at is None and due < today
+
+
+def worklist_order(items: Sequence[FollowupItem]) -> list[FollowupItem]:
+    """Overdue first, then by kind (bookings, complaints, thanks, calls, other), by due."""
+
+    def key(item: FollowupItem):
+        kind = KIND_ORDER.index(item.kind) if item.kind in KIND_ORDER else len(KIND_ORDER)
+        return (not item.overdue, kind, item.due, item.id)
+
+    return sorted(items, key=key)

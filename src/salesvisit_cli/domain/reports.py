@@ -1,0 +1,288 @@
+"""R4: the visit report — its fields, what makes it valid, and the daily summary (R6)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from salesvisit_cli.domain.dates import minutes_between, parse_date, parse_minutes, parse_time
+from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.followups import parse_next_meeting
+from salesvisit_cli.domain.text import check_text
+
+MIN_MINUTES = 1
+MAX_MINUTES = 600
+REQUIRED = ("start", "minutes", "notes")
+# The report fields a revision keeps (JSON), in display order.
+REPORT_FIELDS = (
+    "date",
+    "start",
+    "minutes",
+    "notes",
+    "booking",
+    "complaint",
+    "suggestion",
+    "next_date",
+    "next_at",
+    "next_place",
+)
+OPTIONAL_TEXT = ("booking", "complaint", "suggestion", "next_place")
+
+
+@dataclass(frozen=True)
+class ReportFields:
+    """What a salesperson writes about one call."""
+
+    date: date
+    start: str | None = None
+    minutes: int | None = None
+    notes: str | None = None
+    booking: str | None = None
+    complaint: str | None = None
+    suggestion: str | None = None
+    next_date: date | None = None
+    next_at: str | None = None
+    next_place: str | None = None
+
+    def snapshot(self) -> dict[str, Any]:
+        """The report as JSON-ready data (kept in VisitRevision when amended)."""
+        data = asdict(self)
+        for key in ("date", "next_date"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+    @property
+    def outcome(self) -> str:
+        return outcome(self.booking, self.complaint, self.next_date)
+
+
+def outcome(booking: str | None, complaint: str | None, next_date: date | None) -> str:
+    """One word for a visit's result: booking, complaint, next meeting or none."""
+    parts = []
+    if booking:
+        parts.append("booking")
+    if complaint:
+        parts.append("complaint")
+    if next_date:
+        parts.append("next meeting")
+    return ", ".join(parts) or "none"
+
+
+def check_minutes(minutes: int) -> int:
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise ValidationError(
+            f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES} (got {minutes})"
+        )
+    return minutes
+
+
+def clean_changes(raw: dict[str, Any], today: date) -> dict[str, Any]:
+    """The given report options, validated and typed (a blank optional text clears it).
+
+    Keys: date, start, minutes, end, notes, booking, complaint, suggestion, next, next_place.
+    """
+    unknown = set(raw) - {*REPORT_FIELDS, "end", "next"}
+    if unknown:
+        raise ValidationError(f"unknown report field(s): {', '.join(sorted(unknown))}")
+    if "minutes" in raw and "end" in raw:
+        raise ValidationError("give either --minutes or --end, not both")
+    fields: dict[str, Any] = {}
+    if "date" in raw:
+        fields["date"] = (
+            raw["date"] if isinstance(raw["date"], date) else parse_date(raw["date"], today)
+        )
+    if "start" in raw:
+        fields["start"] = parse_time(raw["start"])
+    if "end" in raw:
+        fields["end"] = parse_time(raw["end"])
+    if "minutes" in raw:
+        value = raw["minutes"]
+        fields["minutes"] = check_minutes(
+            value if isinstance(value, int) else parse_minutes(str(value))
+        )
+    if "notes" in raw:
+        notes = check_text("notes", raw["notes"], max_length=20_000, multiline=True)
+        if not notes:
+            raise ValidationError("the notes (key points discussed) are empty")
+        fields["notes"] = notes
+    for name in OPTIONAL_TEXT:
+        if name in raw:
+            label = name.replace("_", " ")
+            fields[name] = check_text(label, raw[name], max_length=20_000, multiline=True)
+    if "next" in raw:
+        text = check_text("next meeting", raw["next"], max_length=40)
+        fields["next_date"], fields["next_at"] = (
+            parse_next_meeting(text, today) if text else (None, None)
+        )
+    return fields
+
+
+def merge(old: ReportFields, changes: dict[str, Any]) -> ReportFields:
+    """The report with the cleaned `changes` applied (`end` becomes minutes from the start)."""
+    values = {key: value for key, value in changes.items() if key != "end"}
+    merged = replace(old, **values)
+    if "end" in changes:
+        if merged.start is None:
+            raise ValidationError("--end needs a start time (--start HH:MM)")
+        merged = replace(
+            merged, minutes=check_minutes(minutes_between(merged.start, changes["end"]))
+        )
+    if merged.next_date is None and merged.next_place and "next_place" in changes:
+        raise ValidationError("--next-place needs a next meeting (--next 'YYYY-MM-DD [HH:MM]')")
+    if merged.next_date is None:
+        merged = replace(merged, next_at=None, next_place=None)
+    return merged
+
+
+def missing(fields: ReportFields) -> list[str]:
+    """The required fields still empty (asked for on a terminal, errors otherwise)."""
+    return [name for name in REQUIRED if getattr(fields, name) is None]
+
+
+def check_complete(fields: ReportFields, now: datetime) -> None:
+    """A report is complete and describes a call that already happened."""
+    absent = missing(fields)
+    if absent:
+        options = ", ".join(f"--{name}" for name in absent)
+        raise ValidationError(
+            f"missing {options}: the report needs a start time, minutes and notes"
+        )
+    assert fields.start is not None and fields.minutes is not None
+    check_minutes(fields.minutes)
+    if fields.date > now.date():
+        raise ValidationError(f"the visit date {fields.date.isoformat()} is in the future")
+    begin = datetime.combine(fields.date, time.fromisoformat(fields.start))
+    end = begin + timedelta(minutes=fields.minutes)
+    if end > now:
+        raise ValidationError(
+            f"a visit from {fields.start} for {fields.minutes} min on {fields.date.isoformat()} "
+            f"ends at {end:%H:%M}, which is in the future: report it after the call"
+        )
+
+
+def is_over_time(minutes: int | None, max_minutes: int) -> bool:
+    return minutes is not None and minutes > max_minutes
+
+
+def over_time_message(minutes: int | None, max_minutes: int) -> str | None:
+    """A friendly word when a call ran past the guideline (R3: allowed, just flagged)."""
+    if not is_over_time(minutes, max_minutes):
+        return None
+    extra = minutes - max_minutes  # type: ignore[operator]
+    return (
+        f"{minutes} min is {extra} min over the {max_minutes}-minute guideline: flagged as over "
+        "time. That's fine when the customer wanted more time."
+    )
+
+
+def converts_to_client(status: str, booking: str | None) -> bool:
+    """A booking turns a prospect into a client."""
+    return status == "prospect" and bool(booking)
+
+
+def ownership(owner_id: int | None, rep_id: int) -> str:
+    """`assign` (no owner yet: the reporting salesperson), `own`, or `conflict` (R8)."""
+    if owner_id is None:
+        return "assign"
+    return "own" if owner_id == rep_id else "conflict"
+
+
+def is_new_customer(
+    visit_date: date,
+    as_prospect: bool,
+    first_visit_on: date | None,
+    first_visit_as_prospect: bool,
+) -> bool:
+    """R1: a visit to a prospect on the day of the customer's first completed visit ever."""
+    return bool(as_prospect and first_visit_as_prospect and first_visit_on == visit_date)
+
+
+@dataclass
+class DailyVisit:
+    """One completed visit in the day's report table."""
+
+    id: int
+    customer_id: int
+    customer: str
+    start: str | None
+    minutes: int
+    new_customer: bool
+    over_time: bool
+    booking: str | None
+    complaint: str | None
+    next_date: date | None
+    notes: str | None
+
+    @property
+    def outcome(self) -> str:
+        return outcome(self.booking, self.complaint, self.next_date)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "customer_id": self.customer_id,
+            "customer": self.customer,
+            "start": self.start,
+            "minutes": self.minutes,
+            "new_customer": self.new_customer,
+            "over_time": self.over_time,
+            "outcome": self.outcome,
+            "booking": self.booking,
+            "complaint": self.complaint,
+            "next": self.next_date.isoformat() if self.next_date else None,
+        }
+
+
+@dataclass
+class DailySummary:
+    """The report of one salesperson's day (R6)."""
+
+    date: date
+    rep: str
+    visits: list[DailyVisit]
+    deadline: datetime
+    status: str
+    submitted_at: datetime | None = None
+    amended_at: list[datetime] = field(default_factory=list)
+    followups: list[dict[str, Any]] = field(default_factory=list)
+    planned: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def new_customers(self) -> int:
+        return len({v.customer_id for v in self.visits if v.new_customer})
+
+    @property
+    def minutes(self) -> int:
+        return sum(v.minutes for v in self.visits)
+
+    @property
+    def over_time(self) -> int:
+        return sum(1 for v in self.visits if v.over_time)
+
+    @property
+    def bookings(self) -> int:
+        return sum(1 for v in self.visits if v.booking)
+
+    @property
+    def complaints(self) -> int:
+        return sum(1 for v in self.visits if v.complaint)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "rep": self.rep,
+            "visits": len(self.visits),
+            "new_customers": self.new_customers,
+            "minutes": self.minutes,
+            "over_time": self.over_time,
+            "bookings": self.bookings,
+            "complaints": self.complaints,
+            "deadline": self.deadline.isoformat(),
+            "submitted_at": self.submitted_at.isoformat() if self.submitted_at else None,
+            "status": self.status,
+            "amended_at": [moment.isoformat() for moment in self.amended_at],
+            "report": [v.to_json() for v in self.visits],
+            "followups": self.followups,
+            "not_reported": self.planned,
+        }

@@ -1,0 +1,80 @@
+"""The daily report screen (R6)."""
+
+from __future__ import annotations
+
+from salesvisit_cli.domain.reports import DailySummary
+from salesvisit_cli.render.console import out, success, warn
+from salesvisit_cli.render.safe import inert, one_line
+
+STATUS_TEXT = {
+    "on_time": ("handed in on time", "green"),
+    "late": ("handed in late", "yellow"),
+    "missing": ("MISSING: the deadline has passed", "bold red"),
+    "pending": ("not handed in yet", "cyan"),
+}
+
+
+def daily_report(summary: DailySummary) -> None:
+    from rich.table import Table
+
+    out().print(inert(f"Daily report {summary.date.isoformat()} · {summary.rep}", style="bold"))
+    if summary.visits:
+        table = Table(header_style="bold", pad_edge=False)
+        for title in ("Time", "ID", "Customer", "New?", "Min", "Outcome", "Key points"):
+            table.add_column(title, justify="right" if title in ("ID", "Min") else "left")
+        for visit in summary.visits:
+            minutes = inert(str(visit.minutes), style="yellow" if visit.over_time else "")
+            if visit.over_time:
+                minutes.append(" over", style="yellow")
+            table.add_row(
+                inert(visit.start),
+                str(visit.id),
+                inert(visit.customer),
+                inert("new", style="bold green") if visit.new_customer else "known",
+                minutes,
+                inert(visit.outcome),
+                inert(one_line(visit.notes or ""))[:60],
+            )
+        out().print(table)
+    else:
+        out().print(inert("No completed visits this day.", style="dim"))
+    out().print(
+        inert(
+            f"Visits {len(summary.visits)} · new customers {summary.new_customers} · "
+            f"{summary.minutes} min · over time {summary.over_time} · "
+            f"bookings {summary.bookings} · complaints {summary.complaints}"
+        )
+    )
+    if summary.followups:
+        kinds: dict[str, int] = {}
+        for item in summary.followups:
+            kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
+        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+        out().print(inert(f"Follow-ups created: {listed}"))
+    if summary.planned:
+        out().print(inert("Planned but not reported:", style="bold yellow"))
+        for item in summary.planned:
+            at = f" {item['at']}" if item["at"] else ""
+            out().print(inert(f"  visit {item['id']}{at}  {item['customer']}"))
+    label, style = STATUS_TEXT.get(summary.status, (summary.status, ""))
+    line = inert(f"Hand-in deadline {summary.deadline:%Y-%m-%d %H:%M} · ")
+    line.append_text(inert(label, style=style))
+    if summary.submitted_at:
+        line.append_text(inert(f" ({summary.submitted_at:%Y-%m-%d %H:%M})"))
+    if summary.amended_at:
+        line.append_text(inert(f", amended {len(summary.amended_at)}×", style="dim"))
+    out().print(line)
+
+
+def submitted(result) -> None:
+    for message in result.warnings:
+        warn(message)
+    summary = result.summary
+    if result.amendment:
+        success(
+            f"Handed in an amendment of {summary.date.isoformat()}; the first hand-in "
+            f"({summary.submitted_at:%Y-%m-%d %H:%M}) decides punctuality"
+        )
+    else:
+        success(f"Handed in the report of {summary.date.isoformat()}")
+    daily_report(summary)

@@ -1,0 +1,66 @@
+"""Follow-up screens: the work list and one follow-up."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from salesvisit_cli.domain.followups import KIND_LABELS, FollowupItem
+from salesvisit_cli.render.console import out
+from salesvisit_cli.render.safe import inert, one_line
+
+
+def _when(item: FollowupItem, today: date):
+    if item.done_at is not None:
+        return inert(f"done {item.done_at:%Y-%m-%d}", style="dim")
+    if item.overdue:
+        return inert(f"OVERDUE {item.days_overdue(today)}d", style="bold red")
+    if item.due == today:
+        return inert("today", style="bold")
+    return inert(item.due.isoformat())
+
+
+def followup_list(items: Sequence[FollowupItem], today: date, *, every: bool = False) -> None:
+    """Overdue first (marked), then by kind, each with the customer, the note and the phone."""
+    if not items:
+        what = "open follow-ups" if every else "follow-ups due today or overdue"
+        out().print(inert(f"No {what}. Nice work.", style="green"))
+        return
+    from rich.table import Table
+
+    table = Table(header_style="bold", pad_edge=False)
+    for title in ("ID", "Due", "Kind", "Customer", "Phone", "Contact", "Note"):
+        table.add_column(title, justify="right" if title == "ID" else "left")
+    group = None
+    for item in items:
+        key = (item.overdue, item.kind)
+        if group is not None and key != group:
+            table.add_section()
+        group = key
+        table.add_row(
+            str(item.id),
+            _when(item, today),
+            inert(item.kind, style="red" if item.kind == "complaint" else ""),
+            inert(item.customer),
+            inert(item.phone),
+            inert(item.contact),
+            inert(one_line(item.note or KIND_LABELS.get(item.kind, ""))),
+        )
+    out().print(table)
+    overdue = sum(1 for item in items if item.overdue)
+    summary = f"{len(items)} follow-up(s)"
+    if overdue:
+        summary += f", {overdue} overdue"
+    out().print(inert(summary + " · `salesvisit followup done ID` when finished", style="dim"))
+
+
+def followup_line(item: FollowupItem) -> None:
+    parts = [
+        f"#{item.id}",
+        item.kind,
+        f"due {item.due.isoformat()}",
+        item.customer,
+        item.phone or "",
+        one_line(item.note or ""),
+    ]
+    out().print(inert("  ".join(part for part in parts if part)))

@@ -1,0 +1,161 @@
+"""`daily`: the day's report summary and its hand-in (R6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.config import Config
+from salesvisit_cli.domain.calendar import WorkCalendar
+from salesvisit_cli.domain.dates import parse_date
+from salesvisit_cli.domain.deadlines import report_deadline, report_status
+from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.reports import DailySummary, DailyVisit
+from salesvisit_cli.store import daily as submission_rows
+from salesvisit_cli.store import followups as followup_rows
+from salesvisit_cli.store import reports as visit_rows
+from salesvisit_cli.store.engine import Store
+from salesvisit_cli.store.reps import ensure_rep, rep_id
+
+# `daily --submit` without a day looks this far back for a day not handed in yet.
+LOOK_BACK_DAYS = 7
+
+
+@dataclass
+class Submitted:
+    """A hand-in: the summary as handed in, and whether it amends an earlier one."""
+
+    summary: DailySummary
+    amendment: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def _summary(
+    connection: Connection,
+    rep: str,
+    me: int | None,
+    day: date,
+    now: datetime,
+    calendar: WorkCalendar,
+    config: Config,
+) -> DailySummary:
+    deadline = report_deadline(day, calendar, config.report.deadline)
+    if me is None:
+        return DailySummary(day, rep, [], deadline, report_status(deadline, None, now))
+    max_minutes = config.visit.max_minutes
+    done = visit_rows.views_of_day(connection, me, day, "done", max_minutes)
+    planned = visit_rows.views_of_day(connection, me, day, "planned", max_minutes)
+    handed_in = submission_rows.submissions(connection, me, day)
+    first = handed_in[0] if handed_in else None
+    created = followup_rows.of_visits(connection, [v.id for v in done], now.date())
+    return DailySummary(
+        date=day,
+        rep=rep,
+        visits=[
+            DailyVisit(
+                id=v.id,
+                customer_id=v.customer_id,
+                customer=v.customer,
+                start=v.start,
+                minutes=v.minutes or 0,
+                new_customer=v.new_customer,
+                over_time=v.over_time,
+                booking=v.booking,
+                complaint=v.complaint,
+                next_date=v.next_date,
+                notes=v.notes,
+            )
+            for v in done
+        ],
+        deadline=deadline,
+        status=report_status(deadline, first, now),
+        submitted_at=first,
+        amended_at=handed_in[1:],
+        followups=[
+            {
+                "id": item.id,
+                "visit_id": item.visit_id,
+                "customer": item.customer,
+                "kind": item.kind,
+                "due": item.due.isoformat(),
+                "done_at": item.done_at.isoformat() if item.done_at else None,
+            }
+            for item in created
+        ],
+        planned=[
+            {"id": v.id, "customer_id": v.customer_id, "customer": v.customer, "at": v.at}
+            for v in planned
+        ],
+    )
+
+
+def _day(day_text: str | None, today: date) -> date:
+    return parse_date(day_text, today) if day_text else today
+
+
+def summary(
+    store: Store,
+    rep: str,
+    day_text: str | None,
+    now: datetime,
+    calendar: WorkCalendar,
+    config: Config,
+) -> DailySummary:
+    """The report of one day (default today)."""
+    day = _day(day_text, now.date())
+    with store.read() as connection:
+        return _summary(connection, rep, rep_id(connection, rep), day, now, calendar, config)
+
+
+def submit(
+    store: Store,
+    rep: str,
+    day_text: str | None,
+    now: datetime,
+    calendar: WorkCalendar,
+    config: Config,
+    *,
+    force: bool = False,
+) -> Submitted:
+    """Hand in a day's report; the first hand-in decides punctuality, later ones amend it.
+
+    Without a day: today, or, when today has no completed visit yet, the latest day of the
+    last week that has visits and no hand-in (this morning's hand-in of yesterday).
+    """
+    today = now.date()
+    with store.write() as connection:
+        me = ensure_rep(connection, rep, now)
+        day = _day(day_text, today)
+        if day_text is None and not visit_rows.views_of_day(connection, me, today, "done", 1):
+            earlier = submission_rows.last_unsubmitted_day(connection, me, today)
+            if earlier is not None and earlier >= today - timedelta(days=LOOK_BACK_DAYS):
+                day = earlier
+        if day > today:
+            raise ValidationError(f"{day.isoformat()} is in the future: nothing to hand in yet")
+        current = _summary(connection, rep, me, day, now, calendar, config)
+        if not current.visits:
+            raise ValidationError(
+                f"no completed visits on {day.isoformat()}: nothing to hand in "
+                "(report the visits first with `salesvisit visit report`)"
+            )
+        warnings = []
+        if current.planned:
+            listed = ", ".join(
+                f"{p['id']} {p['customer']}" + (f" {p['at']}" if p["at"] else "")
+                for p in current.planned
+            )
+            message = (
+                f"{len(current.planned)} planned visit(s) of {day.isoformat()} "
+                f"not reported: {listed}"
+            )
+            if not force:
+                raise ValidationError(
+                    f"{message}; report or cancel them first, or hand in anyway with --force"
+                )
+            warnings.append(message)
+        amendment = current.submitted_at is not None
+        submission_rows.add(connection, me, day, now, bool(current.planned))
+        handed = _summary(connection, rep, me, day, now, calendar, config)
+        return Submitted(handed, amendment, warnings)

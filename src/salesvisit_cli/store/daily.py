@@ -1,0 +1,52 @@
+"""Daily hand-ins (DailySubmission rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.store.models import DailySubmission, Visit
+
+SUBMISSION = DailySubmission.__table__
+VISIT = Visit.__table__
+
+
+def submissions(connection: Connection, rep_id: int, day: date) -> list[datetime]:
+    """Every hand-in of a day, first first."""
+    return list(
+        connection.execute(
+            select(SUBMISSION.c.submitted_at)
+            .where(SUBMISSION.c.rep_id == rep_id, SUBMISSION.c.date == day)
+            .order_by(SUBMISSION.c.submitted_at, SUBMISSION.c.id)
+        ).scalars()
+    )
+
+
+def add(connection: Connection, rep_id: int, day: date, at: datetime, forced: bool) -> None:
+    connection.execute(
+        insert(SUBMISSION).values(rep_id=rep_id, date=day, submitted_at=at, forced=forced)
+    )
+
+
+def add_many(connection: Connection, rows: Sequence[dict[str, Any]], chunk: int = 5000) -> None:
+    for begin in range(0, len(rows), chunk):
+        connection.execute(insert(SUBMISSION), list(rows[begin : begin + chunk]))
+
+
+def last_unsubmitted_day(connection: Connection, rep_id: int, before: date) -> date | None:
+    """The latest day before `before` with completed visits and no hand-in yet."""
+    handed_in = select(SUBMISSION.c.id).where(
+        SUBMISSION.c.rep_id == rep_id, SUBMISSION.c.date == VISIT.c.date
+    )
+    return connection.execute(
+        select(func.max(VISIT.c.date)).where(
+            VISIT.c.rep_id == rep_id,
+            VISIT.c.status == "done",
+            VISIT.c.date < before,
+            ~handed_in.exists(),
+        )
+    ).scalar()

@@ -1,0 +1,162 @@
+"""Follow-up rows (SQLAlchemy Core over the Followup table)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.domain.followups import ExistingFollowup, FollowupItem, is_overdue
+from salesvisit_cli.domain.visits import FollowupRef
+from salesvisit_cli.store.models import Customer, Followup, Rep
+
+FOLLOWUP = Followup.__table__
+CUSTOMER = Customer.__table__
+REP = Rep.__table__
+
+
+def add(connection: Connection, values: dict[str, Any]) -> int:
+    return connection.execute(insert(FOLLOWUP).values(**values)).inserted_primary_key[0]
+
+
+def add_many(connection: Connection, rows: Sequence[dict[str, Any]], chunk: int = 5000) -> None:
+    """Bulk insert (executemany per chunk); every row has the same keys."""
+    for begin in range(0, len(rows), chunk):
+        connection.execute(insert(FOLLOWUP), list(rows[begin : begin + chunk]))
+
+
+def of_visit(connection: Connection, visit_id: int) -> list[ExistingFollowup]:
+    rows = connection.execute(
+        select(FOLLOWUP.c.id, FOLLOWUP.c.kind, FOLLOWUP.c.due, FOLLOWUP.c.note, FOLLOWUP.c.done_at)
+        .where(FOLLOWUP.c.visit_id == visit_id)
+        .order_by(FOLLOWUP.c.id)
+    )
+    return [
+        ExistingFollowup(row.id, row.kind, row.due, row.note, row.done_at is not None)
+        for row in rows
+    ]
+
+
+def refs_of_visits(
+    connection: Connection, visit_ids: Iterable[int]
+) -> dict[int, list[FollowupRef]]:
+    """The follow-ups each visit created (id, kind, due), by visit id."""
+    ids = list(visit_ids)
+    found: dict[int, list[FollowupRef]] = {}
+    for begin in range(0, len(ids), 500):
+        rows = connection.execute(
+            select(FOLLOWUP.c.visit_id, FOLLOWUP.c.id, FOLLOWUP.c.kind, FOLLOWUP.c.due)
+            .where(FOLLOWUP.c.visit_id.in_(ids[begin : begin + 500]))
+            .order_by(FOLLOWUP.c.id)
+        )
+        for row in rows:
+            found.setdefault(row.visit_id, []).append(FollowupRef(row.id, row.kind, row.due))
+    return found
+
+
+def thanks_due(
+    connection: Connection, customer_id: int, due: date, exclude_visit_id: int | None = None
+) -> bool:
+    """Is a thank-you follow-up already due that day for that customer?"""
+    query = select(FOLLOWUP.c.id).where(
+        FOLLOWUP.c.customer_id == customer_id, FOLLOWUP.c.kind == "thanks", FOLLOWUP.c.due == due
+    )
+    if exclude_visit_id is not None:
+        query = query.where(
+            (FOLLOWUP.c.visit_id.is_(None)) | (FOLLOWUP.c.visit_id != exclude_visit_id)
+        )
+    return connection.execute(query.limit(1)).first() is not None
+
+
+def change(connection: Connection, followup_id: int, **values: Any) -> None:
+    connection.execute(update(FOLLOWUP).where(FOLLOWUP.c.id == followup_id).values(**values))
+
+
+def remove(connection: Connection, ids: Sequence[int]) -> None:
+    if ids:
+        connection.execute(delete(FOLLOWUP).where(FOLLOWUP.c.id.in_(list(ids))))
+
+
+def _select():
+    return select(
+        FOLLOWUP,
+        CUSTOMER.c.name.label("customer"),
+        CUSTOMER.c.phone,
+        CUSTOMER.c.contact,
+        REP.c.name.label("rep"),
+    ).select_from(
+        FOLLOWUP.join(CUSTOMER, CUSTOMER.c.id == FOLLOWUP.c.customer_id).join(
+            REP, REP.c.id == FOLLOWUP.c.rep_id
+        )
+    )
+
+
+def _item(row: Any, today: date) -> FollowupItem:
+    return FollowupItem(
+        id=row.id,
+        customer_id=row.customer_id,
+        customer=row.customer,
+        kind=row.kind,
+        due=row.due,
+        note=row.note,
+        done_at=row.done_at,
+        overdue=is_overdue(row.due, row.done_at, today),
+        rep=row.rep,
+        phone=row.phone,
+        contact=row.contact,
+        visit_id=row.visit_id,
+        done_note=row.done_note,
+        created_at=row.created_at,
+    )
+
+
+def get(connection: Connection, followup_id: int, today: date) -> FollowupItem | None:
+    row = connection.execute(_select().where(FOLLOWUP.c.id == followup_id)).first()
+    return _item(row, today) if row else None
+
+
+def rep_id_of(connection: Connection, followup_id: int) -> int | None:
+    return connection.execute(
+        select(FOLLOWUP.c.rep_id).where(FOLLOWUP.c.id == followup_id)
+    ).scalar()
+
+
+def open_for_rep(
+    connection: Connection, rep_id: int, today: date, *, every: bool = False
+) -> list[FollowupItem]:
+    """The salesperson's open follow-ups: due today or earlier, or (`every`) all of them."""
+    condition = and_(FOLLOWUP.c.rep_id == rep_id, FOLLOWUP.c.done_at.is_(None))
+    if not every:
+        condition = and_(condition, FOLLOWUP.c.due <= today)
+    rows = connection.execute(_select().where(condition).order_by(FOLLOWUP.c.due, FOLLOWUP.c.id))
+    return [_item(row, today) for row in rows]
+
+
+def open_for_customer(connection: Connection, customer_id: int, today: date) -> list[FollowupItem]:
+    rows = connection.execute(
+        _select()
+        .where(FOLLOWUP.c.customer_id == customer_id, FOLLOWUP.c.done_at.is_(None))
+        .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
+    )
+    return [_item(row, today) for row in rows]
+
+
+def of_visits(connection: Connection, visit_ids: Sequence[int], today: date) -> list[FollowupItem]:
+    """The follow-ups created by these visits."""
+    items: list[FollowupItem] = []
+    ids = list(visit_ids)
+    for begin in range(0, len(ids), 500):
+        rows = connection.execute(
+            _select()
+            .where(FOLLOWUP.c.visit_id.in_(ids[begin : begin + 500]))
+            .order_by(FOLLOWUP.c.id)
+        )
+        items += [_item(row, today) for row in rows]
+    return items
+
+
+def mark_done(connection: Connection, followup_id: int, when: datetime, note: str | None) -> None:
+    change(connection, followup_id, done_at=when, done_note=note)

@@ -1,0 +1,192 @@
+"""Visit reports, their revisions, and visits as views (SQLAlchemy Core)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.domain.reports import is_new_customer, is_over_time
+from salesvisit_cli.domain.visits import VisitView
+from salesvisit_cli.store import followups as followup_rows
+from salesvisit_cli.store.models import Customer, Rep, Visit, VisitRevision
+
+VISIT = Visit.__table__
+CUSTOMER = Customer.__table__
+REP = Rep.__table__
+REVISION = VisitRevision.__table__
+
+
+def visit_row(connection: Connection, visit_id: int) -> Any | None:
+    """A visit with its salesperson's name, or None."""
+    return connection.execute(
+        select(VISIT, REP.c.name.label("rep"))
+        .select_from(VISIT.join(REP, REP.c.id == VISIT.c.rep_id))
+        .where(VISIT.c.id == visit_id)
+    ).first()
+
+
+def customer_facts(connection: Connection, customer_id: int) -> Any:
+    """What a report needs to know of its customer: status, owner, client_since."""
+    return connection.execute(
+        select(
+            CUSTOMER.c.id,
+            CUSTOMER.c.name,
+            CUSTOMER.c.status,
+            CUSTOMER.c.owner_id,
+            CUSTOMER.c.client_since,
+            REP.c.name.label("owner"),
+        )
+        .select_from(CUSTOMER.outerjoin(REP, REP.c.id == CUSTOMER.c.owner_id))
+        .where(CUSTOMER.c.id == customer_id)
+    ).one()
+
+
+def make_client(connection: Connection, customer_id: int, since: date) -> None:
+    connection.execute(
+        update(CUSTOMER)
+        .where(CUSTOMER.c.id == customer_id)
+        .values(status="client", client_since=since)
+    )
+
+
+def insert_visit(connection: Connection, values: dict[str, Any]) -> int:
+    return connection.execute(insert(VISIT).values(**values)).inserted_primary_key[0]
+
+
+def update_visit(connection: Connection, visit_id: int, values: dict[str, Any]) -> None:
+    connection.execute(update(VISIT).where(VISIT.c.id == visit_id).values(**values))
+
+
+def add_revision(
+    connection: Connection, visit_id: int, revised_at: datetime, report: dict[str, Any]
+) -> None:
+    connection.execute(
+        insert(REVISION).values(
+            visit_id=visit_id,
+            revised_at=revised_at,
+            report=json.dumps(report, ensure_ascii=False, sort_keys=True),
+        )
+    )
+
+
+def revisions(connection: Connection, visit_id: int) -> list[dict[str, Any]]:
+    """Superseded versions of a report, oldest first: {revised_at, report}."""
+    rows = connection.execute(
+        select(REVISION.c.revised_at, REVISION.c.report)
+        .where(REVISION.c.visit_id == visit_id)
+        .order_by(REVISION.c.id)
+    )
+    return [
+        {"revised_at": row.revised_at.isoformat(), "report": json.loads(row.report)} for row in rows
+    ]
+
+
+def planned_ids(connection: Connection, rep_id: int, customer_id: int, day: date) -> list[int]:
+    """The salesperson's still-planned visits to a customer on a day."""
+    return list(
+        connection.execute(
+            select(VISIT.c.id).where(
+                VISIT.c.rep_id == rep_id,
+                VISIT.c.customer_id == customer_id,
+                VISIT.c.date == day,
+                VISIT.c.status == "planned",
+            )
+        ).scalars()
+    )
+
+
+def next_meeting_of(connection: Connection, visit_id: int) -> Any | None:
+    """The planned visit a report's next meeting created (the latest one)."""
+    return connection.execute(
+        select(VISIT.c.id, VISIT.c.status)
+        .where(VISIT.c.from_visit_id == visit_id)
+        .order_by(VISIT.c.id.desc())
+        .limit(1)
+    ).first()
+
+
+def _view_select():
+    return select(
+        VISIT,
+        CUSTOMER.c.name.label("customer"),
+        CUSTOMER.c.first_visit_on,
+        CUSTOMER.c.first_visit_as_prospect,
+        REP.c.name.label("rep"),
+    ).select_from(
+        VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id).join(
+            REP, REP.c.id == VISIT.c.rep_id
+        )
+    )
+
+
+def _views(connection: Connection, rows: Sequence[Any], max_minutes: int) -> list[VisitView]:
+    refs = followup_rows.refs_of_visits(connection, [row.id for row in rows])
+    return [
+        VisitView(
+            id=row.id,
+            customer_id=row.customer_id,
+            customer=row.customer,
+            rep=row.rep,
+            date=row.date,
+            status=row.status,
+            at=row.at,
+            purpose=row.purpose,
+            appointment=bool(row.appointment),
+            place=row.place,
+            start=row.start,
+            minutes=row.minutes,
+            over_time=row.status == "done" and is_over_time(row.minutes, max_minutes),
+            notes=row.notes,
+            booking=row.booking,
+            complaint=row.complaint,
+            suggestion=row.suggestion,
+            next_date=row.next_date,
+            next_at=row.next_at,
+            next_place=row.next_place,
+            new_customer=row.status == "done"
+            and is_new_customer(
+                row.date,
+                bool(row.as_prospect),
+                row.first_visit_on,
+                bool(row.first_visit_as_prospect),
+            ),
+            conflict=bool(row.conflict),
+            cancel_reason=row.cancel_reason,
+            followups=refs.get(row.id, []),
+        )
+        for row in rows
+    ]
+
+
+def view(connection: Connection, visit_id: int, max_minutes: int) -> VisitView | None:
+    row = connection.execute(_view_select().where(VISIT.c.id == visit_id)).first()
+    return _views(connection, [row], max_minutes)[0] if row else None
+
+
+def views_of_customer(
+    connection: Connection, customer_id: int, max_minutes: int
+) -> list[VisitView]:
+    """Every visit to a customer, newest first."""
+    rows = connection.execute(
+        _view_select()
+        .where(VISIT.c.customer_id == customer_id)
+        .order_by(VISIT.c.date.desc(), VISIT.c.start.desc(), VISIT.c.at.desc(), VISIT.c.id.desc())
+    ).all()
+    return _views(connection, rows, max_minutes)
+
+
+def views_of_day(
+    connection: Connection, rep_id: int, day: date, status: str, max_minutes: int
+) -> list[VisitView]:
+    """A salesperson's visits of one status on one day, in time order."""
+    rows = connection.execute(
+        _view_select()
+        .where(VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == status)
+        .order_by(VISIT.c.start, VISIT.c.at, VISIT.c.id)
+    ).all()
+    return _views(connection, rows, max_minutes)
