@@ -200,13 +200,16 @@ def show(
     """
     from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.render.customers import customer_card
-    from salesvisit_cli.services import customers
+    from salesvisit_cli.render.history import customer_history
+    from salesvisit_cli.services.reports import customer_file
 
-    customer = customers.find(app_context(ctx).store, ref)
+    app_ctx = app_context(ctx)
+    found = customer_file(app_ctx.store, ref, app_ctx.today(), app_ctx.config.visit.max_minutes)
     if as_json:
-        emit_json(customer.to_json())
+        emit_json(found.to_json())
     else:
-        customer_card(customer)
+        customer_card(found.customer)
+        customer_history(found, app_ctx.today())
 
 
 @app.command("import")

@@ -1,0 +1,68 @@
+"""`customer show`: the visit history (newest first, with outcomes) and the open follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from salesvisit_cli.domain.reports import outcome
+from salesvisit_cli.render.console import out
+from salesvisit_cli.render.safe import inert, one_line
+
+SHOWN_VISITS = 20
+STATUS_STYLE = {"planned": "cyan", "done": "", "cancelled": "dim"}
+
+
+def customer_history(found: Any, today: date) -> None:
+    from rich.table import Table
+
+    visits = found.visits
+    if visits:
+        table = Table(header_style="bold", pad_edge=False, title="Visits", title_justify="left")
+        for title in ("ID", "Date", "Time", "Rep", "Status", "Min", "Outcome", "Key points"):
+            table.add_column(title, justify="right" if title in ("ID", "Min") else "left")
+        for visit in visits[:SHOWN_VISITS]:
+            minutes = "" if visit.minutes is None else str(visit.minutes)
+            if visit.over_time:
+                minutes += " over"
+            if visit.status == "done":
+                result = outcome(visit.booking, visit.complaint, visit.next_date)
+                text = visit.notes
+            elif visit.status == "planned":
+                result = "appointment" if visit.appointment else ""
+                text = visit.purpose
+            else:
+                result = ""
+                text = visit.cancel_reason
+            table.add_row(
+                str(visit.id),
+                visit.date.isoformat(),
+                inert(visit.start or visit.at),
+                inert(visit.rep),
+                inert(visit.status, style=STATUS_STYLE.get(visit.status, "")),
+                inert(minutes, style="yellow" if visit.over_time else ""),
+                inert(result),
+                inert(one_line(text or ""))[:60],
+            )
+        out().print(table)
+        if len(visits) > SHOWN_VISITS:
+            more = len(visits) - SHOWN_VISITS
+            out().print(inert(f"… {more} older visit(s) (see --json)", style="dim"))
+    else:
+        out().print(inert("No visits yet.", style="dim"))
+    if found.followups:
+        table = Table(
+            header_style="bold", pad_edge=False, title="Open follow-ups", title_justify="left"
+        )
+        for title in ("ID", "Due", "Kind", "Rep", "Note"):
+            table.add_column(title, justify="right" if title == "ID" else "left")
+        for item in found.followups:
+            due = inert(item.due.isoformat(), style="bold red" if item.overdue else "")
+            if item.overdue:
+                due.append(" overdue", style="bold red")
+            table.add_row(
+                str(item.id), due, inert(item.kind), inert(item.rep), inert(one_line(item.note))
+            )
+        out().print(table)
+    else:
+        out().print(inert("No open follow-ups.", style="dim"))
