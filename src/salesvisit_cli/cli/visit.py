@@ -2,8 +2,265 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+
+from salesvisit_cli.cli.context import app_context
+from salesvisit_cli.cli.options import Json
 
 app = typer.Typer(
     help="Visits: schedule, plan the day, prepare, report, cancel, list.", no_args_is_help=True
 )
+
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", "-d", help="YYYY-MM-DD, today, tomorrow or a weekday (default: today)."),
+]
+
+
+@app.command("schedule")
+def schedule(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
+    day: DateOption = None,
+    at: Annotated[str | None, typer.Option("--at", help="Time of the call, HH:MM.")] = None,
+    purpose: Annotated[str | None, typer.Option("--purpose", help="What the visit is for.")] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", help="Where to meet (default: their address).")
+    ] = None,
+    appointment: Annotated[
+        bool, typer.Option("--appointment", help="An appointment is already made (R2 step 5).")
+    ] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option("--allow-duplicate", help="Plan even if the customer is planned that day."),
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Plan a visit to a customer.
+
+    Refused for a past date or a customer already planned that day; warned for a non-working
+    day, a time outside the customer's office hours, or a time overlapping another visit.
+
+    \b
+    Examples:
+      salesvisit visit schedule 华美 --date tomorrow --at 09:30 --appointment
+      salesvisit visit schedule 12 --date fri --purpose "Show the new catalogue"
+    """
+    from salesvisit_cli.domain.dates import parse_date, parse_time
+    from salesvisit_cli.render.console import emit_json, warn
+    from salesvisit_cli.render.visits import scheduled
+    from salesvisit_cli.services import visits
+
+    app_ctx = app_context(ctx)
+    today = app_ctx.today()
+    result = visits.schedule(
+        app_ctx.store,
+        app_ctx.rep,
+        ref,
+        config=app_ctx.config,
+        calendar=app_ctx.calendar,
+        day=parse_date(day, today) if day else today,
+        at=parse_time(at) if at is not None else None,
+        purpose=purpose,
+        place=place,
+        appointment=appointment,
+        allow_duplicate=allow_duplicate,
+        today=today,
+        now=app_ctx.now(),
+    )
+    for message in result.warnings:
+        warn(message)
+    if as_json:
+        emit_json(result.visit.to_json())
+    else:
+        scheduled(result.visit)
+
+
+@app.command("plan")
+def plan(
+    ctx: typer.Context,
+    day: DateOption = None,
+    suggest: Annotated[
+        int | None,
+        typer.Option("--suggest", metavar="N", help="Propose up to N customers for the day."),
+    ] = None,
+    accept: Annotated[
+        bool, typer.Option("--accept", help="Schedule the suggested customers.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """The day's plan: pace, carry list, visits in order with their preparation and talking points.
+
+    \b
+    Examples:
+      salesvisit visit plan
+      salesvisit visit plan --date tomorrow --suggest 5
+      salesvisit visit plan --suggest 5 --accept
+    """
+    from salesvisit_cli.domain.dates import parse_date
+    from salesvisit_cli.render.console import emit_json, warn
+    from salesvisit_cli.services import plan as plans
+
+    if accept and suggest is None:
+        raise typer.BadParameter("--accept needs --suggest N", param_hint="--accept")
+    app_ctx = app_context(ctx)
+    today = app_ctx.today()
+    common = {
+        "config": app_ctx.config,
+        "calendar": app_ctx.calendar,
+        "day": parse_date(day, today) if day else today,
+    }
+    if accept:
+        result, warnings = plans.accept(
+            app_ctx.store, app_ctx.rep, suggest=suggest, today=today, now=app_ctx.now(), **common
+        )
+        for message in warnings:
+            warn(message)
+    else:
+        result = plans.show(app_ctx.store, app_ctx.rep, suggest=suggest, **common)
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        from salesvisit_cli.render.plan import plan_screen
+
+        plan_screen(result)
+
+
+@app.command("prep")
+def prep(
+    ctx: typer.Context,
+    target: Annotated[
+        str, typer.Argument(metavar="VISIT_ID", help="A planned visit's id, or `carry`.")
+    ],
+    items: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ITEM...",
+            help="screen, materials, address, outline, appointment (or their number, or all); "
+            "for `carry`: the carry-list items by name or number.",
+        ),
+    ],
+    undo: Annotated[bool, typer.Option("--undo", help="Untick the items.")] = False,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", "-d", help="The day of the carry list (default: today)."),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Tick the preparation steps of a visit (R2), or the day's carry list.
+
+    \b
+    Examples:
+      salesvisit visit prep 12 screen materials outline
+      salesvisit visit prep 12 all
+      salesvisit visit prep 12 appointment --undo
+      salesvisit visit prep carry "work ID" 2 3
+      salesvisit visit prep carry all --date tomorrow
+    """
+    from salesvisit_cli.domain.dates import parse_date
+    from salesvisit_cli.domain.errors import ValidationError
+    from salesvisit_cli.render.console import emit_json, warn
+    from salesvisit_cli.render.visits import prepared
+    from salesvisit_cli.services import visits
+
+    app_ctx = app_context(ctx)
+    visit_id = visits.parse_target(target)
+    if visit_id is None:
+        today = app_ctx.today()
+        result = visits.prep_carry(
+            app_ctx.store,
+            app_ctx.rep,
+            items,
+            carry=app_ctx.config.checklist.carry,
+            day=parse_date(day, today) if day else today,
+            undo=undo,
+            now=app_ctx.now(),
+        )
+    else:
+        if day is not None:
+            raise ValidationError("--date applies to `visit prep carry` only (a visit has its own)")
+        result = visits.prep_visit(
+            app_ctx.store, app_ctx.rep, visit_id, items, undo=undo, now=app_ctx.now()
+        )
+    for message in result.warnings:
+        warn(message)
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        prepared(result)
+
+
+@app.command("cancel")
+def cancel(
+    ctx: typer.Context,
+    visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="A planned visit's id.")],
+    reason: Annotated[str | None, typer.Option("--reason", help="Why it is cancelled.")] = None,
+    as_json: Json = False,
+) -> None:
+    """Cancel one of your planned visits.
+
+    \b
+    Example:
+      salesvisit visit cancel 12 --reason "Customer asked to move it"
+    """
+    from salesvisit_cli.render.console import emit_json
+    from salesvisit_cli.render.visits import cancelled
+    from salesvisit_cli.services import visits
+
+    app_ctx = app_context(ctx)
+    visit = visits.cancel(
+        app_ctx.store,
+        app_ctx.rep,
+        visit_id,
+        reason=reason,
+        max_minutes=app_ctx.config.visit.max_minutes,
+    )
+    if as_json:
+        emit_json(visit.to_json())
+    else:
+        cancelled(visit)
+
+
+@app.command("list")
+def list_visits(
+    ctx: typer.Context,
+    start: Annotated[str | None, typer.Option("--from", help="First day (a date).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day (a date).")] = None,
+    customer: Annotated[
+        str | None, typer.Option("--customer", "-c", help="Only this customer (REF).")
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help="planned, done or cancelled (repeat or comma-separate)."),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """List your visits: planned, done and cancelled.
+
+    \b
+    Examples:
+      salesvisit visit list --from mon --to fri
+      salesvisit visit list --customer 华美 --status done --json
+    """
+    from salesvisit_cli.domain.dates import parse_date
+    from salesvisit_cli.render.console import emit_json
+    from salesvisit_cli.render.visits import visit_table
+    from salesvisit_cli.services import visits
+
+    app_ctx = app_context(ctx)
+    today = app_ctx.today()
+    found = visits.listing(
+        app_ctx.store,
+        app_ctx.rep,
+        start=parse_date(start, today) if start else None,
+        end=parse_date(end, today) if end else None,
+        customer_ref=customer,
+        statuses=visits.parse_statuses(status),
+        max_minutes=app_ctx.config.visit.max_minutes,
+    )
+    if as_json:
+        emit_json([visit.to_json() for visit in found])
+    else:
+        visit_table(found)

@@ -1,0 +1,437 @@
+"""Visit rows for planning: scheduled visits, their preparation, the day's carry list, and the
+customer facts the plan and its suggestions read (SQLAlchemy Core over the SQLModel tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.domain.plan import Candidate, CustomerFacts, Slot
+from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.store.models import CarryCheck, Customer, Followup, Rep, Visit, VisitPrep
+
+VISIT = Visit.__table__
+CUSTOMER = Customer.__table__
+REP = Rep.__table__
+FOLLOWUP = Followup.__table__
+PREP = VisitPrep.__table__
+CARRY = CarryCheck.__table__
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """The facts about a visit that decide what may be done with it."""
+
+    id: int
+    rep_id: int
+    rep: str
+    customer_id: int
+    date: date
+    status: str
+    appointment: bool
+
+
+def insert_planned(
+    connection: Connection,
+    *,
+    customer_id: int,
+    rep_id: int,
+    day: date,
+    at: str | None,
+    purpose: str | None,
+    appointment: bool,
+    place: str | None,
+    conflict: bool,
+    now: datetime,
+) -> int:
+    values = {
+        "customer_id": customer_id,
+        "rep_id": rep_id,
+        "date": day,
+        "status": "planned",
+        "at": at,
+        "purpose": purpose,
+        "appointment": appointment,
+        "place": place,
+        "conflict": conflict,
+        "created_at": now,
+    }
+    return connection.execute(insert(VISIT).values(**values)).inserted_primary_key[0]
+
+
+def get_row(connection: Connection, visit_id: int) -> VisitRow | None:
+    row = connection.execute(
+        select(
+            VISIT.c.id,
+            VISIT.c.rep_id,
+            REP.c.name.label("rep"),
+            VISIT.c.customer_id,
+            VISIT.c.date,
+            VISIT.c.status,
+            VISIT.c.appointment,
+        )
+        .select_from(VISIT.join(REP, REP.c.id == VISIT.c.rep_id))
+        .where(VISIT.c.id == visit_id)
+    ).first()
+    return VisitRow(**row._mapping) if row else None
+
+
+def cancel(connection: Connection, visit_id: int, reason: str | None) -> None:
+    connection.execute(
+        update(VISIT).where(VISIT.c.id == visit_id).values(status="cancelled", cancel_reason=reason)
+    )
+
+
+def set_appointment(connection: Connection, visit_id: int, made: bool) -> None:
+    connection.execute(update(VISIT).where(VISIT.c.id == visit_id).values(appointment=made))
+
+
+def same_day(
+    connection: Connection,
+    customer_id: int,
+    day: date,
+    *,
+    rep_id: int | None = None,
+    statuses: Sequence[str] = ("planned",),
+) -> list[int]:
+    """Visits of a customer on a day (of one salesperson when `rep_id` is given)."""
+    query = select(VISIT.c.id).where(
+        VISIT.c.customer_id == customer_id, VISIT.c.date == day, VISIT.c.status.in_(statuses)
+    )
+    if rep_id is not None:
+        query = query.where(VISIT.c.rep_id == rep_id)
+    return list(connection.execute(query.order_by(VISIT.c.id)).scalars())
+
+
+def slots(connection: Connection, rep_id: int | None, day: date) -> list[Slot]:
+    """The salesperson's planned visits of a day (for overlap warnings)."""
+    if rep_id is None:
+        return []
+    rows = connection.execute(
+        select(VISIT.c.id, VISIT.c.at, CUSTOMER.c.name)
+        .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
+        .where(VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == "planned")
+        .order_by(VISIT.c.at, VISIT.c.id)
+    )
+    return [Slot(row.id, row.at, row.name) for row in rows]
+
+
+def count_done(connection: Connection, rep_id: int | None, day: date) -> int:
+    if rep_id is None:
+        return 0
+    return connection.execute(
+        select(func.count()).where(
+            VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == "done"
+        )
+    ).scalar_one()
+
+
+# --- visits as every command shows them ---------------------------------------------------------
+
+
+def views(
+    connection: Connection,
+    *,
+    max_minutes: int,
+    ids: Sequence[int] | None = None,
+    rep_id: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    customer_id: int | None = None,
+    statuses: Sequence[str] | None = None,
+) -> list[VisitView]:
+    """Visits as `VisitView`s, by date, time and id."""
+    query = select(
+        VISIT,
+        CUSTOMER.c.name.label("customer_name"),
+        CUSTOMER.c.status.label("customer_status"),
+        CUSTOMER.c.first_visit_on,
+        REP.c.name.label("rep_name"),
+    ).select_from(
+        VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id).join(
+            REP, REP.c.id == VISIT.c.rep_id
+        )
+    )
+    if ids is not None:
+        query = query.where(VISIT.c.id.in_(list(ids)))
+    if rep_id is not None:
+        query = query.where(VISIT.c.rep_id == rep_id)
+    if start is not None:
+        query = query.where(VISIT.c.date >= start)
+    if end is not None:
+        query = query.where(VISIT.c.date <= end)
+    if customer_id is not None:
+        query = query.where(VISIT.c.customer_id == customer_id)
+    if statuses:
+        query = query.where(VISIT.c.status.in_(list(statuses)))
+    query = query.order_by(
+        VISIT.c.date, func.coalesce(VISIT.c.start, VISIT.c.at, "99:99"), VISIT.c.id
+    )
+    rows = connection.execute(query).all()
+    followups = _followups_of([row.id for row in rows], connection)
+    return [_view(row, followups.get(row.id, []), max_minutes) for row in rows]
+
+
+def view(connection: Connection, visit_id: int, *, max_minutes: int) -> VisitView | None:
+    found = views(connection, ids=[visit_id], max_minutes=max_minutes)
+    return found[0] if found else None
+
+
+def _view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView:
+    if row.status == "done":
+        new_customer = bool(row.as_prospect) and row.first_visit_on == row.date
+    elif row.status == "planned":
+        new_customer = row.customer_status == "prospect" and row.first_visit_on is None
+    else:
+        new_customer = False
+    return VisitView(
+        id=row.id,
+        customer_id=row.customer_id,
+        customer=row.customer_name,
+        rep=row.rep_name,
+        date=row.date,
+        status=row.status,
+        at=row.at,
+        purpose=row.purpose,
+        appointment=bool(row.appointment),
+        place=row.place,
+        start=row.start,
+        minutes=row.minutes,
+        over_time=row.minutes is not None and row.minutes > max_minutes,
+        notes=row.notes,
+        booking=row.booking,
+        complaint=row.complaint,
+        suggestion=row.suggestion,
+        next_date=row.next_date,
+        next_at=row.next_at,
+        next_place=row.next_place,
+        new_customer=new_customer,
+        conflict=bool(row.conflict),
+        cancel_reason=row.cancel_reason,
+        followups=followups,
+    )
+
+
+def _followups_of(visit_ids: list[int], connection: Connection) -> dict[int, list[FollowupRef]]:
+    found: dict[int, list[FollowupRef]] = {}
+    for begin in range(0, len(visit_ids), CHUNK):
+        rows = connection.execute(
+            select(FOLLOWUP.c.visit_id, FOLLOWUP.c.id, FOLLOWUP.c.kind, FOLLOWUP.c.due)
+            .where(FOLLOWUP.c.visit_id.in_(visit_ids[begin : begin + CHUNK]))
+            .order_by(FOLLOWUP.c.id)
+        )
+        for row in rows:
+            found.setdefault(row.visit_id, []).append(FollowupRef(row.id, row.kind, row.due))
+    return found
+
+
+# --- preparation and the carry list ---------------------------------------------------------------
+
+
+def prep_done(connection: Connection, visit_ids: Sequence[int]) -> dict[int, set[str]]:
+    """The ticked preparation steps of each visit."""
+    found: dict[int, set[str]] = {}
+    ids = list(visit_ids)
+    for begin in range(0, len(ids), CHUNK):
+        rows = connection.execute(
+            select(PREP.c.visit_id, PREP.c.item).where(
+                PREP.c.visit_id.in_(ids[begin : begin + CHUNK])
+            )
+        )
+        for row in rows:
+            found.setdefault(row.visit_id, set()).add(row.item)
+    return found
+
+
+def tick_prep(connection: Connection, visit_id: int, items: Iterable[str], now: datetime) -> None:
+    already = prep_done(connection, [visit_id]).get(visit_id, set())
+    new = [{"visit_id": visit_id, "item": item, "done_at": now} for item in items]
+    new = [row for row in new if row["item"] not in already]
+    if new:
+        connection.execute(insert(PREP), new)
+
+
+def untick_prep(connection: Connection, visit_id: int, items: Iterable[str]) -> None:
+    connection.execute(
+        delete(PREP).where(PREP.c.visit_id == visit_id, PREP.c.item.in_(list(items)))
+    )
+
+
+def carry_done(connection: Connection, rep_id: int | None, day: date) -> set[str]:
+    if rep_id is None:
+        return set()
+    return set(
+        connection.execute(
+            select(CARRY.c.item).where(CARRY.c.rep_id == rep_id, CARRY.c.date == day)
+        ).scalars()
+    )
+
+
+def tick_carry(
+    connection: Connection, rep_id: int, day: date, items: Iterable[str], now: datetime
+) -> None:
+    already = carry_done(connection, rep_id, day)
+    new = [
+        {"rep_id": rep_id, "date": day, "item": item, "done_at": now}
+        for item in items
+        if item not in already
+    ]
+    if new:
+        connection.execute(insert(CARRY), new)
+
+
+def untick_carry(connection: Connection, rep_id: int, day: date, items: Iterable[str]) -> None:
+    connection.execute(
+        delete(CARRY).where(
+            CARRY.c.rep_id == rep_id, CARRY.c.date == day, CARRY.c.item.in_(list(items))
+        )
+    )
+
+
+# --- customer facts for the plan ----------------------------------------------------------------
+
+
+def _last_done():
+    """Each customer's last completed visit (by anyone), as a subquery."""
+    return (
+        select(VISIT.c.customer_id, func.max(VISIT.c.date).label("last_visit"))
+        .where(VISIT.c.status == "done")
+        .group_by(VISIT.c.customer_id)
+        .subquery()
+    )
+
+
+def _facts_select():
+    last = _last_done()
+    query = select(
+        CUSTOMER.c.id,
+        CUSTOMER.c.name,
+        CUSTOMER.c.tier,
+        CUSTOMER.c.status,
+        CUSTOMER.c.address,
+        CUSTOMER.c.hours,
+        CUSTOMER.c.first_visit_on,
+        last.c.last_visit,
+    ).select_from(CUSTOMER.outerjoin(last, last.c.customer_id == CUSTOMER.c.id))
+    return query
+
+
+def _open_notes(connection: Connection, customer_ids: list[int]) -> dict[int, dict[str, list]]:
+    """Open complaint and booking follow-ups of each customer (anyone's), oldest first."""
+    found: dict[int, dict[str, list]] = {}
+    for begin in range(0, len(customer_ids), CHUNK):
+        rows = connection.execute(
+            select(FOLLOWUP.c.customer_id, FOLLOWUP.c.kind, FOLLOWUP.c.note)
+            .where(
+                FOLLOWUP.c.customer_id.in_(customer_ids[begin : begin + CHUNK]),
+                FOLLOWUP.c.done_at.is_(None),
+                FOLLOWUP.c.kind.in_(("complaint", "booking")),
+            )
+            .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
+        )
+        for row in rows:
+            found.setdefault(row.customer_id, {}).setdefault(row.kind, []).append(row.note or "")
+    return found
+
+
+def _facts(row: Any, notes: dict[str, list] | None = None) -> CustomerFacts:
+    notes = notes or {}
+    return CustomerFacts(
+        id=row.id,
+        name=row.name,
+        tier=row.tier,
+        status=row.status,
+        address=row.address,
+        hours=row.hours,
+        first_visit_on=row.first_visit_on,
+        last_visit=row.last_visit,
+        open_complaints=tuple(notes.get("complaint", ())),
+        open_bookings=tuple(notes.get("booking", ())),
+    )
+
+
+def customer_facts(connection: Connection, customer_id: int) -> CustomerFacts | None:
+    row = connection.execute(_facts_select().where(CUSTOMER.c.id == customer_id)).first()
+    if row is None:
+        return None
+    return _facts(row, _open_notes(connection, [customer_id]).get(customer_id))
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """A planned visit of the day with its customer."""
+
+    id: int
+    at: str | None
+    purpose: str | None
+    appointment: bool
+    place: str | None
+    customer: CustomerFacts
+
+
+def planned_on(connection: Connection, rep_id: int | None, day: date) -> list[PlannedRow]:
+    """The salesperson's planned visits of a day, with the customers' facts."""
+    if rep_id is None:
+        return []
+    facts = _facts_select().subquery()
+    rows = connection.execute(
+        select(
+            VISIT.c.id.label("visit_id"),
+            VISIT.c.at,
+            VISIT.c.purpose,
+            VISIT.c.appointment,
+            VISIT.c.place,
+            facts,
+        )
+        .select_from(VISIT.join(facts, facts.c.id == VISIT.c.customer_id))
+        .where(VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == "planned")
+        .order_by(VISIT.c.id)
+    ).all()
+    notes = _open_notes(connection, sorted({row.id for row in rows}))
+    return [
+        PlannedRow(
+            id=row.visit_id,
+            at=row.at,
+            purpose=row.purpose,
+            appointment=bool(row.appointment),
+            place=row.place,
+            customer=_facts(row, notes.get(row.id)),
+        )
+        for row in rows
+    ]
+
+
+def candidates(connection: Connection, rep_id: int | None, day: date) -> list[Candidate]:
+    """Customers the salesperson may be proposed for `day`: their own and unowned ones, without a
+    planned or completed visit (by anyone) that day, with any thank-you or follow-up call of theirs
+    due by then."""
+    busy = select(VISIT.c.customer_id).where(
+        VISIT.c.date == day, VISIT.c.status.in_(("planned", "done"))
+    )
+    owned = CUSTOMER.c.owner_id.is_(None)
+    if rep_id is not None:
+        owned = or_(owned, CUSTOMER.c.owner_id == rep_id)
+    rows = connection.execute(_facts_select().where(owned, CUSTOMER.c.id.not_in(busy))).all()
+    calls: dict[int, tuple[date, str]] = {}
+    if rep_id is not None:
+        due_rows = connection.execute(
+            select(FOLLOWUP.c.customer_id, FOLLOWUP.c.due, FOLLOWUP.c.kind)
+            .where(
+                and_(
+                    FOLLOWUP.c.rep_id == rep_id,
+                    FOLLOWUP.c.done_at.is_(None),
+                    FOLLOWUP.c.kind.in_(("call", "thanks")),
+                    FOLLOWUP.c.due <= day,
+                )
+            )
+            .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
+        )
+        for row in due_rows:
+            calls.setdefault(row.customer_id, (row.due, row.kind))
+    return [Candidate(_facts(row), *calls.get(row.id, (None, None))) for row in rows]
