@@ -1,0 +1,69 @@
+"""Salespeople and managers: add, list, and (managers only) assign customers to a salesperson."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from salesvisit_cli.domain.customers import Customer
+from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.reps import validate_rep_name
+from salesvisit_cli.domain.team import RepInfo, check_can_manage
+from salesvisit_cli.store import customers as customer_rows
+from salesvisit_cli.store import team as rep_rows
+from salesvisit_cli.store.engine import Store
+
+
+@dataclass(frozen=True)
+class Added:
+    rep: RepInfo
+    promoted: bool  # an existing salesperson was made a manager
+
+
+def _info(connection, name: str) -> RepInfo:
+    return next(r for r in rep_rows.listing(connection) if r.name == name)
+
+
+def add(store: Store, current: str, name: str, now: datetime, *, manager: bool = False) -> Added:
+    """Add a salesperson (or make an existing one a manager with `manager=True`).
+
+    Anyone may add the first people; once the team has a manager, only a manager may.
+    """
+    name = validate_rep_name(name)
+    with store.write() as connection:
+        if rep_rows.any_manager(connection):
+            me = rep_rows.get(connection, current)
+            check_can_manage(current, bool(me and me.is_manager), "add salespeople")
+        existing = rep_rows.get(connection, name)
+        if existing is not None:
+            if manager and not existing.is_manager:
+                rep_rows.set_manager(connection, existing.id, True)
+                return Added(_info(connection, name), promoted=True)
+            raise ValidationError(f"salesperson {name!r} already exists (id {existing.id})")
+        rep_rows.add(connection, name, manager, now)
+        return Added(_info(connection, name), promoted=False)
+
+
+def listing(store: Store) -> list[RepInfo]:
+    with store.read() as connection:
+        return rep_rows.listing(connection)
+
+
+def assign(store: Store, current: str, ref: str, rep_name: str) -> tuple[Customer, bool]:
+    """Give a customer to another salesperson (managers only). Returns (customer, changed)."""
+    from salesvisit_cli.services.customers import resolve
+
+    rep_name = validate_rep_name(rep_name)
+    with store.write() as connection:
+        me = rep_rows.get(connection, current)
+        check_can_manage(current, bool(me and me.is_manager), "assign customers")
+        customer = resolve(connection, ref)
+        target = rep_rows.get(connection, rep_name)
+        if target is None:
+            raise NotFoundError(
+                f"no salesperson named {rep_name!r}; add them with `salesvisit rep add`"
+            )
+        if customer.owner == target.name:
+            return customer, False
+        customer_rows.set_owner(connection, customer.id, target.id)
+        return customer_rows.get(connection, customer.id), True

@@ -1,0 +1,298 @@
+"""Per-salesperson access on PostgreSQL: login roles, group roles, grants, row-level security.
+
+Every salesperson connects with their own login role (`rep.db_role`). Two group roles carry the
+privileges: the team group (every salesperson, managers included) and the manager group. Row
+level security on the salesperson-owned tables lets a team member read and write only their own
+rows; the manager group's policy lets managers see and change every row. The database owner (who
+runs migrations and `team init`) owns the tables and so is not subject to the policies.
+
+DDL cannot take bind parameters, so identifiers are composed with `psycopg.sql.Identifier` (which
+quotes them) and run on the driver connection of the current SQLAlchemy transaction; user text is
+never formatted into SQL unquoted. Queries with values use bound parameters through `text()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.domain.team import PRIVATE_TABLES
+
+# The salesperson behind the current connection (NULL for unmapped roles: they see nothing).
+_ME = "(SELECT r.id FROM rep r WHERE r.db_role = current_user)"
+# A customer this salesperson may see: owned, or visited (the visit check runs in a SECURITY
+# DEFINER function, which breaks the customer → visit → customer policy recursion).
+_MY_CUSTOMER = f"(owner_id = {_ME} OR salesvisit_visited_by_me(id))"
+_VISIBLE_CUSTOMER = "customer_id IN (SELECT c.id FROM customer c)"
+_MY_VISIT = "visit_id IN (SELECT v.id FROM visit v)"
+
+# (table, policy name, command, USING, WITH CHECK) for the team group.
+TEAM_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
+    ("customer", "sv_read", "SELECT", _MY_CUSTOMER, None),
+    ("customer", "sv_insert", "INSERT", None, f"owner_id = {_ME}"),
+    ("customer", "sv_update", "UPDATE", _MY_CUSTOMER, _MY_CUSTOMER),
+    ("customer", "sv_delete", "DELETE", f"owner_id = {_ME}", None),
+    ("visit", "sv_read", "SELECT", f"rep_id = {_ME}", None),
+    ("visit", "sv_insert", "INSERT", None, f"rep_id = {_ME} AND {_VISIBLE_CUSTOMER}"),
+    ("visit", "sv_update", "UPDATE", f"rep_id = {_ME}", f"rep_id = {_ME} AND {_VISIBLE_CUSTOMER}"),
+    ("visit", "sv_delete", "DELETE", f"rep_id = {_ME}", None),
+    ("visit_revision", "sv_own", "ALL", _MY_VISIT, _MY_VISIT),
+    ("visit_prep", "sv_own", "ALL", _MY_VISIT, _MY_VISIT),
+    ("carry_check", "sv_own", "ALL", f"rep_id = {_ME}", f"rep_id = {_ME}"),
+    ("followup", "sv_read", "SELECT", f"rep_id = {_ME}", None),
+    ("followup", "sv_insert", "INSERT", None, f"rep_id = {_ME} AND {_VISIBLE_CUSTOMER}"),
+    (
+        "followup",
+        "sv_update",
+        "UPDATE",
+        f"rep_id = {_ME}",
+        f"rep_id = {_ME} AND {_VISIBLE_CUSTOMER}",
+    ),
+    ("followup", "sv_delete", "DELETE", f"rep_id = {_ME}", None),
+    ("daily_submission", "sv_own", "ALL", f"rep_id = {_ME}", f"rep_id = {_ME}"),
+)
+MANAGER_POLICY = "sv_manager"
+# Customer columns a salesperson may change: everything but the owner (managers reassign).
+_CUSTOMER_LOCKED = ("id", "owner_id")
+# The tables with a serial id (their sequences need USAGE for inserts).
+_SERIAL_TABLES = ("rep", "customer", "visit", "visit_revision", "followup", "daily_submission")
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    name: str
+    exists: bool
+    login: bool = False
+    superuser: bool = False
+    bypass_rls: bool = False
+
+
+def is_postgres(connection: Connection) -> bool:
+    return connection.dialect.name == "postgresql"
+
+
+def _run(connection: Connection, statement: Any) -> None:
+    """Run composed DDL (psycopg.sql) in the current transaction."""
+    raw = connection.connection.driver_connection
+    with raw.cursor() as cursor:
+        cursor.execute(statement)
+
+
+def _ident(name: str):
+    from psycopg import sql
+
+    return sql.Identifier(name)
+
+
+def _sql(template: str, *identifiers: str):
+    """A statement whose `{}` placeholders are filled with quoted identifiers."""
+    from psycopg import sql
+
+    return sql.SQL(template).format(*(_ident(name) for name in identifiers))
+
+
+def current_user(connection: Connection) -> str:
+    return connection.execute(text("SELECT current_user")).scalar_one()
+
+
+def schema(connection: Connection) -> str:
+    return connection.execute(text("SELECT current_schema()")).scalar_one()
+
+
+def role(connection: Connection, name: str) -> RoleInfo:
+    row = connection.execute(
+        text("SELECT rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :name"),
+        {"name": name},
+    ).first()
+    if row is None:
+        return RoleInfo(name, exists=False)
+    return RoleInfo(name, True, login=row[0], superuser=row[1], bypass_rls=row[2])
+
+
+def can_administer(connection: Connection) -> tuple[bool, str]:
+    """Whether the current role may set up team access: it must own the tables and be able
+    to create roles. Returns (ok, reason when not)."""
+    user = current_user(connection)
+    row = connection.execute(
+        text(
+            "SELECT r.rolsuper, r.rolcreaterole, pg_get_userbyid(c.relowner) "
+            "FROM pg_roles r, pg_class c "
+            "WHERE r.rolname = current_user AND c.oid = to_regclass('customer')"
+        )
+    ).first()
+    if row is None:
+        return False, "the salesvisit tables were not found"
+    superuser, createrole, owner = row
+    if owner != user and not superuser:
+        return False, f"run it as the database owner ({owner}); you are connected as {user}"
+    if not (superuser or createrole):
+        return False, f"the role {user} needs CREATEROLE (ALTER ROLE {user} CREATEROLE)"
+    return True, ""
+
+
+def member_of(connection: Connection, member: str, group: str) -> bool:
+    return bool(
+        connection.execute(
+            text(
+                "SELECT EXISTS (SELECT 1 FROM pg_auth_members m "
+                "JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+                "WHERE g.rolname = :group AND u.rolname = :member)"
+            ),
+            {"group": group, "member": member},
+        ).scalar()
+    )
+
+
+def ensure_group(connection: Connection, name: str) -> bool:
+    """Create a NOLOGIN group role unless it exists; True when created."""
+    if role(connection, name).exists:
+        return False
+    _run(connection, _sql("CREATE ROLE {} NOLOGIN", name))
+    return True
+
+
+def ensure_login(connection: Connection, name: str) -> bool:
+    """Create a LOGIN role (no password: set one, or use peer/cert auth) unless it exists."""
+    if role(connection, name).exists:
+        return False
+    _run(connection, _sql("CREATE ROLE {} LOGIN", name))
+    return True
+
+
+def set_password(connection: Connection, name: str, password: str) -> None:
+    from psycopg import sql
+
+    _run(
+        connection,
+        sql.SQL("ALTER ROLE {} PASSWORD {}").format(_ident(name), sql.Literal(password)),
+    )
+
+
+def grant_membership(connection: Connection, group: str, member: str) -> None:
+    if not member_of(connection, member, group):
+        _run(connection, _sql("GRANT {} TO {}", group, member))
+
+
+def revoke_membership(connection: Connection, group: str, member: str) -> None:
+    if member_of(connection, member, group):
+        _run(connection, _sql("REVOKE {} FROM {}", group, member))
+
+
+def apply_privileges(connection: Connection, team: str, managers: str) -> None:
+    """Grants, the helper function and the row-level security policies (idempotent)."""
+    from psycopg import sql
+
+    here = schema(connection)
+    database = connection.execute(text("SELECT current_database()")).scalar_one()
+    _run(connection, _sql("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}", database, team))
+    _run(connection, _sql("GRANT USAGE ON SCHEMA {} TO {}", here, team))
+    _run(connection, _sql("GRANT SELECT ON meta, rep TO {}", team))
+    _run(connection, _sql("GRANT INSERT, UPDATE (name, is_manager) ON rep TO {}", managers))
+    for table in _SERIAL_TABLES:
+        sequence = connection.execute(
+            text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table}
+        ).scalar()
+        if sequence:
+            # pg_get_serial_sequence returns a quoted, schema-qualified name.
+            _run(
+                connection,
+                sql.SQL("GRANT USAGE, SELECT ON SEQUENCE {} TO {}").format(
+                    sql.SQL(sequence), _ident(team)
+                ),
+            )
+    columns = [
+        name
+        for name in connection.execute(
+            text(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = :schema AND table_name = 'customer' ORDER BY ordinal_position"
+            ),
+            {"schema": here},
+        ).scalars()
+        if name not in _CUSTOMER_LOCKED
+    ]
+    for table in PRIVATE_TABLES:
+        _run(connection, _sql("GRANT SELECT, INSERT, UPDATE, DELETE ON {} TO {}", table, managers))
+        if table == "customer":
+            _run(connection, _sql("REVOKE UPDATE ON customer FROM {}", team))
+            _run(connection, _sql("GRANT SELECT, INSERT, DELETE ON customer TO {}", team))
+            _run(
+                connection,
+                sql.SQL("GRANT UPDATE ({}) ON customer TO {}").format(
+                    sql.SQL(", ").join(_ident(c) for c in columns), _ident(team)
+                ),
+            )
+        else:
+            _run(connection, _sql("GRANT SELECT, INSERT, UPDATE, DELETE ON {} TO {}", table, team))
+    _create_visited_function(connection, here, team)
+    for table in PRIVATE_TABLES:
+        _run(connection, _sql("ALTER TABLE {} ENABLE ROW LEVEL SECURITY", table))
+        for name in _policy_names(connection, table):
+            _run(connection, _sql("DROP POLICY {} ON {}", name, table))
+        _run(
+            connection,
+            _sql("CREATE POLICY {} ON {} FOR ALL TO {} USING (true) WITH CHECK (true)",
+                 MANAGER_POLICY, table, managers),
+        )  # fmt: skip
+    for table, name, command, using, check in TEAM_POLICIES:
+        parts = [_sql(f"CREATE POLICY {{}} ON {{}} FOR {command} TO {{}}", name, table, team)]
+        if using:
+            parts.append(sql.SQL(f" USING ({using})"))
+        if check:
+            parts.append(sql.SQL(f" WITH CHECK ({check})"))
+        _run(connection, sql.Composed(parts))
+
+
+def _create_visited_function(connection: Connection, here: str, team: str) -> None:
+    """`salesvisit_visited_by_me(customer_id)`: has the connected salesperson visited it?
+
+    SECURITY DEFINER (reads visit without its policies) with a fixed search_path; the caller is
+    the session's login role, so the function answers only about the caller's own visits.
+    """
+    from psycopg import sql
+
+    _run(
+        connection,
+        sql.SQL(
+            "CREATE OR REPLACE FUNCTION {}.salesvisit_visited_by_me(target integer) "
+            "RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER "
+            "SET search_path = {}, pg_catalog, pg_temp AS $$ "
+            "SELECT EXISTS (SELECT 1 FROM visit v JOIN rep r ON r.id = v.rep_id "
+            "WHERE v.customer_id = $1 AND r.db_role = session_user) $$"
+        ).format(_ident(here), _ident(here)),
+    )
+    _run(
+        connection,
+        _sql("REVOKE ALL ON FUNCTION {}.salesvisit_visited_by_me(integer) FROM PUBLIC", here),
+    )
+    _run(
+        connection,
+        _sql("GRANT EXECUTE ON FUNCTION {}.salesvisit_visited_by_me(integer) TO {}", here, team),
+    )
+
+
+def _policy_names(connection: Connection, table: str) -> list[str]:
+    return list(
+        connection.execute(
+            text(
+                "SELECT policyname FROM pg_policies "
+                "WHERE schemaname = current_schema() AND tablename = :table"
+            ),
+            {"table": table},
+        ).scalars()
+    )
+
+
+def rls_enabled(connection: Connection) -> dict[str, bool]:
+    """Row-level security on/off for each salesperson-owned table."""
+    rows = connection.execute(
+        text(
+            "SELECT c.relname, c.relrowsecurity FROM pg_class c "
+            "WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relkind = 'r'"
+        )
+    ).all()
+    found = dict(rows)
+    return {table: bool(found.get(table, False)) for table in PRIVATE_TABLES}
