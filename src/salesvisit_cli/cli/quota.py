@@ -9,7 +9,19 @@ import typer
 from salesvisit_cli.cli.context import app_context
 from salesvisit_cli.cli.options import Json
 
-HELP = "This month's customers visited (and new ones) against the quota."
+HELP = """This month's customers visited (and new ones) against the quota.
+
+Progress bars against the targets, the visits needed per remaining working day, a chart of the
+month's visits (new and known customers, with the daily pace), daily-report punctuality, and the
+month's over-time visits, bookings and complaints.
+
+\b
+Examples:
+  salesvisit quota                         # this month
+  salesvisit quota --month 2026-02         # a past month
+  salesvisit quota --team                  # every salesperson, furthest along first
+  salesvisit quota --json | jq .visited
+"""
 
 
 def quota(
@@ -23,15 +35,7 @@ def quota(
     ] = False,
     as_json: Json = False,
 ) -> None:
-    """Customers visited and new customers against the monthly quota, the daily pace
-    needed, a chart of the month's visits, and daily-report punctuality.
-
-    \b
-    Examples:
-      salesvisit quota                         # this month
-      salesvisit quota --month 2026-02         # a past month
-      salesvisit quota --team --json           # everyone, for a script
-    """
+    """The month against the quota (the help text is HELP above)."""
     from salesvisit_cli.domain.dates import Month, parse_month
     from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.services import quota as service

@@ -173,11 +173,9 @@ def team_table(quotas: Sequence[Quota]) -> None:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    table.add_column("Salesperson", overflow="fold", min_width=11)
+    table.add_column("Salesperson", overflow="fold", ratio=None, min_width=8)
     for title in (unit, "New", "Need/day", "Pace", "Status", "On time", "Met"):
-        table.add_column(
-            title, justify="left" if title in ("Status", "Met") else "right", no_wrap=True
-        )
+        table.add_column(title, justify="left" if title in ("Status", "Met") else "right")
     for q in quotas:
         counts = q.report_counts()
         needed = "—" if q.needed_per_day is None else str(q.needed_per_day)
