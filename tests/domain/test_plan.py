@@ -1,0 +1,222 @@
+"""The morning's rules: pace arithmetic, visit order, suggestion priority, checklists."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+
+from salesvisit_cli.domain import plan as rules
+from salesvisit_cli.domain.calendar import WorkCalendar
+from salesvisit_cli.domain.dates import Month
+from salesvisit_cli.domain.errors import ValidationError
+
+THIRD = Fraction(1, 3)
+
+
+def facts(id: int, **values) -> rules.CustomerFacts:
+    values.setdefault("name", f"Customer {id}")
+    return rules.CustomerFacts(id=id, **values)
+
+
+def visit(id: int, at: str | None = None, **customer) -> rules.PlanVisit:
+    return rules.PlanVisit(
+        id=id, at=at, purpose=None, appointment=False, customer=facts(100 + id, **customer)
+    )
+
+
+# --- pace ---------------------------------------------------------------------------------
+
+
+def test_pace_rounds_needs_up_and_the_new_target_is_a_third_rounded_up():
+    pace = rules.pace(target=120, share=THIRD, visited=50, new_visited=10, working_days_left=8)
+    assert pace.new_target == 40
+    assert pace.needed_per_day == 9  # 70 / 8 = 8.75
+    assert pace.new_needed_per_day == 4  # 30 / 8 = 3.75
+    assert rules.new_target(100, THIRD) == 34
+
+
+def test_pace_met_needs_nothing_more():
+    pace = rules.pace(target=120, share=THIRD, visited=130, new_visited=41, working_days_left=5)
+    assert (pace.needed_per_day, pace.new_needed_per_day) == (0, 0)
+
+
+def test_no_working_days_left_needs_zero_not_a_division_by_zero():
+    pace = rules.pace(target=120, share=THIRD, visited=3, new_visited=0, working_days_left=0)
+    assert (pace.working_days_left, pace.needed_per_day, pace.new_needed_per_day) == (0, 0, 0)
+
+
+def test_exact_division_is_not_rounded_up():
+    assert rules.needed_per_day(120, 0, 20) == 6
+    assert rules.needed_per_day(121, 0, 20) == 7
+
+
+def test_working_days_left_count_a_working_plan_date_and_stop_at_month_end():
+    calendar = WorkCalendar()  # Monday to Friday
+    november = Month(2026, 11)
+    # Monday 30 November 2026 is the month's last day and a working day: it counts.
+    assert calendar.working_days_left(november, date(2026, 11, 30)) == 1
+    # Friday 27 November: Fri + Mon 30.
+    assert calendar.working_days_left(november, date(2026, 11, 27)) == 2
+    # Saturday 28 November (not a working day): only Monday 30 is left.
+    assert calendar.working_days_left(november, date(2026, 11, 28)) == 1
+    pace = rules.pace(
+        target=120,
+        share=THIRD,
+        visited=100,
+        new_visited=30,
+        working_days_left=calendar.working_days_left(november, date(2026, 11, 28)),
+    )
+    assert (pace.needed_per_day, pace.new_needed_per_day) == (20, 10)
+
+
+def test_company_extra_holiday_at_month_end_leaves_no_working_day():
+    calendar = WorkCalendar(extra_holidays=[date(2026, 11, 30)])
+    assert calendar.working_days_left(Month(2026, 11), date(2026, 11, 28)) == 0
+
+
+# --- order, overlaps and warnings ----------------------------------------------------------
+
+
+def test_timed_visits_first_in_time_order_then_key_then_longest_unvisited():
+    visits = [
+        visit(1, last_visit=date(2026, 11, 1)),
+        visit(2, at="14:00"),
+        visit(3, tier="key", last_visit=date(2026, 11, 20)),
+        visit(4, at="09:30"),
+        visit(5),  # never visited: longest since a visit
+        visit(6, tier="key", last_visit=date(2026, 10, 2)),
+        visit(7, last_visit=date(2026, 11, 1)),
+    ]
+    assert [v.id for v in rules.order_visits(visits)] == [4, 2, 6, 3, 5, 1, 7]
+
+
+def test_overlaps_use_call_plus_travel_minutes():
+    visits = [visit(1, "09:00"), visit(2, "09:59"), visit(3, "11:00"), visit(4)]
+    assert [(a.id, b.id) for a, b in rules.overlaps(visits, 60)] == [(1, 2)]
+    assert rules.overlaps(visits, 59) == []
+
+
+def test_plan_warnings_name_overlaps_appointments_and_missing_addresses():
+    a = visit(1, "09:00", address="1 Main St", hours="09:00-17:00")
+    a.appointment = True
+    b = visit(2, "09:30", address=None, hours="09:00-17:00")
+    warnings = rules.plan_warnings([a, b], occupy_minutes=60, working_day=False)
+    assert warnings[0] == "not a working day"
+    assert "09:00 and 09:30 overlap (visits 1, 2)" in warnings
+    assert "1 without appointment (visit 2)" in warnings
+    assert "1 missing address or office hours (visit 2)" in warnings
+
+
+def test_schedule_warnings():
+    customer = facts(1, hours="09:00-17:00")
+    others = [rules.Slot(7, "10:00", "Other"), rules.Slot(8, None, "Untimed")]
+    common = {"customer": customer, "others": others, "max_minutes": 30, "travel_minutes": 30}
+    saturday = date(2026, 11, 28)
+    assert rules.schedule_warnings(day=saturday, at=None, working_day=False, **common) == [
+        "2026-11-28 (Saturday) is not a working day"
+    ]
+    warned = rules.schedule_warnings(day=saturday, at="08:30", working_day=True, **common)
+    assert warned == ["08:30 is outside the customer's office hours 09:00-17:00"]
+    warned = rules.schedule_warnings(day=saturday, at="10:45", working_day=True, **common)
+    assert len(warned) == 1 and "overlaps visit 7 at 10:00" in warned[0]
+    assert rules.schedule_warnings(day=saturday, at="11:00", working_day=True, **common) == []
+    warned = rules.schedule_warnings(day=saturday, at="16:45", working_day=True, **common)
+    assert warned == ["a 30-minute call at 16:45 runs past closing time (09:00-17:00)"]
+
+
+# --- talking points and checklists ----------------------------------------------------------
+
+
+def test_talking_points_follow_the_situation():
+    first = rules.talking_points(facts(1), 30)
+    assert first[0].startswith("First meeting") and "work ID" in first[0]
+    assert not any(p.startswith("Known customer") for p in first)
+    assert "keep to 30 minutes" in first[-1]
+    known = rules.talking_points(
+        facts(
+            2,
+            status="client",
+            last_visit=date(2026, 11, 1),
+            first_visit_on=date(2026, 1, 5),
+            open_complaints=("late delivery",),
+            open_bookings=("200 units",),
+        ),
+        45,
+    )
+    assert known[0].startswith("Known customer") and "thank" in known[0]
+    assert any("late delivery" in p and "what was done" in p for p in known)
+    assert any("200 units" in p and "booking" in p.lower() for p in known)
+    assert "keep to 45 minutes" in known[-1]
+    assert rules.tip_of_the_day(date(2026, 11, 26)) in rules.TIPS
+
+
+def test_prep_state_follows_the_visits_appointment_flag():
+    state = rules.prep_state({"screen", "appointment"}, appointment=False)
+    assert list(state) == list(rules.PREP_ITEMS)
+    assert state == {
+        "screen": True,
+        "materials": False,
+        "address": False,
+        "outline": False,
+        "appointment": False,
+    }
+
+
+def test_match_items_by_name_number_or_all():
+    carry = ["work ID", "price list", "pen"]
+    assert rules.match_items(["PEN", "1", "work id"], carry, "carry") == ["work ID", "pen"]
+    assert rules.match_items(["all"], carry, "carry") == carry
+    with pytest.raises(ValidationError) as error:
+        rules.match_items(["4"], carry, "carry")
+    assert "1 work ID, 2 price list, 3 pen" in str(error.value)
+    with pytest.raises(ValidationError):
+        rules.match_items([], carry, "carry")
+
+
+# --- suggestions ------------------------------------------------------------------------------
+
+DAY = date(2026, 11, 26)
+
+
+def suggest(candidates, limit=10, *, new_behind=True):
+    return rules.suggest(candidates, limit, day=DAY, key_revisit_days=14, new_behind=new_behind)
+
+
+def test_suggestion_priority_calls_then_key_then_prospects_then_longest_unvisited():
+    seen = {"first_visit_on": date(2026, 1, 5)}
+    candidates = [
+        rules.Candidate(facts(1, status="client", last_visit=date(2026, 11, 1), **seen)),
+        rules.Candidate(facts(2)),  # prospect never visited
+        rules.Candidate(facts(3, tier="key", last_visit=date(2026, 11, 12), **seen)),  # 14 days
+        rules.Candidate(facts(4, tier="key", last_visit=date(2026, 11, 13), **seen)),  # 13 days
+        rules.Candidate(
+            facts(5, last_visit=date(2026, 11, 25), **seen), DAY - date.resolution, "thanks"
+        ),
+        rules.Candidate(facts(6, status="client", last_visit=date(2026, 10, 1), **seen)),
+        rules.Candidate(facts(7, tier="key")),  # key, never visited
+        rules.Candidate(facts(8, last_visit=date(2026, 11, 20), **seen), DAY, "call"),
+    ]
+    got = suggest(candidates)
+    assert [s.customer.id for s in got] == [5, 8, 7, 3, 2, 6, 1, 4]
+    assert [s.priority for s in got] == [1, 1, 2, 2, 3, 4, 4, 4]
+    assert got[0].reason == "thank-you call overdue since 2026-11-25"
+    assert got[1].reason == "follow-up call due today"
+    assert got[2].reason == "key customer, never visited"
+    assert "14 days ago" in got[3].reason
+    assert got[5].reason.startswith("client, last visited 2026-10-01")
+
+
+def test_prospects_are_proposed_only_when_the_new_pace_is_behind():
+    candidates = [rules.Candidate(facts(2)), rules.Candidate(facts(1, status="client"))]
+    assert [s.customer.id for s in suggest(candidates, new_behind=False)] == [1]
+    assert [s.customer.id for s in suggest(candidates, new_behind=True)] == [2, 1]
+
+
+def test_suggestions_are_limited_and_deterministic_with_ties_by_id():
+    candidates = [rules.Candidate(facts(i, status="client")) for i in (9, 3, 5, 1)]
+    assert [s.customer.id for s in suggest(candidates, 3)] == [1, 3, 5]
+    assert suggest(list(reversed(candidates)), 3) == suggest(candidates, 3)
+    with pytest.raises(ValidationError):
+        suggest(candidates, 0)
