@@ -1,0 +1,90 @@
+"""Promise 5: hostile text is stored verbatim (or refused) and always shown inert."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from tests.safety.hostile import corpus
+
+INPUTS = corpus()
+FORBIDDEN = ("\x1b", "\x9b")
+
+
+def _inert(output: str) -> None:
+    for byte in FORBIDDEN:
+        assert byte not in output, repr(output[:200])
+
+
+def _refused_cleanly(ran) -> bool:
+    if ran.exit_code == 0:
+        return False
+    assert ran.exit_code == 1, (ran.exit_code, ran.stderr[:300])
+    lines = ran.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), ran.stderr[:300]
+    _inert(ran.stderr)
+    return True
+
+
+def test_the_corpus_is_big_enough():
+    assert len(INPUTS) >= 200
+
+
+@pytest.mark.slow
+def test_customer_names_and_notes(cli):
+    stored = refused = 0
+    for index, text in enumerate(INPUTS):
+        added = cli("customer", "add", f"--note={text}", "--allow-duplicate", "--json", "--", text)
+        _inert(added.stdout)
+        if _refused_cleanly(added):
+            refused += 1
+            continue
+        stored += 1
+        customer = added.json()
+        assert customer["name"] == text.strip() and customer["note"] == text.strip(), index
+        shown = cli("customer", "show", str(customer["id"]))
+        assert shown.exit_code == 0
+        _inert(shown.stdout)
+        if "[" in text and len(text) < 40 and "\n" not in text:
+            # markup is shown literally, not interpreted
+            assert text.strip().split("[", 1)[1][:3] in shown.stdout, (text, shown.stdout)
+    listed = cli("customer", "list")
+    _inert(listed.stdout)
+    csv_out = cli("customer", "list", "--csv")
+    _inert(csv_out.stdout)
+    print(f"hostile names/notes: {stored} stored verbatim, {refused} refused")
+    assert stored > 100 and refused > 10
+
+
+def test_csv_cells(cli, tmp_path):
+    path = tmp_path / "hostile.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["name", "contact", "address", "note"])
+        for index, text in enumerate(INPUTS[:-2]):
+            writer.writerow([f"Hostile {index}", text, text, text])
+    ran = cli("customer", "import", path, "--skip-invalid", "--json")
+    assert ran.exit_code == 0, ran.stderr[:500]
+    _inert(ran.stdout)
+    report = ran.json()
+    assert report["imported"] + len(report["invalid"]) == len(INPUTS) - 2
+    by_name = {c["name"]: c for c in cli("customer", "list", "--json").json()}
+    for index, text in enumerate(INPUTS[:-2]):
+        if f"Hostile {index}" in by_name:
+            assert by_name[f"Hostile {index}"]["note"] == (text.strip() or None)
+    _inert(cli("customer", "list").stdout)
+
+
+def test_config_values(cli):
+    for text in INPUTS[::3]:
+        ran = cli("config", "set", "--", "checklist.carry", text)
+        _inert(ran.stdout + ran.stderr)
+        if ran.exit_code == 0:
+            shown = cli("config", "show")
+            assert shown.exit_code == 0
+            _inert(shown.stdout)
+        else:
+            _refused_cleanly(ran)
+        ran = cli("config", "set", "--", "rep", text)
+        _inert(ran.stdout + ran.stderr)
+        assert ran.exit_code in (0, 1)

@@ -1,0 +1,135 @@
+"""Promise 6: parsers raise nothing but the tool's own validation error, and round-trip."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salesvisit_cli.domain import customers, dates
+from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.spreadsheet import neutralise, restore
+
+TODAY = date(2026, 11, 26)
+anything = st.text(max_size=40) | st.text(alphabet="0123456789:-h mT+()x", max_size=20)
+
+
+def _holds(parse, text):
+    try:
+        return parse(text)
+    except ValidationError:
+        return None
+
+
+@given(anything)
+def test_date_parser_holds(text):
+    _holds(lambda t: dates.parse_date(t, TODAY), text)
+
+
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+def test_dates_round_trip(day):
+    assert dates.parse_date(day.isoformat(), TODAY) == day
+
+
+@given(st.integers(0, 30))
+def test_relative_days_are_relative_to_today(offset):
+    day = TODAY + timedelta(days=offset)
+    weekday = dates.WEEKDAYS[day.weekday()]
+    found = dates.parse_date(weekday, TODAY)
+    assert found.weekday() == day.weekday() and 0 <= (found - TODAY).days < 7
+
+
+@given(anything)
+def test_month_parser_holds(text):
+    _holds(dates.parse_month, text)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_months_round_trip(year, month):
+    parsed = dates.parse_month(f"{year:04d}-{month:02d}")
+    assert str(parsed) == f"{year:04d}-{month:02d}"
+    assert parsed.first.day == 1 and (parsed.last + timedelta(days=1)).day == 1
+
+
+@given(anything)
+def test_time_parser_holds(text):
+    _holds(dates.parse_time, text)
+
+
+@given(st.integers(0, 23), st.integers(0, 59))
+def test_times_round_trip(hour, minute):
+    assert dates.parse_time(f"{hour}:{minute:02d}") == f"{hour:02d}:{minute:02d}"
+
+
+@given(anything)
+def test_duration_parser_holds(text):
+    minutes = _holds(dates.parse_minutes, text)
+    assert minutes is None or minutes >= 0
+
+
+@given(st.integers(0, 999), st.integers(0, 59))
+def test_durations_round_trip(hours, minutes):
+    assert dates.parse_minutes(f"{hours}h{minutes:02d}") == hours * 60 + minutes
+    assert dates.parse_minutes(str(hours * 60 + minutes)) == hours * 60 + minutes
+
+
+@given(anything)
+def test_hours_parser_holds(text):
+    hours = _holds(dates.parse_hours, text)
+    if hours is not None:
+        assert dates.parse_hours(hours) == hours
+
+
+@given(anything)
+def test_phone_parser_holds(text):
+    phone = _holds(customers.check_phone, text)
+    if phone is not None:
+        assert customers.check_phone(phone) == phone
+
+
+@given(st.text())
+def test_spreadsheet_cells_round_trip(text):
+    safe = neutralise(text)
+    assert restore(safe) == text
+    assert not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+name_chars = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"))
+field_text = st.text(name_chars, min_size=1, max_size=30).map(str.strip).filter(bool)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(field_text, field_text, field_text), min_size=1, max_size=8))
+def test_csv_export_then_import_returns_the_same_customers(tmp_path_factory, rows):
+    """Names unique under the duplicate rule; formula-looking cells included by the strategy."""
+    from datetime import datetime
+
+    from salesvisit_cli.services import customer_io
+    from salesvisit_cli.services import customers as customer_service
+    from salesvisit_cli.store.engine import open_store
+
+    folder = tmp_path_factory.mktemp("roundtrip")
+    source = open_store(folder / "a.db")
+    seen = set()
+    now = datetime(2026, 11, 26, 9)
+    for name, note, contact in rows:
+        if customers.name_key(name) in seen or not customers.name_key(name):
+            continue
+        seen.add(customers.name_key(name))
+        fields = {"name": name, "note": note, "contact": "=" + contact}
+        try:
+            customer_service.add(source, "alice", fields, now)
+        except ValidationError:
+            seen.discard(customers.name_key(name))
+    exported = customer_io.export_rows(source)
+    csv_file = folder / "out.csv"
+    customer_io.write_private(csv_file, customer_io.to_csv(exported))
+    target = open_store(folder / "b.db")
+    result = customer_io.import_csv(target, "alice", csv_file, now)
+    assert not result.skipped, result.skipped[:3]
+    again = customer_io.export_rows(target)
+    keep = ("name", "note", "contact", "tier", "status", "phone", "owner")
+    assert [{k: c[k] for k in keep} for c in again] == [{k: c[k] for k in keep} for c in exported]
+    source.close()
+    target.close()
