@@ -113,6 +113,20 @@ class Config(_Section):
     checklist: ChecklistPolicy = Field(default_factory=ChecklistPolicy)
     plan: PlanPolicy = Field(default_factory=PlanPolicy)
 
+    @field_validator("rep", mode="before")
+    @classmethod
+    def _rep(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str):
+            raise ValueError("expected a salesperson's name")
+        from salesvisit_cli.domain.reps import validate_rep_name
+
+        try:
+            return validate_rep_name(value)
+        except InputError as error:
+            raise ValueError(str(error)) from None
+
     def work_calendar(self):
         """The working-day calendar this configuration describes."""
         from salesvisit_cli.domain.calendar import WorkCalendar
@@ -147,13 +161,7 @@ def _explain(error: ValidationError, path: Path | None = None) -> str:
 
 def load(path: Path) -> Config:
     """The configuration in `path`, or the defaults when it does not exist."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        return Config()
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SalesvisitError(f"cannot read configuration {path}: {error}") from None
+    data = read_raw(path)
     try:
         return Config.model_validate(data)
     except ValidationError as error:
@@ -168,33 +176,94 @@ def _typed(key: str, raw: str) -> Any:
         field = field.annotation.model_fields[name]
     if getattr(field.annotation, "__origin__", None) is list:
         return [item.strip() for item in raw.split(",") if item.strip()]
-    return raw
+    text = raw.strip()
+    if not text and field.default is None:
+        return None  # an empty value unsets an optional key
+    return text
 
 
 def with_value(config: Config, key: str, raw: str) -> Config:
     """A copy of `config` with `key` set from text; unknown keys and bad values are errors."""
+    _known(key)
+    data = config.model_dump(mode="json")
+    _put(data, key, _typed(key, raw))
+    return _validated(data)
+
+
+def _known(key: str) -> None:
     valid = keys()
     if key not in valid:
         raise InputError(f"unknown configuration key {key!r}; valid keys: {', '.join(valid)}")
-    data = config.model_dump(mode="json")
+
+
+def _put(data: dict[str, Any], key: str, value: Any) -> None:
+    """Set (or, for None, remove) a dotted key in raw configuration data."""
     section, _, name = key.partition(".")
-    if name:
-        data[section][name] = _typed(key, raw)
+    if not name:
+        target = data
+        name = section
     else:
-        data[section] = raw.strip() or None
+        target = data.setdefault(section, {})
+        if not isinstance(target, dict):
+            raise InputError(f"[{section}] in the configuration file is not a table")
+    if value is None:
+        target.pop(name, None)
+    else:
+        target[name] = value
+
+
+def _validated(data: dict[str, Any], path: Path | None = None) -> Config:
     try:
         return Config.model_validate(data)
     except ValidationError as error:
-        raise InputError(_explain(error)) from None
+        raise InputError(_explain(error, path)) from None
+
+
+def _field_value(config: Config, key: str) -> Any:
+    section, _, name = key.partition(".")
+    value = getattr(config, section)
+    return getattr(value, name) if name else value
+
+
+def set_value(path: Path, key: str, raw: str) -> Config:
+    """Set one key in the file at `path` (validated, typed, atomic); other keys stay as written.
+
+    Only the keys the user set are in the file: defaults stay defaults, so a later release can
+    change a default without the file pinning the old one.
+    """
+    _known(key)
+    data = read_raw(path)
+    _put(data, key, _typed(key, raw))
+    config = _validated(data)
+    if key.startswith("calendar."):
+        config.work_calendar().check()  # an unknown country or subdivision is refused now
+    _put(data, key, _field_value(config, key))  # the normalised value (1/4, 09:00, dates)
+    _write_toml(data, path)
+    return config
+
+
+def read_raw(path: Path) -> dict[str, Any]:
+    """The file's TOML as a dict ({} when it does not exist)."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SalesvisitError(f"cannot read configuration {path}: {error}") from None
 
 
 def save(config: Config, path: Path) -> None:
-    """Write the configuration atomically (temp file + rename), private to the user."""
+    """Write a whole configuration (every key) atomically, private to the user."""
+    _write_toml(config.model_dump(mode="python", exclude_none=True), path)
+
+
+def _write_toml(data: dict[str, Any], path: Path) -> None:
+    """Write TOML atomically (temp file + fsync + rename), mode 0600."""
     import tomli_w
 
     from salesvisit_cli.paths import make_private_dir
 
-    data = config.model_dump(mode="json", exclude_none=True)
     make_private_dir(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
     try:

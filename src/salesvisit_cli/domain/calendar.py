@@ -20,9 +20,13 @@ def _country_calendar(country: str, subdivision: str | None, year: int):
     try:
         return holidays.country_holidays(country, subdiv=subdivision, years=year)
     except NotImplementedError as error:
+        if subdivision and "subdiv" in str(error).lower():
+            raise ValidationError(
+                f"unknown subdivision {subdivision!r} of calendar country {country!r}"
+            ) from None
         raise ValidationError(
             f"unknown calendar country {country!r}: use an ISO code such as CN, DE or US"
-        ) from error
+        ) from None
 
 
 class WorkCalendar:
@@ -39,6 +43,11 @@ class WorkCalendar:
         self.subdivision = subdivision
         self.extra_holidays = frozenset(extra_holidays)
         self.extra_workdays = frozenset(extra_workdays)
+
+    def check(self) -> None:
+        """Raise ValidationError now if the country or subdivision is unknown."""
+        if self.country is not None:
+            _country_calendar(self.country, self.subdivision, date.today().year)
 
     def is_working_day(self, day: date) -> bool:
         """Company extras win; then the country's holidays and make-up days; else its weekend."""

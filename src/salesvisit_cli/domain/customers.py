@@ -51,7 +51,9 @@ _SUFFIXES = (
     "plc",
 )
 _PUNCTUATION = re.compile(r"[\s.,;:'\"()\[\]{}<>\-_/&·・、，。（）]+")
-_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{2,30}(?:\s*(?:x|ext\.?|转|#)\s*[0-9]{1,6})?", re.ASCII)
+_PHONE = re.compile(
+    r"\+?[0-9(][0-9 ()\-]{2,30}(?:\s*(?:x|ext\.?|转|#)\s*[0-9]{1,6})?", re.ASCII | re.IGNORECASE
+)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
