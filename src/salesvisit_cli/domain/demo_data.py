@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 CN_PLACES = (
@@ -99,3 +102,347 @@ def customer(rng: random.Random, number: int) -> dict[str, Any]:
         "web": web,
         "note": None,
     }
+
+
+# --- Visit history -------------------------------------------------------------------------
+NOTES_FIRST = (
+    "First meeting: introduced the company, showed the work ID, left brochures",
+    "Cold call: met the purchasing manager, explained our price list",
+    "Walk-in: the owner asked about delivery times and minimum orders",
+    "Introduced our product range; they buy from a competitor today",
+    "首次拜访：介绍公司及产品，留下宣传资料和名片",
+    "首次拜访：了解客户采购流程，约定下次详谈",
+)
+NOTES_KNOWN = (
+    "Thanked them for the last order; asked for suggestions",
+    "Reviewed the last delivery; they are happy with the quality",
+    "Discussed next quarter's volumes and the new price list",
+    "Let the customer talk about their expansion plans",
+    "回访：感谢上次订货，征求意见和建议",
+    "回访：讨论下季度订货计划和价格",
+    "Apologised for the late delivery in person; promised improvement",
+)
+BOOKINGS = (
+    "200 cartons, delivery next week",
+    "Trial order: 50 units",
+    "Repeat order as last month",
+    "订货 300 件，月底交货",
+    "Framework agreement for Q1",
+    "12 pallets of packaging material",
+)
+COMPLAINTS = (
+    "Late delivery of the last order",
+    "Two cartons arrived damaged",
+    "Invoice did not match the quote",
+    "上批货物有质量问题",
+    "Nobody answered the service hotline",
+)
+SUGGESTIONS = (
+    "Would like a smaller minimum order",
+    "Asks for an English price list",
+    "希望提供送货上门服务",
+    "Wants a monthly statement instead of invoices per delivery",
+)
+PURPOSES = (
+    "Introduce the new price list",
+    "Follow up on the quote",
+    "Thank for the order, ask for suggestions",
+    "First visit: present the company",
+    "Discuss the complaint and our fix",
+    "介绍新产品",
+)
+PLACES = (
+    "their office",
+    "our showroom",
+    "the trade fair stand",
+    "their warehouse",
+    "客户公司会议室",
+)
+CANCEL_REASONS = ("customer postponed", "contact person ill", "traffic: rescheduled")
+
+
+@dataclass
+class DemoCustomer:
+    """A demo customer's changing facts while its history is made up."""
+
+    id: int
+    status: str
+    client_since: date | None = None
+    visited: bool = False
+
+
+@dataclass
+class DemoHistory:
+    """The rows of one salesperson's demo history (lists of dicts for executemany)."""
+
+    visits: list[dict[str, Any]] = field(default_factory=list)
+    followups: list[dict[str, Any]] = field(default_factory=list)
+    submissions: list[dict[str, Any]] = field(default_factory=list)
+
+
+_VISIT_KEYS = (
+    "id", "customer_id", "rep_id", "date", "status", "at", "purpose", "appointment", "place",
+    "start", "minutes", "notes", "booking", "complaint", "suggestion", "next_date", "next_at",
+    "next_place", "as_prospect", "conflict", "cancel_reason", "from_visit_id", "created_at",
+    "reported_at",
+)  # fmt: skip
+
+
+def _visit(**values: Any) -> dict[str, Any]:
+    row = dict.fromkeys(_VISIT_KEYS)
+    row.update(appointment=False, as_prospect=False, conflict=False)
+    row.update(values)
+    return row
+
+
+def _clock(minutes: int) -> str:
+    minutes = max(0, min(minutes, 23 * 60 + 59))
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _minutes(at: str) -> int:
+    return int(at[:2]) * 60 + int(at[3:])
+
+
+def _moment(day: date, minutes: int) -> datetime:
+    return datetime.combine(day, time()) + timedelta(minutes=minutes)
+
+
+@dataclass
+class DemoIds:
+    visit: int
+    followup: int
+
+
+class HistoryMaker:
+    """Makes up one salesperson's past (reported visits, follow-ups, hand-ins) and plan."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        rep_id: int,
+        own: list[DemoCustomer],
+        others: list[DemoCustomer],
+        next_working_day: Callable[[date], date],
+        now: datetime,
+        ids: DemoIds,
+        max_minutes: int = 30,
+    ) -> None:
+        self.rng = rng
+        self.rep_id = rep_id
+        self.own = own
+        self.others = others
+        self.next_working_day = next_working_day
+        self.now = now
+        self.today = now.date()
+        self.ids = ids
+        self.max_minutes = max_minutes
+        self.rows = DemoHistory()
+        self.agreed: dict[date, list[tuple[DemoCustomer, str, str, int]]] = {}
+        self.thanks_seen: set[tuple[int, date]] = set()
+        self.unvisited = [c for c in own if c.status == "prospect"]
+        rng.shuffle(self.unvisited)
+
+    # -- choosing customers ------------------------------------------------------------------
+    def _pick(self, taken: set[int], prospect: bool) -> tuple[DemoCustomer, bool]:
+        """A customer for the next call: (customer, conflict)."""
+        rng = self.rng
+        if prospect:
+            while self.unvisited:
+                candidate = self.unvisited.pop()
+                if candidate.id not in taken and candidate.status == "prospect":
+                    return candidate, False
+            pool = [c for c in self.own if c.status == "prospect" and c.id not in taken]
+            if pool:
+                return rng.choice(pool), False
+        if self.others and rng.random() < 0.02:
+            return rng.choice(self.others), True
+        for _ in range(20):
+            candidate = rng.choice(self.own)
+            if candidate.id not in taken and (candidate.status == "client" or candidate.visited):
+                return candidate, False
+        for candidate in self.own:
+            if candidate.id not in taken:
+                return candidate, False
+        return rng.choice(self.own), False
+
+    # -- one past working day ----------------------------------------------------------------
+    def day(self, day: date, hand_in: bool) -> None:
+        rng = self.rng
+        agreed = sorted(self.agreed.pop(day, []), key=lambda meeting: meeting[1])
+        taken = {meeting[0].id for meeting in agreed}
+        calls = []
+        for _ in range(max(0, rng.randint(5, 7) - len(agreed))):
+            customer, conflict = self._pick(taken, prospect=rng.random() < 1 / 3)
+            taken.add(customer.id)
+            calls.append((customer, conflict))
+        clock = 9 * 60 + rng.randint(0, 40)
+        while calls or agreed:
+            # An agreed meeting takes its turn when its time comes (or as soon as possible).
+            if agreed and (not calls or _minutes(agreed[0][1]) <= clock + 30):
+                customer, at, place, from_id = agreed.pop(0)
+                conflict, start = False, max(clock, _minutes(at))
+            else:
+                (customer, conflict), at, place, from_id = calls.pop(0), None, None, None
+                start = clock
+            over = rng.random() < 0.12
+            minutes = (
+                rng.randint(self.max_minutes + 5, self.max_minutes + 50)
+                if over
+                else rng.randint(12, self.max_minutes)
+            )
+            self._report(day, customer, conflict, _clock(start), minutes, at, place, from_id)
+            clock = start + minutes + rng.randint(20, 50)
+        if rng.random() < 0.04:
+            self._cancelled(day, taken)
+        if hand_in:
+            self._hand_in(day, clock)
+
+    def _report(
+        self,
+        day: date,
+        customer: DemoCustomer,
+        conflict: bool,
+        start: str,
+        minutes: int,
+        at: str | None,
+        place: str | None,
+        from_id: int | None,
+    ) -> None:
+        rng = self.rng
+        prospect = customer.status == "prospect"
+        first = not customer.visited and prospect
+        booking = rng.choice(BOOKINGS) if rng.random() < (0.18 if prospect else 0.25) else None
+        complaint = rng.choice(COMPLAINTS) if not prospect and rng.random() < 0.08 else None
+        next_date = next_at = next_place = None
+        if rng.random() < 0.12:
+            next_date = self.next_working_day(day + timedelta(days=rng.randint(1, 9)))
+            next_at = rng.choice(("09:30", "10:00", "11:00", "14:00", "15:30"))
+            next_place = rng.choice(PLACES)
+        visit_id = self.ids.visit
+        self.ids.visit += 1
+        end = _minutes(start) + minutes
+        self.rows.visits.append(
+            _visit(
+                id=visit_id, customer_id=customer.id, rep_id=self.rep_id, date=day,
+                status="done", at=at, place=place, appointment=at is not None,
+                purpose="next meeting" if from_id else None, start=start, minutes=minutes,
+                notes=rng.choice(NOTES_FIRST if first else NOTES_KNOWN), booking=booking,
+                complaint=complaint,
+                suggestion=rng.choice(SUGGESTIONS) if rng.random() < 0.12 else None,
+                next_date=next_date, next_at=next_at, next_place=next_place,
+                as_prospect=prospect, conflict=conflict, from_visit_id=from_id,
+                created_at=_moment(day, 7 * 60 + 30),
+                reported_at=_moment(day, end + rng.randint(3, 40)),
+            )
+        )  # fmt: skip
+        customer.visited = True
+        if booking and prospect:
+            customer.status, customer.client_since = "client", day
+        follow_day = self.next_working_day(day)
+        if booking:
+            self._followup(customer.id, visit_id, "booking", day, booking)
+        if complaint:
+            self._followup(customer.id, visit_id, "complaint", follow_day, complaint)
+        if (customer.id, follow_day) not in self.thanks_seen:
+            self.thanks_seen.add((customer.id, follow_day))
+            self._followup(customer.id, visit_id, "thanks", follow_day, "thank-you call or fax")
+        if next_date is not None:
+            if next_date < self.today:
+                self.agreed.setdefault(next_date, []).append(
+                    (customer, next_at, next_place, visit_id)
+                )
+            else:
+                self.planned(next_date, customer, next_at, True, "next meeting", next_place,
+                             from_id=visit_id, created=_moment(day, end + 5))  # fmt: skip
+
+    def _followup(self, customer_id: int, visit_id: int | None, kind: str, due: date,
+                  note: str | None) -> None:  # fmt: skip
+        rng = self.rng
+        done_at = None
+        if due < self.today and rng.random() < 0.88:
+            done_at = _moment(due, rng.randint(9 * 60, 17 * 60))
+            if rng.random() < 0.2:
+                done_at += timedelta(days=1)
+            if done_at > self.now:
+                done_at = None
+        self.rows.followups.append(
+            {
+                "id": self.ids.followup, "customer_id": customer_id, "rep_id": self.rep_id,
+                "visit_id": visit_id, "kind": kind, "due": due, "note": note,
+                "created_at": _moment(due, 8 * 60) if kind != "booking" else _moment(due, 12 * 60),
+                "done_at": done_at, "done_note": "done" if done_at else None,
+            }
+        )  # fmt: skip
+        self.ids.followup += 1
+
+    def _cancelled(self, day: date, taken: set[int]) -> None:
+        customer, _ = self._pick(taken, prospect=False)
+        self.rows.visits.append(
+            _visit(
+                id=self.ids.visit, customer_id=customer.id, rep_id=self.rep_id, date=day,
+                status="cancelled", at="16:00", purpose=self.rng.choice(PURPOSES),
+                cancel_reason=self.rng.choice(CANCEL_REASONS),
+                created_at=_moment(day, 7 * 60),
+            )
+        )  # fmt: skip
+        self.ids.visit += 1
+
+    def _hand_in(self, day: date, last_end: int) -> None:
+        """On time mostly, sometimes late, sometimes missing (R6)."""
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.72:
+            if rng.random() < 0.6:
+                moment = _moment(day, max(last_end + 30, 17 * 60 + rng.randint(0, 200)))
+            else:
+                moment = _moment(self.next_working_day(day), rng.randint(7 * 60 + 30, 8 * 60 + 55))
+        elif roll < 0.88:
+            moment = _moment(self.next_working_day(day), rng.randint(9 * 60 + 5, 16 * 60))
+        else:
+            return
+        if moment <= self.now:
+            self.rows.submissions.append(
+                {"rep_id": self.rep_id, "date": day, "submitted_at": moment, "forced": False}
+            )
+
+    # -- the plan ----------------------------------------------------------------------------
+    def planned(
+        self,
+        day: date,
+        customer: DemoCustomer,
+        at: str | None,
+        appointment: bool,
+        purpose: str,
+        place: str | None = None,
+        *,
+        from_id: int | None = None,
+        created: datetime | None = None,
+    ) -> None:
+        self.rows.visits.append(
+            _visit(
+                id=self.ids.visit, customer_id=customer.id, rep_id=self.rep_id, date=day,
+                status="planned", at=at, appointment=appointment, purpose=purpose, place=place,
+                from_visit_id=from_id, created_at=created or self.now,
+            )
+        )  # fmt: skip
+        self.ids.visit += 1
+
+    def plan(self, day: date, count: int) -> None:
+        """`count` planned visits on `day` (next meetings already there count too)."""
+        rng = self.rng
+        taken = {
+            row["customer_id"]
+            for row in self.rows.visits
+            if row["date"] == day and row["status"] == "planned"
+        }
+        slots = list(range(9 * 60, 16 * 60 + 1, 60))
+        for _ in range(max(0, count - len(taken))):
+            customer, _ = self._pick(taken, prospect=rng.random() < 1 / 3)
+            taken.add(customer.id)
+            timed = rng.random() < 0.5 and bool(slots)
+            appointment = timed and rng.random() < 0.6
+            at = _clock(slots.pop(rng.randrange(len(slots)))) if timed else None
+            purpose = PURPOSES[3] if customer.status == "prospect" else rng.choice(PURPOSES)
+            self.planned(day, customer, at, appointment, purpose,
+                         created=self.now - timedelta(days=1))  # fmt: skip

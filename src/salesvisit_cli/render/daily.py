@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from salesvisit_cli.domain.reports import DailySummary
 from salesvisit_cli.render.console import out, success, warn
-from salesvisit_cli.render.safe import inert, one_line
+from salesvisit_cli.render.history import short
+from salesvisit_cli.render.safe import inert
 
 STATUS_TEXT = {
     "on_time": ("handed in on time", "green"),
@@ -33,7 +34,7 @@ def daily_report(summary: DailySummary) -> None:
                 inert("new", style="bold green") if visit.new_customer else "known",
                 minutes,
                 inert(visit.outcome),
-                inert(one_line(visit.notes or ""))[:60],
+                inert(short(visit.notes, 36)),
             )
         out().print(table)
     else:

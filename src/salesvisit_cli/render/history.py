@@ -13,6 +13,12 @@ SHOWN_VISITS = 20
 STATUS_STYLE = {"planned": "cyan", "done": "", "cancelled": "dim"}
 
 
+def short(text: str | None, width: int) -> str:
+    """One line of user text, cut to `width` characters with an ellipsis."""
+    line = one_line(text or "")
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 def customer_history(found: Any, today: date) -> None:
     from rich.table import Table
 
@@ -42,7 +48,7 @@ def customer_history(found: Any, today: date) -> None:
                 inert(visit.status, style=STATUS_STYLE.get(visit.status, "")),
                 inert(minutes, style="yellow" if visit.over_time else ""),
                 inert(result),
-                inert(one_line(text or ""))[:60],
+                inert(short(text, 36)),
             )
         out().print(table)
         if len(visits) > SHOWN_VISITS:
