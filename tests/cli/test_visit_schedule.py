@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from tests.factories import add_customer, add_done_visit
 
 from salesvisit_cli.store.reps import ensure_rep
+from tests.factories import add_customer, add_done_visit
 
 MOMENT = datetime(2026, 11, 26, 8, 0)
 
