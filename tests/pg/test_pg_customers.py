@@ -158,14 +158,18 @@ _WRITER = textwrap.dedent(
     from typer.testing import CliRunner
     from salesvisit_cli.cli.app import app
 
-    worker, count, gate = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    worker, count, gate, what = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
     while not os.path.exists(gate):  # start together
         time.sleep(0.01)
     failures = 0
     for n in range(count):
-        result = CliRunner().invoke(
-            app, ["--rep", f"rep{worker}", "customer", "add", f"Worker {worker} customer {n}"]
-        )
+        if what == "report":
+            args = ["visit", "report", "--customer", f"Worker {worker} customer",
+                    "--date", f"2025-01-{n + 1:02d}", "--start", "10:00", "--minutes", "20",
+                    "--notes", f"call {n}"] + (["--booking", "10 cartons"] if n % 5 == 0 else [])
+        else:
+            args = ["customer", "add", f"Worker {worker} customer {n}"]
+        result = CliRunner().invoke(app, ["--rep", f"rep{worker}", *args])
         if result.exit_code != 0:
             failures += 1
             sys.stderr.write(f"{n}: {result.output}\\n")
@@ -174,14 +178,19 @@ _WRITER = textwrap.dedent(
 )
 
 
-def test_four_writers_at_once_lose_nothing(pg_db, pg_cli, tmp_path: Path):
-    """4 processes × 25 `customer add` at the same time: all 100 stored, no error."""
-    assert pg_cli("db", "check").exit_code == 0  # create the schema first
+@pytest.mark.parametrize("what", ["report", "customer"])
+def test_four_writers_at_once_lose_nothing(what, pg_db, pg_cli, tmp_path: Path):
+    """4 processes × 25 writes (`visit report`, or `customer add`) at once: all stored."""
+    for worker in range(4):
+        if what == "report":
+            made = pg_cli("--rep", f"rep{worker}", "customer", "add", f"Worker {worker} customer")
+            assert made.exit_code == 0, made.stderr
+    assert pg_cli("db", "check").exit_code == 0  # the schema exists before the race
     gate = tmp_path / "go"
     env = {**os.environ, "SALESVISIT_DB": pg_db.url, "SALESVISIT_CONFIG": str(tmp_path / "c.toml")}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", _WRITER, str(worker), "25", str(gate)],
+            [sys.executable, "-c", _WRITER, str(worker), "25", str(gate), what],
             env=env,
             stderr=subprocess.PIPE,
         )
@@ -191,7 +200,21 @@ def test_four_writers_at_once_lose_nothing(pg_db, pg_cli, tmp_path: Path):
     for proc in procs:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err.decode()
-    rows = pg_cli("customer", "list", "--json").json()
-    assert len(rows) == 100
-    assert {c["owner"] for c in rows} == {f"rep{w}" for w in range(4)}
-    assert len({c["id"] for c in rows}) == 100
+    with pg_db.connect() as conn:
+        if what == "report":
+            per_rep = dict(
+                conn.execute(
+                    "SELECT r.name, count(*) FROM visit v JOIN rep r ON r.id = v.rep_id "
+                    "WHERE v.status = 'done' GROUP BY r.name"
+                ).fetchall()
+            )
+            assert per_rep == {f"rep{w}": 25 for w in range(4)}
+            bookings = conn.execute("SELECT count(*) FROM followup WHERE kind = 'booking'")
+            assert bookings.fetchone()[0] == 4 * 5
+            firsts = conn.execute("SELECT DISTINCT first_visit_on FROM customer").fetchall()
+            assert [str(row[0]) for row in firsts] == ["2025-01-01"]
+        else:
+            rows = conn.execute("SELECT r.name FROM customer c JOIN rep r ON r.id = c.owner_id")
+            names = [row[0] for row in rows]
+            assert len(names) == 100
+            assert set(names) == {f"rep{w}" for w in range(4)}

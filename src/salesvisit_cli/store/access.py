@@ -296,3 +296,13 @@ def rls_enabled(connection: Connection) -> dict[str, bool]:
     ).all()
     found = dict(rows)
     return {table: bool(found.get(table, False)) for table in PRIVATE_TABLES}
+
+
+def reapply_after_migration(connection: Connection) -> None:
+    """After a schema upgrade by the owner: re-grant and re-create the policies in team mode."""
+    from salesvisit_cli.store import team as rep_rows
+
+    team = rep_rows.meta_value(connection, "team.role")
+    managers = rep_rows.meta_value(connection, "team.manager_role")
+    if team and managers and role(connection, team).exists and role(connection, managers).exists:
+        apply_privileges(connection, team, managers)

@@ -65,6 +65,13 @@ def describe(error: BaseException) -> str:
         return f"the file is not a salesvisit database or is damaged ({text})"
     if "readonly" in lowered or "read-only" in lowered:
         return f"the database cannot be written ({text}); check the file and folder permissions"
+    if "row-level security" in lowered:
+        return f"your database login may only write your own rows; nothing was written ({text})"
+    if "permission denied" in lowered or "must be owner" in lowered:
+        return (
+            f"your database login is not allowed to do this; nothing was written ({text}). "
+            "In team mode only managers reassign customers and only the owner changes the schema"
+        )
     if "disk" in lowered and "full" in lowered:
         return "the disk is full; nothing was written"
     return f"database error: {text}"

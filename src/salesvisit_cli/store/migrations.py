@@ -73,6 +73,8 @@ def migrate(store: Store) -> int:
         )
     if found > 0 and store.path is not None:
         backup_before_migration(store, found)
+    if found > 0 and not store.is_sqlite:
+        _require_owner(store, found)
     with store.write() as connection:
         again = schema_version(connection)  # another process may have migrated meanwhile
         if again == CURRENT_VERSION:
@@ -84,7 +86,29 @@ def migrate(store: Store) -> int:
                 if version > again:
                     step(connection)
         _stamp(connection, CURRENT_VERSION)
+        if not store.is_sqlite and again > 0:
+            from salesvisit_cli.store.access import reapply_after_migration
+
+            reapply_after_migration(connection)  # team mode: grants and policies on new tables
     return found
+
+
+def _require_owner(store: Store, found: int) -> None:
+    """On a server only the tables' owner changes the schema; others get a clear message."""
+    from sqlalchemy import text
+
+    with store.read() as connection:
+        allowed = connection.execute(
+            text(
+                "SELECT pg_has_role(current_user, c.relowner, 'USAGE') "
+                "FROM pg_class c WHERE c.oid = to_regclass('meta')"
+            )
+        ).scalar()
+    if not allowed:
+        raise StoreError(
+            f"the database has schema version {found} and this salesvisit needs "
+            f"{CURRENT_VERSION}: the database owner must run salesvisit once to upgrade it"
+        )
 
 
 def backup_before_migration(store: Store, version: int) -> None:
