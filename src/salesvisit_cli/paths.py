@@ -26,6 +26,15 @@ def default_database() -> Path:
 
 
 def make_private_dir(directory: Path) -> None:
-    """Create a directory (and parents) readable by its owner only."""
-    if not directory.exists():
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create a directory (and parents) readable by its owner only (0700, whatever the umask).
+
+    A directory that already exists is left as it is: it is the user's.
+    """
+    if directory.exists():
+        return
+    make_private_dir(directory.parent)
+    try:
+        directory.mkdir(mode=0o700)
+    except FileExistsError:
+        return  # another process created it meanwhile
+    os.chmod(directory, 0o700)

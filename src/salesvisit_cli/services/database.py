@@ -34,12 +34,14 @@ def backup(store: Store, destination: Path, *, force: bool = False) -> Path:
         raise ValidationError(f"{destination} is a directory; give a file name")
     if destination.resolve() == store.path.resolve():
         raise ValidationError("the backup cannot overwrite the database itself")
-    if destination.exists():
-        if not force:
-            raise ValidationError(f"{destination} already exists; use --force to overwrite it")
-        destination.unlink()
+    if destination.exists() and not force:
+        raise ValidationError(f"{destination} already exists; use --force to overwrite it")
     try:
-        backup_sqlite(store.path, destination)
+        backup_sqlite(store.path, destination, overwrite=force)
+    except FileExistsError:
+        raise ValidationError(
+            f"{destination} already exists; use --force to overwrite it"
+        ) from None
     except OSError as error:
         raise SalesvisitError(f"cannot write {destination}: {error.strerror}") from None
     return destination

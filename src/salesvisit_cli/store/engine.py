@@ -30,9 +30,13 @@ def database_url(target: str | os.PathLike[str]) -> str:
     return "sqlite:///" + str(Path(text).expanduser().absolute())
 
 
+def is_sqlite_url(url: str) -> bool:
+    return url.split(":", 1)[0].split("+", 1)[0].lower() == "sqlite"
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind an SQLite URL; None for other databases and in-memory SQLite."""
-    if not url.startswith("sqlite"):
+    if not is_sqlite_url(url):
         return None
     path = url.split(":///", 1)[1] if ":///" in url else ""
     path = path.split("?", 1)[0]
@@ -118,7 +122,27 @@ class Store:
         self.engine.dispose()
 
 
-def _sqlite_engine(url: str) -> Engine:
+REQUIRED_BUSY_TIMEOUT_MS = 5_000
+
+
+def check_sqlite_settings(settings: dict[str, object], *, in_memory: bool = False) -> None:
+    """Refuse to work on a connection that did not take the settings we rely on."""
+    wanted_journal = "memory" if in_memory else "wal"
+    problems = []
+    if int(settings["busy_timeout"]) < REQUIRED_BUSY_TIMEOUT_MS:
+        problems.append(f"busy_timeout is {settings['busy_timeout']} ms")
+    if settings["foreign_keys"] != 1:
+        problems.append("foreign_keys is off")
+    if str(settings["journal_mode"]).lower() != wanted_journal:
+        problems.append(f"journal_mode is {settings['journal_mode']}, not {wanted_journal}")
+    if problems:
+        raise StoreError(
+            "the database refused the settings salesvisit needs (" + "; ".join(problems) + "); "
+            "is it on a network or read-only file system?"
+        )
+
+
+def _sqlite_engine(url: str, *, in_memory: bool = False) -> Engine:
     from sqlalchemy import create_engine, event
 
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -136,12 +160,7 @@ def _sqlite_engine(url: str) -> Engine:
             for name in ("busy_timeout", "foreign_keys", "journal_mode")
         }
         cursor.close()
-        if (
-            settings["busy_timeout"] < 5000
-            or settings["foreign_keys"] != 1
-            or str(settings["journal_mode"]).lower() != "wal"
-        ):
-            raise StoreError(f"the database refused the required settings: {settings}")
+        check_sqlite_settings(settings, in_memory=in_memory)
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
@@ -163,6 +182,8 @@ def open_store(target: str | os.PathLike[str], *, migrate: bool = True) -> Store
         except OSError as error:
             raise StoreError(f"cannot create the database {path}: {error.strerror}") from None
         engine = _sqlite_engine(url)
+    elif is_sqlite_url(url):
+        engine = _sqlite_engine(url, in_memory=True)
     else:
         engine = _server_engine(url)
     store = Store(engine, path)
@@ -193,16 +214,44 @@ def _server_engine(url: str) -> Engine:
         ) from None
 
 
-def backup_sqlite(source: Path, destination: Path) -> None:
-    """An online, consistent copy of an SQLite database into a new 0600 file."""
+def _link_new(temporary: Path, destination: Path) -> None:
+    """Move a finished file to a name that must not exist yet (atomic where links work)."""
+    try:
+        os.link(temporary, destination)  # fails if destination exists: never clobbers
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links
+        if destination.exists():
+            raise FileExistsError(17, "File exists", str(destination)) from None
+        os.replace(temporary, destination)
+    else:
+        temporary.unlink()
+
+
+def backup_sqlite(source: Path, destination: Path, *, overwrite: bool = False) -> None:
+    """An online, consistent copy of an SQLite database into a 0600 file.
+
+    The copy is made in a temporary file beside `destination` and renamed into place only when
+    complete, so a failed backup never leaves a half file nor destroys an older backup. Without
+    `overwrite` an existing `destination` is an error (FileExistsError), checked atomically.
+    """
     make_private_dir(destination.parent)
-    descriptor = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
     os.close(descriptor)
     try:
         with contextlib.closing(sqlite3.connect(source)) as src:
             src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            with contextlib.closing(sqlite3.connect(destination)) as dst:
+            with contextlib.closing(sqlite3.connect(temporary)) as dst:
                 src.backup(dst)
+                # A standalone copy: one file, no -wal beside it.
+                dst.execute("PRAGMA journal_mode = DELETE")
+        os.chmod(temporary, PRIVATE)
+        if overwrite:
+            os.replace(temporary, destination)
+        else:
+            _link_new(temporary, destination)
     except BaseException:
-        destination.unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

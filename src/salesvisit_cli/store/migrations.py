@@ -33,17 +33,46 @@ CURRENT_VERSION = STEPS[-1][0]
 
 
 def schema_version(connection: Connection) -> int | None:
-    """The recorded version; 0 for an empty database; None for tables we do not know."""
+    """The recorded version; 0 for an empty database; None for tables we do not know.
+
+    "Empty" means no schema objects at all (SQLite: nothing in sqlite_master), so the current
+    tables are never created over a file that holds anything else.
+    """
     from sqlalchemy import inspect, text
 
-    tables = set(inspect(connection).get_table_names())
-    if not tables:
-        return 0
+    if connection.dialect.name == "sqlite":
+        objects = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).scalar()
+        if not objects:
+            return 0
+        tables = set(inspect(connection).get_table_names())
+    else:
+        tables = set(inspect(connection).get_table_names())
+        if not tables:
+            return 0
     if "meta" not in tables:
         return None
     value = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'"))
     row = value.first()
-    return int(row[0]) if row else None
+    try:
+        return int(row[0]) if row else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _refuse(found: int | None) -> None:
+    """A database this salesvisit must not touch: not ours, or from a newer release."""
+    if found is None:
+        raise StoreError(
+            "this database was not made by salesvisit (it has tables but no schema version); "
+            "nothing was changed"
+        )
+    if found > CURRENT_VERSION:
+        raise StoreError(
+            f"the database has schema version {found}, newer than this salesvisit knows "
+            f"({CURRENT_VERSION}); upgrade salesvisit to use it"
+        )
 
 
 def _stamp(connection: Connection, version: int) -> None:
@@ -64,13 +93,7 @@ def migrate(store: Store) -> int:
         found = schema_version(connection)
     if found == CURRENT_VERSION:
         return found
-    if found is None:
-        raise StoreError("this database was not made by salesvisit (no schema version)")
-    if found > CURRENT_VERSION:
-        raise StoreError(
-            f"the database has schema version {found}, newer than this salesvisit knows "
-            f"({CURRENT_VERSION}); upgrade salesvisit to use it"
-        )
+    _refuse(found)
     if found > 0 and store.path is not None:
         backup_before_migration(store, found)
     if found > 0 and not store.is_sqlite:
@@ -79,12 +102,13 @@ def migrate(store: Store) -> int:
         again = schema_version(connection)  # another process may have migrated meanwhile
         if again == CURRENT_VERSION:
             return found
+        _refuse(again)
         if again == 0:
             _initial_schema(connection)
         else:
             for version, _name, step in STEPS:
                 if version > again:
-                    step(connection)
+                    step(connection)  # one transaction: a failing step leaves the old version
         _stamp(connection, CURRENT_VERSION)
         if not store.is_sqlite and again > 0:
             from salesvisit_cli.store.access import reapply_after_migration
@@ -116,8 +140,15 @@ def backup_before_migration(store: Store, version: int) -> None:
     from salesvisit_cli.store.engine import backup_sqlite
 
     stamp = datetime.now().strftime("%Y%m%d%H%M%S")
-    destination = store.path.with_name(f"{store.path.name}.v{version}-{stamp}.bak")
     try:
-        backup_sqlite(store.path, destination)
+        for attempt in range(100):
+            suffix = f"-{attempt}" if attempt else ""
+            destination = store.path.with_name(f"{store.path.name}.v{version}-{stamp}{suffix}.bak")
+            try:
+                backup_sqlite(store.path, destination)
+                return
+            except FileExistsError:
+                continue
+        raise StoreError(f"cannot back up the database before upgrading it: {destination} exists")
     except OSError as error:
         raise StoreError(f"cannot back up the database before upgrading it: {error}") from None
