@@ -209,6 +209,8 @@ def test_plain_screen_shows_the_checklists(cli, monkeypatch):
     assert "   Purpose: Price list" in text
     assert "address missing · office hours missing · appointment made" in text
     assert "step 3 (address) cannot be ticked from the file alone" in text
+    assert "• First meeting: introduce yourself" in text
+    assert "Every call: Let them talk" in text and "keep to 30 minutes" in text
     assert "Tip: " in text
     assert lines[-1].startswith("Warnings: 1 missing address or office hours (visit 1)")
 

@@ -130,10 +130,10 @@ def test_schedule_warnings():
 
 
 def test_talking_points_follow_the_situation():
-    first = rules.talking_points(facts(1), 30)
+    first = rules.talking_points(facts(1))
     assert first[0].startswith("First meeting") and "work ID" in first[0]
     assert not any(p.startswith("Known customer") for p in first)
-    assert "keep to 30 minutes" in first[-1]
+    assert "keep to 45 minutes" in rules.every_call(45)
     known = rules.talking_points(
         facts(
             2,
@@ -143,12 +143,10 @@ def test_talking_points_follow_the_situation():
             open_complaints=("late delivery",),
             open_bookings=("200 units",),
         ),
-        45,
     )
     assert known[0].startswith("Known customer") and "thank" in known[0]
     assert any("late delivery" in p and "what was done" in p for p in known)
     assert any("200 units" in p and "booking" in p.lower() for p in known)
-    assert "keep to 45 minutes" in known[-1]
     assert rules.tip_of_the_day(date(2026, 11, 26)) in rules.TIPS
 
 

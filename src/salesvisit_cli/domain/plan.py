@@ -157,8 +157,8 @@ class CustomerFacts:
         }
 
 
-def talking_points(customer: CustomerFacts, max_minutes: int = 30) -> list[str]:
-    """R3: what to say, chosen from the customer's situation."""
+def talking_points(customer: CustomerFacts) -> list[str]:
+    """R3: what to say to this customer, chosen from their situation."""
     points: list[str] = []
     if customer.never_visited:
         points.append(
@@ -176,11 +176,15 @@ def talking_points(customer: CustomerFacts, max_minutes: int = 30) -> list[str]:
     for note in customer.open_bookings:
         detail = f" ({note})" if note else ""
         points.append(f"Pending booking{detail}: report its progress, confirm the next step.")
-    points.append(
-        f"Let them talk, don't hard-sell; aim for a booking and a next meeting; "
-        f"keep to {max_minutes} minutes."
-    )
     return points
+
+
+def every_call(max_minutes: int = 30) -> str:
+    """R3: the talking point for every call."""
+    return (
+        "Let them talk about their company, don't hard-sell; aim for a booking or commitment "
+        f"and a next meeting; keep to {max_minutes} minutes."
+    )
 
 
 def tip_of_the_day(day: date) -> str:
@@ -271,7 +275,9 @@ class PlanVisit:
     def new_customer(self) -> bool:
         return self.customer.new_customer
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, every_call: str | None = None) -> dict[str, Any]:
+        """The `visit plan --json` visit; `every_call` ends its talking points when given."""
+        points = self.talking_points + ([every_call] if every_call else [])
         return {
             "id": self.id,
             "at": self.at,
@@ -282,7 +288,7 @@ class PlanVisit:
             "prep": {item: self.prep.get(item, False) for item in PREP_ITEMS},
             "customer": self.customer.to_json(),
             "missing": self.customer.missing_file,
-            "talking_points": self.talking_points,
+            "talking_points": points,
         }
 
 
@@ -468,6 +474,7 @@ class Plan:
     visits: list[PlanVisit]
     warnings: list[str] = field(default_factory=list)
     tip: str = ""
+    every_call: str = ""
     done_today: int = 0
     suggestions: list[Suggestion] | None = None
     accepted: list[int] = field(default_factory=list)
@@ -477,12 +484,13 @@ class Plan:
             "date": self.date.isoformat(),
             "rep": self.rep,
             "working_day": self.working_day,
-            "visits": [visit.to_json() for visit in self.visits],
+            "visits": [visit.to_json(self.every_call) for visit in self.visits],
             "carry": list(self.carry),
             "carry_done": list(self.carry_done),
             "pace": self.pace.to_json(),
             "done_today": self.done_today,
             "warnings": list(self.warnings),
+            "every_call": self.every_call,
             "tip": self.tip,
         }
         if self.suggestions is not None:

@@ -8,6 +8,7 @@ from salesvisit_cli.render.safe import inert, one_line
 from salesvisit_cli.render.visits import checklist_line
 
 TIER_STYLE = {"key": "bold magenta", "normal": ""}
+INDENT = 3
 
 
 def plan_screen(plan: Plan) -> None:
@@ -32,6 +33,16 @@ def plan_screen(plan: Plan) -> None:
             )
     if plan.suggestions is not None:
         _suggestions(plan)
+    if plan.visits:
+        console.print(inert(f"Every call: {plan.every_call}"))
+        if not all(all(v.prep.values()) for v in plan.visits):
+            console.print(
+                inert(
+                    "Tick steps: salesvisit visit prep VISIT_ID ITEM…  "
+                    "(carry list: salesvisit visit prep carry ITEM…)",
+                    style="cyan",
+                )
+            )
     console.print(inert(f"Tip: {plan.tip}", style="italic"))
     if plan.warnings:
         line = inert("Warnings: ", style="bold yellow")
@@ -83,11 +94,15 @@ def _carry(plan: Plan) -> None:
     out().print(line)
 
 
-def _indented(renderable):
-    """Wrapped lines stay under the visit's heading."""
-    from rich.padding import Padding
+def _indented(text, hang: int = 0) -> None:
+    """Print a Text under the visit's heading: wrapped lines keep the indent (plus `hang`),
+    without trailing padding."""
+    from rich.text import Text
 
-    return Padding(renderable, (0, 0, 0, 3), expand=False)
+    console = out()
+    for number, line in enumerate(text.wrap(console, max(20, console.width - INDENT - hang))):
+        line.rstrip()
+        console.print(Text(" " * (INDENT + (hang if number else 0))).append_text(line))
 
 
 def _visit(number: int, visit: PlanVisit) -> None:
@@ -123,24 +138,22 @@ def _visit(number: int, visit: PlanVisit) -> None:
         if visit.appointment
         else inert("no appointment", style="yellow")
     )
-    console.print(_indented(facts))
+    _indented(facts)
     if customer.missing_file:
-        console.print(
-            _indented(
-                inert(
-                    f"! {' and '.join(customer.missing_file)} not on file: step 3 (address) "
-                    "cannot be ticked from the file alone",
-                    style="yellow",
-                )
+        _indented(
+            inert(
+                f"! {' and '.join(customer.missing_file)} not on file: step 3 (address) "
+                "cannot be ticked from the file alone",
+                style="yellow",
             )
         )
     if visit.purpose:
-        console.print(_indented(inert(f"Purpose: {one_line(visit.purpose)}")))
+        _indented(inert(f"Purpose: {one_line(visit.purpose)}"))
     prep = Text("Prep: ", style="bold")
     prep.append_text(checklist_line(visit.prep))
-    console.print(_indented(prep))
+    _indented(prep)
     for point in visit.talking_points:
-        console.print(_indented(inert(f"• {one_line(point)}", style="dim")))
+        _indented(inert(f"• {one_line(point)}", style="dim"), hang=2)
 
 
 def _suggestions(plan: Plan) -> None:

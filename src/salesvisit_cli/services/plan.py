@@ -55,7 +55,7 @@ def assemble(
             place=row.place,
             customer=row.customer,
             prep=rules.prep_state(prep.get(row.id, ()), row.appointment),
-            talking_points=rules.talking_points(row.customer, max_minutes),
+            talking_points=rules.talking_points(row.customer),
         )
         for row in planned
     )
@@ -75,6 +75,7 @@ def assemble(
             working_day=working_day,
         ),
         tip=rules.tip_of_the_day(day),
+        every_call=rules.every_call(max_minutes),
         done_today=rows.count_done(connection, own_id, day),
     )
 
