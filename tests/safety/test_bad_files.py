@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from tests.safety.helpers import assert_clean_error, run
 
 

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from tests.safety.helpers import env_for, run
 
 ROWS = 60_000
@@ -71,3 +72,48 @@ def test_killed_imports_are_all_or_nothing(tmp_path):
         if not killed:
             outcomes[-1] += " (finished before the kill)"
     print(f"crash rounds (import takes {duration:.1f} s):", outcomes)
+
+
+@pytest.mark.slow
+def test_killed_reports_leave_the_report_and_its_followups_together(tmp_path):
+    """Each report creates a booking, a complaint and a thanks follow-up and a next visit."""
+    import sqlite3
+
+    db = tmp_path / "reports.db"
+    for index in range(25):
+        assert run(["customer", "add", f"Kill Customer {index}"], db).returncode == 0
+    started = time.monotonic()
+    assert run(["customer", "list"], db).returncode == 0
+    startup = time.monotonic() - started
+    rng = random.Random(7)
+    for round_number in range(15):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "salesvisit_cli", "visit", "report",
+             "--customer", f"Kill Customer {round_number}", "--date", "2026-11-02",
+             "--start", "10:00", "--minutes", "20", "--notes", "killed?",
+             "--booking", "100 boxes", "--complaint", "slow delivery",
+             "--next", "2030-01-07 10:00"],
+            env=env_for(db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(rng.uniform(0.3, 1.6) * startup)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        with sqlite3.connect(db) as connection:
+            done = connection.execute(
+                "SELECT customer_id FROM visit WHERE status = 'done' ORDER BY customer_id"
+            ).fetchall()
+            for kind in ("booking", "complaint", "thanks"):
+                found = connection.execute(
+                    "SELECT customer_id FROM followup WHERE kind = ? ORDER BY customer_id", (kind,)
+                ).fetchall()
+                assert found == done, (round_number, kind)
+            planned = connection.execute(
+                "SELECT customer_id FROM visit WHERE status = 'planned' ORDER BY customer_id"
+            ).fetchall()
+            assert planned == done, round_number
+            clients = connection.execute(
+                "SELECT id FROM customer WHERE status = 'client' ORDER BY id"
+            ).fetchall()
+            assert clients == done, round_number
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    print(f"report kill rounds: 15, reports that committed: {len(done)}")

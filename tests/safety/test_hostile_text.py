@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+
 from tests.safety.hostile import corpus
 
 INPUTS = corpus()
