@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from tests.factories import add_customer, add_done_visit, add_rep, submit_day
 
 from salesvisit_cli.config import Config
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.services.quota import rep_quota, team_quota
 from salesvisit_cli.store.engine import open_store
 from salesvisit_cli.store.progress import month_counts, month_counts_by_rep
+from tests.factories import add_customer, add_done_visit, add_rep, submit_day
 
 MARCH = Month(2026, 3)
 TODAY = date(2026, 3, 18)  # a Wednesday
