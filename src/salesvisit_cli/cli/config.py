@@ -20,7 +20,13 @@ def path(ctx: typer.Context) -> None:
 
 @app.command("show")
 def show(ctx: typer.Context, as_json: Json = False) -> None:
-    """Show every setting in effect (defaults included)."""
+    """Show every setting in effect (defaults included).
+
+    \b
+    Examples:
+      salesvisit config show
+      salesvisit config show --json
+    """
     from salesvisit_cli.render.config import config_table
     from salesvisit_cli.render.console import emit_json
 
@@ -49,7 +55,5 @@ def set_value(
     from salesvisit_cli import config as config_module
     from salesvisit_cli.render.console import success
 
-    app_ctx = app_context(ctx)
-    updated = config_module.with_value(app_ctx.config, key, value)
-    config_module.save(updated, app_ctx.config_path)
+    updated = config_module.set_value(app_context(ctx).config_path, key, value)
     success(f"{key} = {config_module.display_value(updated, key)}")
