@@ -296,6 +296,9 @@ def test_team_status_and_rerun_after_adding_a_salesperson(team, cli):
         assert conn.execute("SELECT count(*) FROM customer").fetchone()[0] == 0
     shown = cli("team", "status")
     assert shown.exit_code == 0 and "sv_chen_jie" in shown.stdout
+    printed = cli("team", "init", "--yes")
+    assert printed.exit_code == 0, printed.stderr
+    assert f"Chen Jie: postgresql+psycopg://sv_chen_jie@/{db.name}?host=" in printed.stdout
 
 
 def test_map_an_existing_role_with_an_awkward_name(make_pg_db, cli, monkeypatch):
@@ -326,6 +329,10 @@ def test_passwords_are_set_when_asked(make_pg_db, cli, monkeypatch):
     assert done.exit_code == 0, done.stderr
     member = done.json()["members"][0]
     assert len(member["password"]) >= 20
+    from sqlalchemy.engine import make_url
+
+    assert make_url(member["url"]).password == member["password"]
+    assert make_url(member["url"]).username == member["role"]
     with db.connect() as admin:
         row = admin.execute(
             "SELECT rolpassword IS NOT NULL FROM pg_authid WHERE rolname = %s", [member["role"]]

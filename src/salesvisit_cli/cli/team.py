@@ -63,7 +63,7 @@ def init(
     from salesvisit_cli.store.engine import database_url
 
     url = database_url(app_ctx.db_target)
-    urls = {m.rep: team.member_url(url, m.role) for m in done.members}
+    urls = {m.rep: team.member_url(url, m.role, m.password) for m in done.members}
     if as_json:
         document = done.to_json()
         for member in document["members"]:

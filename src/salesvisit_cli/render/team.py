@@ -34,28 +34,28 @@ def rep_table(reps: Sequence[RepInfo]) -> None:
 
 
 def team_plan(plan: Any, urls: dict[str, str], *, applied: bool) -> None:
-    """The rep → login role mapping (before confirmation, or as applied)."""
-    show_passwords = any(m.password for m in plan.members)
-    titles = ["Salesperson", "Login role", "Access", "Role"]
-    if applied:
-        titles.append("URL")
-    if show_passwords:
-        titles.append("Password")
-    table = _table(*titles)
+    """The rep → login role mapping (before confirmation, or as applied, with each URL)."""
+    table = _table("Salesperson", "Login role", "Access", "Role")
     for member in plan.members:
         state = ("created" if applied else "to create") if member.create else "existing"
-        row = [
+        table.add_row(
             inert(member.rep),
             inert(member.role),
             "all rows (manager)" if member.manager else "own rows",
             state,
-        ]
-        if applied:
-            row.append(inert(urls.get(member.rep, "")))
-        if show_passwords:
-            row.append(inert(member.password or "—"))
-        table.add_row(*row)
+        )
     out().print(table)
+    if applied:
+        out().print(inert("Each salesperson's SALESVISIT_DB:", style="bold"))
+        for member in plan.members:
+            # soft_wrap: long URLs and passwords stay on one line for copying
+            line = inert(f"  {member.rep}: ")
+            line.append_text(inert(urls.get(member.rep, "")))
+            out().print(line, soft_wrap=True)
+        if any(m.password for m in plan.members):
+            out().print(
+                inert("The new passwords are in these URLs; they are not shown again.", style="dim")
+            )
     for message in plan.warnings:
         warn(message)
 

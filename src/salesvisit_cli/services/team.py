@@ -186,8 +186,8 @@ def status(store: Store) -> dict[str, Any]:
         }
 
 
-def member_url(url: str, role: str) -> str:
-    """The database URL a salesperson uses: the same database, their role, no password."""
+def member_url(url: str, role: str, password: str | None = None) -> str:
+    """The database URL a salesperson uses: the same database, their role (and password)."""
     from sqlalchemy.engine import make_url
 
-    return make_url(url).set(username=role, password=None).render_as_string(hide_password=False)
+    return make_url(url).set(username=role, password=password).render_as_string(hide_password=False)
