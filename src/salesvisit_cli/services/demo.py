@@ -92,6 +92,9 @@ def build(
         rep_ids = [ensure_rep(connection, name, now) for name in names]
         made = demo_data.customers(rng, spec.customers)
         registered = datetime.combine(start - timedelta(days=1), time(8, 0))
+        for fields in made:
+            # Every row names client_since: executemany takes its columns from the first row.
+            fields["client_since"] = registered.date() if fields["status"] == "client" else None
         for index, rep_id in enumerate(rep_ids):
             customer_rows.add_many(connection, made[index :: len(rep_ids)], rep_id, registered)
         by_rep: dict[int, list[demo_data.DemoCustomer]] = {rep_id: [] for rep_id in rep_ids}
