@@ -297,19 +297,16 @@ def untick_carry(connection: Connection, rep_id: int, day: date, items: Iterable
 # --- customer facts for the plan ----------------------------------------------------------------
 
 
-def _last_done():
-    """Each customer's last completed visit (by anyone), as a subquery."""
-    return (
-        select(VISIT.c.customer_id, func.max(VISIT.c.date).label("last_visit"))
-        .where(VISIT.c.status == "done")
-        .group_by(VISIT.c.customer_id)
-        .subquery()
-    )
-
-
 def _facts_select():
-    last = _last_done()
-    query = select(
+    """Customer facts with the last completed visit (by anyone), one index lookup per customer."""
+    last_visit = (
+        select(func.max(VISIT.c.date))
+        .where(VISIT.c.customer_id == CUSTOMER.c.id, VISIT.c.status == "done")
+        .correlate(CUSTOMER)
+        .scalar_subquery()
+        .label("last_visit")
+    )
+    return select(
         CUSTOMER.c.id,
         CUSTOMER.c.name,
         CUSTOMER.c.tier,
@@ -317,9 +314,8 @@ def _facts_select():
         CUSTOMER.c.address,
         CUSTOMER.c.hours,
         CUSTOMER.c.first_visit_on,
-        last.c.last_visit,
-    ).select_from(CUSTOMER.outerjoin(last, last.c.customer_id == CUSTOMER.c.id))
-    return query
+        last_visit,
+    )
 
 
 def _open_notes(connection: Connection, customer_ids: list[int]) -> dict[int, dict[str, list]]:
@@ -379,31 +375,37 @@ def planned_on(connection: Connection, rep_id: int | None, day: date) -> list[Pl
     """The salesperson's planned visits of a day, with the customers' facts."""
     if rep_id is None:
         return []
-    facts = _facts_select().subquery()
-    rows = connection.execute(
+    visits = connection.execute(
         select(
-            VISIT.c.id.label("visit_id"),
+            VISIT.c.id,
+            VISIT.c.customer_id,
             VISIT.c.at,
             VISIT.c.purpose,
             VISIT.c.appointment,
             VISIT.c.place,
-            facts,
         )
-        .select_from(VISIT.join(facts, facts.c.id == VISIT.c.customer_id))
         .where(VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == "planned")
         .order_by(VISIT.c.id)
     ).all()
-    notes = _open_notes(connection, sorted({row.id for row in rows}))
+    customer_ids = sorted({row.customer_id for row in visits})
+    facts: dict[int, Any] = {}
+    for begin in range(0, len(customer_ids), CHUNK):
+        chunk = customer_ids[begin : begin + CHUNK]
+        facts.update(
+            (row.id, row)
+            for row in connection.execute(_facts_select().where(CUSTOMER.c.id.in_(chunk)))
+        )
+    notes = _open_notes(connection, customer_ids)
     return [
         PlannedRow(
-            id=row.visit_id,
+            id=row.id,
             at=row.at,
             purpose=row.purpose,
             appointment=bool(row.appointment),
             place=row.place,
-            customer=_facts(row, notes.get(row.id)),
+            customer=_facts(facts[row.customer_id], notes.get(row.customer_id)),
         )
-        for row in rows
+        for row in visits
     ]
 
 
