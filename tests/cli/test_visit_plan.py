@@ -307,3 +307,22 @@ def test_suggest_tomorrow_and_refusals(cli, book):
     assert cli("visit", "plan", "--accept").exit_code == 2
     screen = cli("visit", "plan", "--suggest", "2")
     assert "Suggested (2):" in screen.stdout and "--accept" in screen.stdout
+
+
+def test_a_reported_visit_leaves_the_plan_and_counts_in_the_pace(cli, clock):
+    cli("customer", "add", "Acme Ltd", "--address", "1 Main St", "--hours", "09:00-17:00")
+    cli("visit", "schedule", "Acme", "--at", "10:00")
+    clock("2026-11-26 11:00")
+    reported = cli(
+        "visit", "report", "1", "--start", "10:00", "--minutes", "25", "--notes", "Met them",
+        "--next", "2026-11-30 11:00", "--json",
+    )  # fmt: skip
+    assert reported.exit_code == 0, reported.stderr
+    doc = plan(cli)
+    assert doc["visits"] == [] and doc["done_today"] == 1
+    assert (doc["pace"]["visited"], doc["pace"]["new_visited"]) == (1, 1)
+    # The next meeting the report agreed is in Monday's plan, a known customer now.
+    (monday,) = plan(cli, "--date", "mon")["visits"]
+    assert monday["at"] == "11:00" and monday["customer"]["name"] == "Acme Ltd"
+    assert monday["new_customer"] is False
+    assert monday["talking_points"][0].startswith("Known customer")
