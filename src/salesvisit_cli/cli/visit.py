@@ -91,7 +91,10 @@ def plan(
     ] = False,
     as_json: Json = False,
 ) -> None:
-    """The day's plan: pace, carry list, visits in order with their preparation and talking points.
+    """The day's plan: pace, carry list, visits and how to prepare them.
+
+    Visits come in time order (untimed ones after: key customers first, then the longest
+    unvisited), each with its R2 preparation checklist and R3 talking points.
 
     \b
     Examples:
@@ -149,7 +152,7 @@ def prep(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Tick the preparation steps of a visit (R2), or the day's carry list.
+    """Tick a visit's preparation steps (R2) or the day's carry list.
 
     \b
     Examples:

@@ -27,7 +27,8 @@ def plan_screen(plan: Plan) -> None:
         if plan.suggestions is None:
             console.print(
                 inert(
-                    "Fill it: salesvisit visit plan --suggest 5  (add --accept to schedule them)",
+                    f"Fill it: salesvisit visit plan --date {plan.date.isoformat()} --suggest 5  "
+                    "(add --accept to schedule them)",
                     style="cyan",
                 )
             )
