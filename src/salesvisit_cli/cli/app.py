@@ -21,6 +21,7 @@ from salesvisit_cli.cli import (
     quota,
     rep,
     team,
+    team_commands,
     visit,
     visit_report,
 )
@@ -123,6 +124,7 @@ def root(
     ctx.obj = AppContext(db_option=db_option or None, rep_option=rep_option or None)
 
 
+customer.app.command("assign")(team_commands.assign)
 app.add_typer(customer.app, name="customer")
 visit.app.command("report")(visit_report.report)
 app.add_typer(visit.app, name="visit")
