@@ -91,7 +91,7 @@ def plan(
     ] = False,
     as_json: Json = False,
 ) -> None:
-    """The day's plan: pace, carry list, visits and how to prepare them.
+    """The morning plan: pace, visits, checklists.
 
     Visits come in time order (untimed ones after: key customers first, then the longest
     unvisited), each with its R2 preparation checklist and R3 talking points.
