@@ -70,3 +70,10 @@ def test_office_hours():
     for bad in ("17:30-09:00", "09:00", "9-5", "09:00-17:30-18:00"):
         with pytest.raises(ValidationError, match="expected HH:MM-HH:MM"):
             parse_hours(bad)
+
+
+def test_the_last_month_of_the_calendar():
+    december = parse_month("9999-12")
+    assert december.last == date(9999, 12, 31)
+    assert len(december.days()) == 31
+    assert Month(2024, 2).last == date(2024, 2, 29)

@@ -249,11 +249,12 @@ def import_file(
             app_ctx.store, app_ctx.rep, file, app_ctx.now(),
             encoding=encoding, dry_run=dry_run, skip_invalid=skip_invalid, progress=report,
         )  # fmt: skip
+    failed = bool(result.skipped) and not skip_invalid
     if as_json:
         emit_json(result.to_json())
     else:
-        import_report(result, file)
-    if result.skipped and not skip_invalid:
+        import_report(result, file, failed=failed)
+    if failed:
         raise typer.Exit(1)
 
 
@@ -275,13 +276,12 @@ def export(
     """
     import sys
 
-    from salesvisit_cli.domain.errors import ValidationError
     from salesvisit_cli.render.console import success
     from salesvisit_cli.render.safe import to_json
     from salesvisit_cli.services.customer_io import export_rows, to_csv, write_private
 
     if fmt not in ("csv", "json"):
-        raise ValidationError(f"unknown format {fmt!r}: choose csv or json")
+        raise typer.BadParameter(f"{fmt!r}: choose csv or json", param_hint="--format")
     data = export_rows(app_context(ctx).store)
     text = to_csv(data) if fmt == "csv" else to_json(data) + "\n"
     if output is None:

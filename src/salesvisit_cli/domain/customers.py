@@ -184,6 +184,7 @@ class ImportResult:
     skipped: list[ImportProblem] = field(default_factory=list)
     dry_run: bool = False
     encoding: str = "utf-8"
+    ignored_columns: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -192,4 +193,5 @@ class ImportResult:
             "invalid": [asdict(problem) for problem in self.skipped],
             "dry_run": self.dry_run,
             "encoding": self.encoding,
+            "ignored_columns": self.ignored_columns,
         }

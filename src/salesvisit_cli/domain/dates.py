@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -35,7 +36,7 @@ class Month:
 
     @property
     def last(self) -> date:
-        return self.next().first - timedelta(days=1)
+        return date(self.year, self.month, monthrange(self.year, self.month)[1])
 
     def next(self) -> Month:
         return Month(self.year + self.month // 12, self.month % 12 + 1)
@@ -69,7 +70,7 @@ def parse_month(text: str) -> Month:
     match = _MONTH.fullmatch(text.strip())
     if match:
         year, month = int(match[1]), int(match[2])
-        if 1 <= month <= 12 and year >= 1:
+        if 1 <= month <= 12 and 1 <= year <= 9999:
             return Month(year, month)
     raise ValidationError(f"invalid month {text!r}: expected YYYY-MM, e.g. 2026-03")
 

@@ -37,11 +37,11 @@ def warn(message: str) -> None:
 
     text = inert("Warning: ", style="bold yellow")
     text.append_text(inert(message, style="yellow"))
-    err().print(text)
+    err().print(text, soft_wrap=True)
 
 
 def success(message: str) -> None:
     """A one-line confirmation on stdout."""
     from salesvisit_cli.render.safe import inert
 
-    out().print(inert(message, style="green"))
+    out().print(inert(message, style="green"), soft_wrap=True)

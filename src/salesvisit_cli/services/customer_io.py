@@ -18,9 +18,10 @@ from salesvisit_cli.domain.customers import (
     name_key,
 )
 from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.domain.reps import validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
 from salesvisit_cli.store import customers as rows
-from salesvisit_cli.store.engine import PRIVATE, Store
+from salesvisit_cli.store.engine import PRIVATE, Store, link_new
 from salesvisit_cli.store.reps import ensure_rep
 
 # Column headers accepted on import: our field names, and the source document's Chinese ones.
@@ -38,10 +39,16 @@ VALUE_ALIASES = {
                "老客户": "client", "客户": "client", "已成交": "client"},
 }  # fmt: skip
 ENCODINGS = ("auto", "utf-8", "gbk")
+_ENCODING_ALIASES = {
+    "utf8": "utf-8", "utf-8-sig": "utf-8", "utf_8": "utf-8",
+    "gb18030": "gbk", "gb2312": "gbk", "cp936": "gbk",
+}  # fmt: skip
 
 
 def decode(data: bytes, encoding: str) -> tuple[str, str]:
     """The file's text and the encoding used: UTF-8 (BOM or not), else GB18030 when auto."""
+    encoding = encoding.strip().lower()
+    encoding = _ENCODING_ALIASES.get(encoding, encoding)
     if encoding not in ENCODINGS:
         raise ValidationError(f"unknown encoding {encoding!r}: choose {', '.join(ENCODINGS)}")
     if encoding in ("auto", "utf-8"):
@@ -60,11 +67,14 @@ def decode(data: bytes, encoding: str) -> tuple[str, str]:
 
 
 def _columns(header: list[str]) -> list[str | None]:
-    mapped = []
+    mapped: list[str | None] = []
     for title in header:
-        key = title.strip().lstrip("\ufeff").lower().replace(" ", "_")
-        key = HEADER_ALIASES.get(title.strip(), key)
-        mapped.append(key if key in FIELDS or key == "owner" else None)
+        clean = title.strip().lstrip("\ufeff").strip()
+        key = HEADER_ALIASES.get(clean, clean.lower().replace(" ", "_").replace("-", "_"))
+        key = {"e_mail": "email", "office_hours": "hours", "contact_person": "contact"}.get(
+            key, key
+        )
+        mapped.append(key if (key in FIELDS or key == "owner") and key not in mapped else None)
     if "name" not in mapped:
         raise ValidationError(
             "the CSV has no name column: expected a header row with 'name' (or 企业名称/客户名称)"
@@ -72,22 +82,51 @@ def _columns(header: list[str]) -> list[str | None]:
     return mapped
 
 
-def _records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+def ignored_columns(text: str) -> list[str]:
+    """Header cells the import does not use (unknown or repeated), to warn about."""
+    try:
+        header = next(csv.reader(io.StringIO(text, newline="")))
+    except (StopIteration, csv.Error):
+        return []
+    return [title for title, column in zip(header, _columns(header), strict=True) if not column]
+
+
+Record = tuple[int, "dict[str, str] | str"]
+
+
+def _records(text: str) -> Iterator[Record]:
+    """(line, fields) per data row, or (line, reason) for a row the CSV reader cannot use.
+
+    The line is where the record starts (a quoted cell may span several lines).
+    """
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
         raise ValidationError("the CSV file is empty") from None
+    except csv.Error as error:
+        raise ValidationError(f"the CSV header cannot be read: {error}") from None
     columns = _columns(header)
-    for cells in reader:
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield start, f"unreadable CSV: {error}"
+            return  # the reader cannot resynchronise after a broken quote
         if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
+            yield start, f"{len(cells)} cells but the header has {len(columns)} columns"
             continue
         record = {}
         for column, cell in zip(columns, cells, strict=False):
-            if column:
+            if column and cell.strip():  # an empty cell is a field not given
                 value = restore(cell)
                 record[column] = VALUE_ALIASES.get(column, {}).get(value.strip(), value)
-        yield reader.line_num, record
+        yield start, record
 
 
 def import_csv(
@@ -107,7 +146,7 @@ def import_csv(
     except OSError as error:
         raise SalesvisitError(f"cannot read {path}: {error.strerror}") from None
     text, used = decode(data, encoding)
-    result = ImportResult(dry_run=dry_run, encoding=used)
+    result = ImportResult(dry_run=dry_run, encoding=used, ignored_columns=ignored_columns(text))
     records = list(_records(text))
     result.rows = len(records)
     with store.write() as connection:
@@ -115,8 +154,12 @@ def import_csv(
         seen: dict[str, int] = {}
         good: dict[str | None, list[dict[str, Any]]] = {}
         for done, (line, record) in enumerate(records, 1):
-            owner = (record.pop("owner", "") or "").strip() or None
+            if isinstance(record, str):
+                result.skipped.append(ImportProblem(line, record))
+                continue
             try:
+                owner = record.pop("owner", None)
+                owner = validate_rep_name(owner) if owner and owner.strip() else None
                 fields = clean_fields(record)
             except ValidationError as error:
                 result.skipped.append(ImportProblem(line, str(error)))
@@ -132,17 +175,24 @@ def import_csv(
                 seen[key] = line
                 good.setdefault(owner, []).append(fields)
             if progress and done % 1000 == 0:
-                progress(done, len(records))
+                progress(done, len(records))  # validating
+
         if result.skipped and not skip_invalid:
             return result
         result.imported = sum(len(batch) for batch in good.values())
         if dry_run:
             return result
         ensure_rep(connection, rep, now)
+        written = 0
         for owner, batch in good.items():
-            rows.add_many(connection, batch, ensure_rep(connection, owner or rep, now), now)
+            owner_id = ensure_rep(connection, owner or rep, now)
+            for start in range(0, len(batch), rows.CHUNK):
+                chunk = batch[start : start + rows.CHUNK]
+                written += rows.add_many(connection, chunk, owner_id, now)
+                if progress:
+                    progress(written, result.imported)
     if progress:
-        progress(len(records), len(records))
+        progress(result.imported, result.imported)
     return result
 
 
@@ -165,19 +215,27 @@ def to_csv(customers: list[dict[str, Any]]) -> str:
 
 
 def write_private(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
-    """Write a new 0600 file (never overwriting one unless `force`), atomically."""
+    """Write a new 0600 file atomically; an existing file is replaced only with `force`."""
+    if path.is_dir():
+        raise ValidationError(f"{path} is a directory; give a file name")
     if path.exists() and not force:
         raise ValidationError(f"{path} already exists; use --force to overwrite it")
-    if path.is_dir():
-        raise ValidationError(f"{path} is a directory")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
     descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
     try:
         with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
+        if force:
+            os.replace(temporary, path)
+        else:
+            try:
+                link_new(temporary, path)  # never clobbers a file that appeared meanwhile
+            except FileExistsError:
+                raise ValidationError(
+                    f"{path} already exists; use --force to overwrite it"
+                ) from None
+    finally:
         temporary.unlink(missing_ok=True)
-        raise

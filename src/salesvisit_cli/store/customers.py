@@ -86,6 +86,9 @@ def add(connection: Connection, fields: dict[str, Any], owner_id: int | None, no
     return connection.execute(insert(CUSTOMER).values(**values)).inserted_primary_key[0]
 
 
+CHUNK = 5000  # rows per executemany
+
+
 def add_many(
     connection: Connection, rows: Iterable[dict[str, Any]], owner_id: int | None, now: datetime
 ) -> int:
@@ -97,7 +100,7 @@ def add_many(
         values.update(_stored(fields, now))
         values.update(owner_id=owner_id, created_at=now)
         chunk.append(values)
-        if len(chunk) >= 5000:
+        if len(chunk) >= CHUNK:
             connection.execute(insert(CUSTOMER), chunk)
             count += len(chunk)
             chunk = []

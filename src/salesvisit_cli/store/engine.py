@@ -214,7 +214,7 @@ def _server_engine(url: str) -> Engine:
         ) from None
 
 
-def _link_new(temporary: Path, destination: Path) -> None:
+def link_new(temporary: Path, destination: Path) -> None:
     """Move a finished file to a name that must not exist yet (atomic where links work)."""
     try:
         os.link(temporary, destination)  # fails if destination exists: never clobbers
@@ -251,7 +251,7 @@ def backup_sqlite(source: Path, destination: Path, *, overwrite: bool = False) -
         if overwrite:
             os.replace(temporary, destination)
         else:
-            _link_new(temporary, destination)
+            link_new(temporary, destination)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

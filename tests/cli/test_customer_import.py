@@ -1,0 +1,209 @@
+"""customer import: headers, encodings, all or nothing, line numbers, dry run, bulk inserts."""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+CHINESE = "企业名称,地址,负责人,电话,行业,规模,网店地址,备注\n"
+ROWS = (
+    "上海华美贸易有限公司,上海市浦东新区,王经理,021 5555 0101,贸易,50-200,https://hm.example,老客户\n"
+    "北京蓝河食品,北京市朝阳区,李娜,010-8888-0202,食品,10-50,,\n"
+)
+
+
+def _names() -> list[str]:
+    with sqlite3.connect(os.environ["SALESVISIT_DB"]) as connection:
+        return [r[0] for r in connection.execute("SELECT name FROM customer ORDER BY id")]
+
+
+def _write(tmp_path: Path, data: bytes, name: str = "in.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gbk", b""), ("gb18030", b"")],
+)
+def test_chinese_headers_in_every_excel_encoding(cli, tmp_path, encoding, prefix):
+    path = _write(tmp_path, prefix + (CHINESE + ROWS).encode(encoding))
+    result = cli("customer", "import", path, "--json")
+    assert result.exit_code == 0, result.stderr
+    report = result.json()
+    assert report["imported"] == 2 and report["invalid"] == []
+    assert report["encoding"] == ("utf-8" if encoding == "utf-8" else "gbk")
+    shown = cli("customer", "show", "华美", "--json").json()
+    assert shown["address"] == "上海市浦东新区" and shown["contact"] == "王经理"
+    assert shown["phone"] == "021 5555 0101" and shown["industry"] == "贸易"
+    assert shown["size"] == "50-200" and shown["web"] == "https://hm.example"
+    assert shown["note"] == "老客户" and shown["owner"] == "alice"
+
+
+def test_customer_name_header_and_explicit_encoding(cli, tmp_path):
+    path = _write(tmp_path, "客户名称,电话\n深圳新星电子,0755-8888 0303\n".encode("gbk"))
+    assert cli("customer", "import", path, "--encoding", "gbk").exit_code == 0
+    assert _names() == ["深圳新星电子"]
+    wrong = cli("customer", "import", path, "--encoding", "utf-8")
+    assert wrong.exit_code == 1 and "not valid UTF-8" in wrong.stderr
+
+
+def test_english_headers_are_the_add_option_names(cli, tmp_path):
+    text = (
+        "name,tier,status,contact,phone,email,address,industry,size,source,hours,web,note,owner\n"
+        "Acme,key,client,Wang,021 5555 0101,w@acme.example,1 Main St,food,10,web,"
+        "09:00-17:30,https://acme.example,hi,bob\n"
+    )
+    result = cli("customer", "import", _write(tmp_path, text.encode()), "--json")
+    assert result.exit_code == 0, result.stderr
+    shown = cli("customer", "show", "Acme", "--json").json()
+    assert shown["tier"] == "key" and shown["status"] == "client" and shown["owner"] == "bob"
+    assert shown["hours"] == "09:00-17:30" and shown["email"] == "w@acme.example"
+
+
+def test_any_invalid_row_imports_nothing_and_every_bad_row_is_reported(cli, tmp_path):
+    cli("customer", "add", "Existing Co")
+    text = (
+        "name,tier,phone,hours\n"  # line 1
+        "Good One,key,,\n"  # 2
+        "Bad Tier,gold,,\n"  # 3
+        ",normal,,\n"  # 4: no name
+        "Good Two,,,\n"  # 5
+        "Bad Phone,,call me,\n"  # 6
+        "good one ltd,,,\n"  # 7: duplicate of line 2
+        "EXISTING CO,,,\n"  # 8: duplicate of the file
+        '"Multi\nline",,,\n'  # 9-10: a name on two lines
+        "Bad Hours,,,late\n"  # 11
+    )
+    path = _write(tmp_path, text.encode())
+    result = cli("customer", "import", path)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("Error: 7 invalid row(s) in ")
+    assert "nothing was imported" in lines[-1]
+    reported = "\n".join(lines)
+    for line, reason in (
+        (3, "invalid tier 'gold'"),
+        (4, "name is empty"),
+        (6, "invalid phone"),
+        (7, "duplicate of line 2"),
+        (8, "duplicate of customer id 1"),
+        (9, "single line"),
+        (11, "invalid office hours"),
+    ):
+        assert f"line {line}: " in reported and reason in reported, (line, reason)
+    assert _names() == ["Existing Co"]
+    as_json = cli("customer", "import", path, "--json")
+    assert as_json.exit_code == 1
+    assert [p["line"] for p in as_json.json()["invalid"]] == [3, 4, 6, 7, 8, 9, 11]
+    assert _names() == ["Existing Co"]
+
+
+def test_skip_invalid_imports_the_rest(cli, tmp_path):
+    path = _write(tmp_path, b"name,tier\nGood One,key\nBad,gold\nGood Two,\n")
+    result = cli("customer", "import", path, "--skip-invalid")
+    assert result.exit_code == 0
+    assert "Imported 2 of 3 row(s)" in result.stdout and "skipped 1 invalid row(s)" in result.stdout
+    assert "line 3: invalid tier 'gold'" in result.stderr
+    assert _names() == ["Good One", "Good Two"]
+
+
+def test_dry_run_writes_nothing(cli, tmp_path):
+    path = _write(tmp_path, (CHINESE + ROWS).encode())
+    result = cli("customer", "import", path, "--dry-run")
+    assert result.exit_code == 0 and "Would import 2 of 2 row(s)" in result.stdout
+    assert _names() == []
+    bad = cli("customer", "import", _write(tmp_path, b"name,tier\nX,gold\n", "b.csv"), "--dry-run")
+    assert bad.exit_code == 1 and "line 2" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty"),
+        (b"phone,address\n021 5555,x\n", "no name column"),
+        (b"name\n\xff\xfe\xfa\x80\x81\n", "neither UTF-8 nor GBK"),
+    ],
+)
+def test_unusable_files_are_one_error(cli, tmp_path, data, problem):
+    result = cli("customer", "import", _write(tmp_path, data))
+    assert result.exit_code == 1 and problem in result.stderr
+    assert result.stderr.startswith("Error: ")
+
+
+def test_broken_csv_rows_are_invalid_rows_not_crashes(cli, tmp_path):
+    data = b"name,phone\nAcme,021 5555 0101,extra cell\nOk Co,\nNul\x00Co,\n"
+    result = cli("customer", "import", _write(tmp_path, data), "--json")
+    assert result.exit_code == 1
+    reasons = {p["line"]: p["reason"] for p in result.json()["invalid"]}
+    assert "3 cells but the header has 2 columns" in reasons[2]
+    assert 4 in reasons
+    assert _names() == []
+
+
+def test_missing_file_and_directory(cli, tmp_path):
+    missing = cli("customer", "import", tmp_path / "nope.csv")
+    assert missing.exit_code in (1, 2) and "Traceback" not in missing.stderr
+    folder = cli("customer", "import", tmp_path)
+    assert folder.exit_code in (1, 2) and "Traceback" not in folder.stderr
+
+
+def test_unknown_columns_are_named_in_a_warning(cli, tmp_path):
+    result = cli("customer", "import", _write(tmp_path, b"name,colour\nAcme,red\n"))
+    assert result.exit_code == 0
+    assert "Warning: ignored column(s): colour" in result.stderr
+
+
+def test_values_in_chinese_are_understood(cli, tmp_path):
+    data = "客户名称,客户级别,客户状态\n华美,重点客户,老客户\n".encode()
+    assert cli("customer", "import", _write(tmp_path, data)).exit_code == 0
+    shown = cli("customer", "show", "华美", "--json").json()
+    assert shown["tier"] == "key" and shown["status"] == "client"
+
+
+def test_bulk_import_uses_executemany_in_one_transaction(tmp_path):
+    from sqlalchemy import event
+
+    from salesvisit_cli.services.customer_io import import_csv
+    from salesvisit_cli.store.engine import open_store
+
+    store = open_store(tmp_path / "bulk.db")
+    path = _write(tmp_path, b"name\n" + b"".join(b"Shop %d\n" % i for i in range(12_000)))
+    statements: list[tuple[str, bool]] = []
+    event.listen(
+        store.engine,
+        "before_cursor_execute",
+        lambda _c, _cur, sql, _p, _ctx, many: statements.append((sql.split()[0], many)),
+    )
+    progress: list[tuple[int, int]] = []
+    result = import_csv(
+        store,
+        "alice",
+        path,
+        datetime(2026, 11, 26, 9),
+        progress=lambda d, t: progress.append((d, t)),
+    )
+    assert result.imported == 12_000
+    inserts = [many for verb, many in statements if verb == "INSERT"]
+    assert inserts.count(True) == 3  # 5000 + 5000 + 2000 rows
+    assert [verb for verb, _ in statements].count("BEGIN") == 1
+    assert progress[-1] == (12_000, 12_000)
+    store.close()
+
+
+def test_progress_bar_on_a_terminal(cli, tmp_path, monkeypatch):
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80)
+    path = _write(tmp_path, b"name\n" + b"".join(b"Shop %d\n" % i for i in range(3000)))
+    from salesvisit_cli.render import progress as progress_module
+
+    monkeypatch.setattr(progress_module, "err", lambda: terminal)
+    assert cli("customer", "import", path).exit_code == 0
+    assert "Importing" in screen.getvalue()
