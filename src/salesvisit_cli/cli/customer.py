@@ -156,6 +156,8 @@ def list_customers(
       salesvisit customer list --search 贸易 --json
     """
     from salesvisit_cli.domain.customers import STATUSES, TIERS, check_choice
+    from salesvisit_cli.domain.reps import validate_rep_name
+    from salesvisit_cli.domain.text import check_text
     from salesvisit_cli.services import customers
 
     if as_json and as_csv:
@@ -164,8 +166,8 @@ def list_customers(
         app_context(ctx).store,
         tier=check_choice("tier", tier, TIERS),
         status=check_choice("status", status, STATUSES),
-        search=search,
-        owner=owner,
+        search=check_text("search", search, max_length=200),
+        owner=validate_rep_name(owner) if owner is not None else None,
     )
     _print_customers(found, as_json=as_json, as_csv=as_csv)
 

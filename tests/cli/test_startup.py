@@ -1,0 +1,73 @@
+"""Fast start: --help and shell completion import no database, calendar or table code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("sqlalchemy", "sqlmodel", "holidays", "rich.table", "psycopg")
+
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("_SALESVISIT")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "salesvisit_cli", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+def _imported(importtime: str) -> set[str]:
+    """Module names from `-X importtime` lines: `import time: self | cumulative | name`."""
+    names = set()
+    for line in importtime.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip())
+    return names
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["customer", "--help"], ["customer", "add", "--help"], ["db", "--help"]]
+)
+def test_help_imports_nothing_heavy(args):
+    ran = _run(args)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert "Usage:" in ran.stdout
+    modules = _imported(ran.stderr)
+    assert "salesvisit_cli.cli.app" in modules  # the measurement works
+    assert _heavy(modules) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("salesvisit cu", "1", "customer"),
+        ("salesvisit customer ex", "2", "export"),
+        ("salesvisit customer list --ti", "3", "--tier"),
+        ("salesvisit db ", "2", "backup"),
+    ],
+)
+def test_bash_completion_imports_nothing_heavy(words, cword, expected):
+    ran = _run([], _SALESVISIT_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=cword)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert expected in ran.stdout.split()
+    modules = _imported(ran.stderr)
+    assert "salesvisit_cli.cli.app" in modules
+    assert _heavy(modules) == []
+
+
+def test_the_measurement_would_see_a_heavy_import():
+    """Guard against a vacuous pass: a command that opens the database does import them."""
+    ran = _run(["db", "check"], SALESVISIT_DB=os.environ["SALESVISIT_DB"])
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert "sqlalchemy" in _heavy(_imported(ran.stderr))
