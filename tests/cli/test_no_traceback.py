@@ -38,6 +38,16 @@ def _leaves(
 
 
 COMMANDS = _leaves(ROOT)
+
+
+@pytest.fixture(autouse=True)
+def _in_a_scratch_directory(tmp_path, monkeypatch):
+    """Hostile values become file names (db backup -1): keep them out of the work tree."""
+    scratch = tmp_path / "cwd"
+    scratch.mkdir()
+    monkeypatch.chdir(scratch)
+
+
 IDS = [" ".join(path) for path, _ in COMMANDS]
 
 
