@@ -73,7 +73,17 @@ def test_office_hours():
 
 
 def test_the_last_month_of_the_calendar():
-    december = parse_month("9999-12")
+    december = Month(9999, 12)
     assert december.last == date(9999, 12, 31)
     assert len(december.days()) == 31
     assert Month(2024, 2).last == date(2024, 2, 29)
+
+
+def test_years_outside_a_working_life_are_refused():
+    for text in ("9999-12", "1899-12", "0001-01"):
+        with pytest.raises(ValidationError, match="out of range"):
+            parse_month(text)
+    for text in ("9999-12-31", "1066-10-14"):
+        with pytest.raises(ValidationError, match="out of range"):
+            parse_date(text, date(2026, 11, 26))
+    assert parse_date("2999-12-31", date(2026, 11, 26)) == date(2999, 12, 31)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -27,7 +28,7 @@ def test_date_parser_holds(text):
     _holds(lambda t: dates.parse_date(t, TODAY), text)
 
 
-@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
 def test_dates_round_trip(day):
     assert dates.parse_date(day.isoformat(), TODAY) == day
 
@@ -45,11 +46,11 @@ def test_month_parser_holds(text):
     _holds(dates.parse_month, text)
 
 
-@given(st.integers(1, 9999), st.integers(1, 12))
+@given(st.integers(1900, 2999), st.integers(1, 12))
 def test_months_round_trip(year, month):
     parsed = dates.parse_month(f"{year:04d}-{month:02d}")
     assert str(parsed) == f"{year:04d}-{month:02d}"
-    assert parsed.first.day == 1 and (parsed.last + timedelta(days=1)).day == 1
+    assert parsed.first.day == 1 and parsed.last.day == monthrange(year, month)[1]
 
 
 @given(anything)

@@ -17,6 +17,8 @@ _TIME = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
 _DURATION = re.compile(r"(\d{1,3})h(?:(\d{1,2})(?:m|min)?)?|(\d{1,4})(?:m|min)", re.ASCII)
 
 DATE_HELP = "YYYY-MM-DD, today, tomorrow, yesterday or a weekday (mon…sun)"
+# Years a salesperson's record can sensibly hold; also keeps "the next working day" in range.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 @dataclass(frozen=True, order=True)
@@ -59,10 +61,18 @@ def parse_date(text: str, today: date) -> date:
             return today + timedelta(days=(names.index(value) - today.weekday()) % 7)
     if _ISO_DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            _check_year(day.year, text)
+            return day
     raise ValidationError(f"invalid date {text!r}: expected {DATE_HELP}")
+
+
+def _check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(f"{text!r} is out of range: years {FIRST_YEAR} to {LAST_YEAR}")
 
 
 def parse_month(text: str) -> Month:
@@ -70,7 +80,8 @@ def parse_month(text: str) -> Month:
     match = _MONTH.fullmatch(text.strip())
     if match:
         year, month = int(match[1]), int(match[2])
-        if 1 <= month <= 12 and 1 <= year <= 9999:
+        if 1 <= month <= 12:
+            _check_year(year, text)
             return Month(year, month)
     raise ValidationError(f"invalid month {text!r}: expected YYYY-MM, e.g. 2026-03")
 
