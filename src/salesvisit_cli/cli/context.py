@@ -57,11 +57,24 @@ class AppContext:
 
     @cached_property
     def rep(self) -> str:
-        """`--rep` / SALESVISIT_REP, else the config's `rep`, else the login name."""
+        """`--rep` / SALESVISIT_REP, else the config's `rep`, else the salesperson mapped to the
+        PostgreSQL login (`rep.db_role`, team mode), else the login name."""
         from salesvisit_cli.domain.reps import validate_rep_name
 
-        name = self.rep_option or self.config.rep or _login_name()
+        name = self.rep_option or self.config.rep or self._role_rep() or _login_name()
         return validate_rep_name(name)
+
+    def _role_rep(self) -> str | None:
+        """On a database server: the salesperson mapped to the connected role (opens the store).
+        SQLite files have no login roles: nothing is opened for them."""
+        from salesvisit_cli.store.engine import database_url, is_sqlite_url
+
+        if is_sqlite_url(database_url(self.db_target)):
+            return None
+        from salesvisit_cli.store.team import current_role_rep
+
+        with self.store.read() as connection:
+            return current_role_rep(connection)
 
     def today(self) -> date:
         """Today on the system clock (local time)."""

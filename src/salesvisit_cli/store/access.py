@@ -228,6 +228,7 @@ def apply_privileges(connection: Connection, team: str, managers: str) -> None:
         else:
             _run(connection, _sql("GRANT SELECT, INSERT, UPDATE, DELETE ON {} TO {}", table, team))
     _create_visited_function(connection, here, team)
+    _create_first_visit_function(connection, here, team)
     for table in PRIVATE_TABLES:
         _run(connection, _sql("ALTER TABLE {} ENABLE ROW LEVEL SECURITY", table))
         for name in _policy_names(connection, table):
@@ -271,6 +272,45 @@ def _create_visited_function(connection: Connection, here: str, team: str) -> No
     _run(
         connection,
         _sql("GRANT EXECUTE ON FUNCTION {}.salesvisit_visited_by_me(integer) TO {}", here, team),
+    )
+
+
+# Recomputes customer.first_visit_on / first_visit_as_prospect from every completed visit; the
+# app calls it (store.progress.refresh_first_visit) when it exists.
+FIRST_VISIT_FUNCTION = "salesvisit_refresh_first_visit"
+
+
+def _create_first_visit_function(connection: Connection, here: str, team: str) -> None:
+    """`salesvisit_refresh_first_visit(customer_id)`: the new-customer facts from all visits.
+
+    Under row-level security a salesperson sees only their own visits, so a first visit
+    recomputed from what they see would move a customer's first visit later (or forget it) when
+    a colleague visited first. The function runs as the table owner (SECURITY DEFINER, fixed
+    search_path), reads every completed visit of that one customer and only writes the derived
+    columns; it returns nothing, so it reveals nothing about other salespeople's visits.
+    """
+    from psycopg import sql
+
+    _run(
+        connection,
+        sql.SQL(
+            "CREATE OR REPLACE FUNCTION {}.{}(target integer) "
+            "RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER "
+            "SET search_path = {}, pg_catalog, pg_temp AS $$ "
+            "UPDATE customer c SET "
+            "first_visit_on = f.date, first_visit_as_prospect = coalesce(f.as_prospect, false) "
+            "FROM (SELECT $1 AS id) t LEFT JOIN LATERAL ("
+            "SELECT v.date, v.as_prospect FROM visit v "
+            "WHERE v.customer_id = $1 AND v.status = 'done' "
+            "ORDER BY v.date, v.start, v.id LIMIT 1) f ON true "
+            "WHERE c.id = t.id $$"
+        ).format(_ident(here), _ident(FIRST_VISIT_FUNCTION), _ident(here)),
+    )
+    signature = sql.SQL("{}.{}(integer)").format(_ident(here), _ident(FIRST_VISIT_FUNCTION))
+    _run(connection, sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(signature))
+    _run(
+        connection,
+        sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(signature, _ident(team)),
     )
 
 

@@ -54,9 +54,18 @@ def month_counts(connection: Connection, rep_id: int | None, month: Month) -> Mo
 
 
 def refresh_first_visit(connection: Connection, customer_id: int) -> None:
-    """Recompute a customer's first completed visit (call after any report, amend or cancel)."""
-    from sqlalchemy import update
+    """Recompute a customer's first completed visit (call after any report, amend or cancel).
 
+    On PostgreSQL in team mode a salesperson sees only their own visits, so the recount runs in
+    the SECURITY DEFINER function `team init` creates, over every salesperson's visits.
+    """
+    from sqlalchemy import text, update
+
+    if connection.dialect.name == "postgresql" and _has_first_visit_function(connection):
+        connection.execute(
+            text("SELECT salesvisit_refresh_first_visit(:customer)"), {"customer": customer_id}
+        )
+        return
     first = connection.execute(
         select(VISIT.c.date, VISIT.c.as_prospect)
         .where(VISIT.c.customer_id == customer_id, VISIT.c.status == "done")
@@ -71,6 +80,21 @@ def refresh_first_visit(connection: Connection, customer_id: int) -> None:
             first_visit_as_prospect=bool(first.as_prospect) if first else False,
         )
     )
+
+
+def _has_first_visit_function(connection: Connection) -> bool:
+    """Has `team init` created the first-visit function in this schema? (remembered per
+    connection once found: team mode is not switched off again)"""
+    from sqlalchemy import text
+
+    if connection.info.get("salesvisit_first_visit_function"):
+        return True
+    found = connection.execute(
+        text("SELECT to_regprocedure('salesvisit_refresh_first_visit(integer)') IS NOT NULL")
+    ).scalar()
+    if found:
+        connection.info["salesvisit_first_visit_function"] = True
+    return bool(found)
 
 
 def month_counts_by_rep(
