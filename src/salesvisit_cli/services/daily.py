@@ -15,7 +15,7 @@ from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.reports import DailySummary, DailyVisit
 from salesvisit_cli.store import daily as submission_rows
 from salesvisit_cli.store import followups as followup_rows
-from salesvisit_cli.store import reports as visit_rows
+from salesvisit_cli.store import visits as visit_rows
 from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.reps import ensure_rep, rep_id
 
@@ -45,8 +45,8 @@ def _summary(
     if me is None:
         return DailySummary(day, rep, [], deadline, report_status(deadline, None, now))
     max_minutes = config.visit.max_minutes
-    done = visit_rows.views_of_day(connection, me, day, "done", max_minutes)
-    planned = visit_rows.views_of_day(connection, me, day, "planned", max_minutes)
+    done = _views_of_day(connection, me, day, "done", max_minutes)
+    planned = _views_of_day(connection, me, day, "planned", max_minutes)
     handed_in = submission_rows.submissions(connection, me, day)
     first = handed_in[0] if handed_in else None
     created = followup_rows.of_visits(connection, [v.id for v in done], now.date())
@@ -128,7 +128,7 @@ def submit(
     with store.write() as connection:
         me = ensure_rep(connection, rep, now)
         day = _day(day_text, today)
-        if day_text is None and not visit_rows.views_of_day(connection, me, today, "done", 1):
+        if day_text is None and not visit_rows.count_done(connection, me, today):
             earlier = submission_rows.last_unsubmitted_day(connection, me, today)
             if earlier is not None and earlier >= today - timedelta(days=LOOK_BACK_DAYS):
                 day = earlier
@@ -159,3 +159,9 @@ def submit(
         submission_rows.add(connection, me, day, now, bool(current.planned))
         handed = _summary(connection, rep, me, day, now, calendar, config)
         return Submitted(handed, amendment, warnings)
+
+
+def _views_of_day(connection, rep: int, day: date, status: str, max_minutes: int):
+    return visit_rows.views(
+        connection, rep_id=rep, start=day, end=day, statuses=[status], max_minutes=max_minutes
+    )

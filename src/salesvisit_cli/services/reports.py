@@ -34,6 +34,7 @@ from salesvisit_cli.domain.reports import (
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import reports as rows
+from salesvisit_cli.store import visits as visit_rows
 from salesvisit_cli.store.customers import set_owner
 from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.progress import refresh_first_visit
@@ -239,7 +240,7 @@ def report(
             )
         refresh_first_visit(connection, target.customer_id)
 
-        result.visit = rows.view(connection, visit_id, max_minutes)  # type: ignore[assignment]
+        result.visit = visit_rows.view(connection, visit_id, max_minutes=max_minutes)  # type: ignore[assignment]
         result.history = rows.revisions(connection, visit_id)
         result.over_time_note = over_time_message(fields.minutes, max_minutes)
         return result
@@ -332,7 +333,7 @@ def show(store: Store, rep: str, visit_id: int, today: date, max_minutes: int) -
     with store.read() as connection:
         target = _target(connection, rep, ReportRequest(visit_id=visit_id, amend=True), today)
         assert target.visit is not None
-        visit = rows.view(connection, visit_id, max_minutes)
+        visit = visit_rows.view(connection, visit_id, max_minutes=max_minutes)
         return Reported(
             visit=visit,  # type: ignore[arg-type]
             amended=False,
@@ -363,6 +364,8 @@ def customer_file(store: Store, ref: str, today: date, max_minutes: int) -> Cust
         customer = resolve(connection, ref)
         return CustomerFile(
             customer,
-            rows.views_of_customer(connection, customer.id, max_minutes),
+            visit_rows.views(
+                connection, customer_id=customer.id, max_minutes=max_minutes, newest_first=True
+            ),
             followup_rows.open_for_customer(connection, customer.id, today),
         )

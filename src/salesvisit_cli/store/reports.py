@@ -1,18 +1,14 @@
-"""Visit reports, their revisions, and visits as views (SQLAlchemy Core)."""
+"""Visit reports and their revisions (SQLAlchemy Core); visits as views live in store.visits."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain.reports import is_new_customer, is_over_time
-from salesvisit_cli.domain.visits import VisitView
-from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store.models import Customer, Rep, Visit, VisitRevision
 
 VISIT = Visit.__table__
@@ -108,85 +104,3 @@ def next_meeting_of(connection: Connection, visit_id: int) -> Any | None:
         .order_by(VISIT.c.id.desc())
         .limit(1)
     ).first()
-
-
-def _view_select():
-    return select(
-        VISIT,
-        CUSTOMER.c.name.label("customer"),
-        CUSTOMER.c.first_visit_on,
-        CUSTOMER.c.first_visit_as_prospect,
-        REP.c.name.label("rep"),
-    ).select_from(
-        VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id).join(
-            REP, REP.c.id == VISIT.c.rep_id
-        )
-    )
-
-
-def _views(connection: Connection, rows: Sequence[Any], max_minutes: int) -> list[VisitView]:
-    refs = followup_rows.refs_of_visits(connection, [row.id for row in rows])
-    return [
-        VisitView(
-            id=row.id,
-            customer_id=row.customer_id,
-            customer=row.customer,
-            rep=row.rep,
-            date=row.date,
-            status=row.status,
-            at=row.at,
-            purpose=row.purpose,
-            appointment=bool(row.appointment),
-            place=row.place,
-            start=row.start,
-            minutes=row.minutes,
-            over_time=row.status == "done" and is_over_time(row.minutes, max_minutes),
-            notes=row.notes,
-            booking=row.booking,
-            complaint=row.complaint,
-            suggestion=row.suggestion,
-            next_date=row.next_date,
-            next_at=row.next_at,
-            next_place=row.next_place,
-            new_customer=row.status == "done"
-            and is_new_customer(
-                row.date,
-                bool(row.as_prospect),
-                row.first_visit_on,
-                bool(row.first_visit_as_prospect),
-            ),
-            conflict=bool(row.conflict),
-            cancel_reason=row.cancel_reason,
-            followups=refs.get(row.id, []),
-        )
-        for row in rows
-    ]
-
-
-def view(connection: Connection, visit_id: int, max_minutes: int) -> VisitView | None:
-    row = connection.execute(_view_select().where(VISIT.c.id == visit_id)).first()
-    return _views(connection, [row], max_minutes)[0] if row else None
-
-
-def views_of_customer(
-    connection: Connection, customer_id: int, max_minutes: int
-) -> list[VisitView]:
-    """Every visit to a customer, newest first."""
-    rows = connection.execute(
-        _view_select()
-        .where(VISIT.c.customer_id == customer_id)
-        .order_by(VISIT.c.date.desc(), VISIT.c.start.desc(), VISIT.c.at.desc(), VISIT.c.id.desc())
-    ).all()
-    return _views(connection, rows, max_minutes)
-
-
-def views_of_day(
-    connection: Connection, rep_id: int, day: date, status: str, max_minutes: int
-) -> list[VisitView]:
-    """A salesperson's visits of one status on one day, in time order."""
-    rows = connection.execute(
-        _view_select()
-        .where(VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == status)
-        .order_by(VISIT.c.start, VISIT.c.at, VISIT.c.id)
-    ).all()
-    return _views(connection, rows, max_minutes)

@@ -12,7 +12,9 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.plan import Candidate, CustomerFacts, Slot
+from salesvisit_cli.domain.reports import is_new_customer, is_over_time
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.store.followups import refs_of_visits
 from salesvisit_cli.store.models import CarryCheck, Customer, Followup, Rep, Visit, VisitPrep
 
 VISIT = Visit.__table__
@@ -145,13 +147,15 @@ def views(
     end: date | None = None,
     customer_id: int | None = None,
     statuses: Sequence[str] | None = None,
+    newest_first: bool = False,
 ) -> list[VisitView]:
-    """Visits as `VisitView`s, by date, time and id."""
+    """Visits as `VisitView`s, by date, time and id (or the reverse)."""
     query = select(
         VISIT,
         CUSTOMER.c.name.label("customer_name"),
         CUSTOMER.c.status.label("customer_status"),
         CUSTOMER.c.first_visit_on,
+        CUSTOMER.c.first_visit_as_prospect,
         REP.c.name.label("rep_name"),
     ).select_from(
         VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id).join(
@@ -170,11 +174,10 @@ def views(
         query = query.where(VISIT.c.customer_id == customer_id)
     if statuses:
         query = query.where(VISIT.c.status.in_(list(statuses)))
-    query = query.order_by(
-        VISIT.c.date, func.coalesce(VISIT.c.start, VISIT.c.at, "99:99"), VISIT.c.id
-    )
+    order = (VISIT.c.date, func.coalesce(VISIT.c.start, VISIT.c.at, "99:99"), VISIT.c.id)
+    query = query.order_by(*(column.desc() for column in order) if newest_first else order)
     rows = connection.execute(query).all()
-    followups = _followups_of([row.id for row in rows], connection)
+    followups = refs_of_visits(connection, [row.id for row in rows])
     return [_view(row, followups.get(row.id, []), max_minutes) for row in rows]
 
 
@@ -185,7 +188,9 @@ def view(connection: Connection, visit_id: int, *, max_minutes: int) -> VisitVie
 
 def _view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView:
     if row.status == "done":
-        new_customer = bool(row.as_prospect) and row.first_visit_on == row.date
+        new_customer = is_new_customer(
+            row.date, bool(row.as_prospect), row.first_visit_on, bool(row.first_visit_as_prospect)
+        )
     elif row.status == "planned":
         new_customer = row.customer_status == "prospect" and row.first_visit_on is None
     else:
@@ -203,7 +208,7 @@ def _view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView
         place=row.place,
         start=row.start,
         minutes=row.minutes,
-        over_time=row.minutes is not None and row.minutes > max_minutes,
+        over_time=row.status == "done" and is_over_time(row.minutes, max_minutes),
         notes=row.notes,
         booking=row.booking,
         complaint=row.complaint,
@@ -216,19 +221,6 @@ def _view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView
         cancel_reason=row.cancel_reason,
         followups=followups,
     )
-
-
-def _followups_of(visit_ids: list[int], connection: Connection) -> dict[int, list[FollowupRef]]:
-    found: dict[int, list[FollowupRef]] = {}
-    for begin in range(0, len(visit_ids), CHUNK):
-        rows = connection.execute(
-            select(FOLLOWUP.c.visit_id, FOLLOWUP.c.id, FOLLOWUP.c.kind, FOLLOWUP.c.due)
-            .where(FOLLOWUP.c.visit_id.in_(visit_ids[begin : begin + CHUNK]))
-            .order_by(FOLLOWUP.c.id)
-        )
-        for row in rows:
-            found.setdefault(row.visit_id, []).append(FollowupRef(row.id, row.kind, row.due))
-    return found
 
 
 # --- preparation and the carry list ---------------------------------------------------------------
