@@ -61,6 +61,7 @@ class MonthActivity:
     over_time: int = 0
     bookings: int = 0
     complaints: int = 0
+    conflicts: int = 0  # visits to another salesperson's customer (R8)
     days: tuple[DayCount, ...] = ()
     first_submissions: Mapping[date, datetime] = field(default_factory=dict)
 
@@ -125,6 +126,7 @@ class Quota:
     reports: tuple[DayReport, ...]
     series: tuple[DayPoint, ...]
     phase: str  # past | current | future
+    conflicts: int = 0  # completed visits to another salesperson's customer (R8)
 
     @property
     def unit(self) -> str:
@@ -251,6 +253,7 @@ class Quota:
             "max_minutes": self.rules.max_minutes,
             "bookings": self.bookings,
             "complaints": self.complaints,
+            "conflicts": self.conflicts,
             "late_days": [report.to_json() for report in self.days_with("late")],
             "missing_days": [report.to_json() for report in self.days_with("missing")],
             "days": [point.to_json() for point in self.series],
@@ -326,6 +329,7 @@ def month_quota(
         reports=daily_reports(counted, activity.first_submissions, calendar, rules.deadline, now),
         series=series,
         phase=phase,
+        conflicts=activity.conflicts,
     )
 
 

@@ -40,17 +40,29 @@ def customer_history(found: Any, today: date) -> None:
             else:
                 result = ""
                 text = visit.cancel_reason
+            rep = inert(visit.rep)
+            if visit.conflict:  # R8: another salesperson's customer
+                rep.append(" conflict", style="bold yellow")
             table.add_row(
                 str(visit.id),
                 visit.date.isoformat(),
                 inert(visit.start or visit.at),
-                inert(visit.rep),
+                rep,
                 inert(visit.status, style=STATUS_STYLE.get(visit.status, "")),
                 inert(minutes, style="yellow" if visit.over_time else ""),
                 inert(result),
                 inert(short(text, 36)),
             )
         out().print(table)
+        conflicts = sum(1 for visit in visits if visit.conflict)
+        if conflicts:
+            out().print(
+                inert(
+                    f"{conflicts} visit(s) by a salesperson other than the owner at the time "
+                    "(conflict)",
+                    style="yellow",
+                )
+            )
         if len(visits) > SHOWN_VISITS:
             more = len(visits) - SHOWN_VISITS
             out().print(inert(f"… {more} older visit(s) (see --json)", style="dim"))

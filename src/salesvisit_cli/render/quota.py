@@ -85,6 +85,13 @@ def quota_screen(q: Quota) -> None:
             f"Bookings: {q.bookings} · Complaints: {q.complaints}"
         )
     )
+    if q.conflicts:
+        console.print(
+            Text(
+                f"Conflicts: {q.conflicts} visit(s) to another salesperson's customer",
+                style="yellow",
+            )
+        )
 
 
 def _status_sentence(q: Quota) -> str:
@@ -174,7 +181,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
         pad_edge=False,
     )
     table.add_column("Salesperson", overflow="fold", ratio=None, min_width=8)
-    for title in (unit, "New", "Need/day", "Pace", "Status", "On time", "Met"):
+    for title in (unit, "New", "Need/day", "Pace", "Status", "On time", "Conflicts", "Met"):
         table.add_column(title, justify="left" if title in ("Status", "Met") else "right")
     for q in quotas:
         counts = q.report_counts()
@@ -187,6 +194,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
             _pace(q.pace_so_far),
             Text(q.status, style=STATUS_STYLE.get(q.status, "")),
             f"{counts['on_time']}/{counts['days']}",
+            Text(str(q.conflicts), style="yellow" if q.conflicts else "dim"),
             Text("yes" if q.met else "no", style="green" if q.met else ""),
         )
     console.print(table)

@@ -60,6 +60,9 @@ def month_activity(
                 ),
                 func.coalesce(func.sum(_filled(VISIT.c.booking)), 0).label("bookings"),
                 func.coalesce(func.sum(_filled(VISIT.c.complaint)), 0).label("complaints"),
+                func.coalesce(func.sum(case((VISIT.c.conflict.is_(True), 1), else_=0)), 0).label(
+                    "conflicts"
+                ),
             )
             .where(done)
             .group_by(VISIT.c.rep_id)
@@ -117,6 +120,7 @@ def month_activity(
             over_time=int(extra.over_time) if extra else 0,
             bookings=int(extra.bookings) if extra else 0,
             complaints=int(extra.complaints) if extra else 0,
+            conflicts=int(extra.conflicts) if extra else 0,
             days=tuple(per_day.get(rep_id, ())),
             first_submissions=dict(submissions.get(rep_id, {})),
         )
