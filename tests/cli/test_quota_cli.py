@@ -7,9 +7,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from tests.factories import add_customer, add_done_visit, add_rep, submit_day
 
 from salesvisit_cli.store.engine import open_store
+from tests.factories import add_customer, add_done_visit, add_rep, submit_day
 
 CONTRACT_KEYS = {
     "rep", "month", "unit", "target", "visited", "new_target", "new_visited", "visits",
