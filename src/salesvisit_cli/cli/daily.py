@@ -21,6 +21,10 @@ def daily(
     force: Annotated[
         bool, typer.Option("--force", help="Hand in even with planned visits not reported.")
     ] = False,
+    team: Annotated[
+        bool,
+        typer.Option("--team", help="Every salesperson's day: who handed in, who is late."),
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """The day's visits, totals, follow-ups and hand-in status; --submit hands it in.
@@ -34,12 +38,26 @@ def daily(
       salesvisit daily
       salesvisit daily yesterday --submit
       salesvisit daily 2026-11-20 --json
+      salesvisit daily yesterday --team        # one row per salesperson
     """
     from salesvisit_cli.render.console import emit_json, warn
     from salesvisit_cli.render.daily import daily_report, submitted
     from salesvisit_cli.services import daily as service
 
     app_ctx = app_context(ctx)
+    if team:
+        if submit or force:
+            raise typer.BadParameter("--team shows the team's day; it cannot hand in")
+        from salesvisit_cli.render.daily import team_table
+
+        summaries = service.team_summary(
+            app_ctx.store, day, app_ctx.now(), app_ctx.calendar, app_ctx.config
+        )
+        if as_json:
+            emit_json([s.to_json() for s in summaries])
+        else:
+            team_table(summaries, app_ctx.now())
+        return
     args = (app_ctx.store, app_ctx.rep, day, app_ctx.now(), app_ctx.calendar, app_ctx.config)
     if submit:
         result = service.submit(*args, force=force)

@@ -18,6 +18,10 @@ FollowupId = Annotated[int, typer.Argument(help="Follow-up id (see `salesvisit f
 def worklist(
     ctx: typer.Context,
     every: Annotated[bool, typer.Option("--all", "-a", help="Every open follow-up.")] = False,
+    team: Annotated[
+        bool,
+        typer.Option("--team", help="Overdue follow-ups per salesperson (with --all: every one)."),
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Follow-ups due today and overdue (overdue first), grouped by kind, with phones to call.
@@ -26,6 +30,7 @@ def worklist(
     Examples:
       salesvisit followup
       salesvisit followup --all --json
+      salesvisit followup --team               # overdue per salesperson
       salesvisit followup done 17 --note "Thanked Mr Wang by phone"
     """
     if ctx.invoked_subcommand is not None:
@@ -36,6 +41,15 @@ def worklist(
 
     app_ctx = app_context(ctx)
     today = app_ctx.today()
+    if team:
+        from salesvisit_cli.render.followups import team_followups
+
+        rows = followups.team_worklist(app_ctx.store, today, every=every)
+        if as_json:
+            emit_json([row.to_json(today) for row in rows])
+        else:
+            team_followups(rows, today, every=every)
+        return
     items = followups.worklist(app_ctx.store, app_ctx.rep, today, every=every)
     if as_json:
         emit_json([item.to_json() for item in items])

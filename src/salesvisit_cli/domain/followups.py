@@ -193,3 +193,43 @@ def worklist_order(items: Sequence[FollowupItem]) -> list[FollowupItem]:
         return (not item.overdue, kind, item.due, item.id)
 
     return sorted(items, key=key)
+
+
+@dataclass
+class RepFollowups:
+    """One salesperson's row in `followup --team`: overdue follow-ups by kind, the oldest due
+    date, and the follow-ups listed (the overdue ones, or every open one with --all)."""
+
+    rep: str
+    open: int = 0
+    due_today: int = 0
+    overdue_by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KIND_ORDER, 0))
+    oldest_due: date | None = None
+    items: list[FollowupItem] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> int:
+        return sum(self.overdue_by_kind.values())
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.oldest_due).days if self.oldest_due else 0
+
+    def to_json(self, today: date) -> dict[str, Any]:
+        return {
+            "rep": self.rep,
+            "overdue": self.overdue,
+            "overdue_by_kind": dict(self.overdue_by_kind),
+            "oldest_due": self.oldest_due.isoformat() if self.oldest_due else None,
+            "days_overdue": self.days_overdue(today),
+            "due_today": self.due_today,
+            "open": self.open,
+            "followups": [item.to_json() for item in self.items],
+        }
+
+
+def team_order(rows: Sequence[RepFollowups]) -> list[RepFollowups]:
+    """Most overdue first, then the oldest overdue, then by name."""
+    return sorted(
+        rows,
+        key=lambda r: (-r.overdue, r.oldest_due or date.max, r.rep.lower(), r.rep),
+    )

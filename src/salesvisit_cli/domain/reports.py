@@ -213,6 +213,7 @@ class DailyVisit:
     complaint: str | None
     next_date: date | None
     notes: str | None
+    conflict: bool = False  # another salesperson's customer (R8)
 
     @property
     def outcome(self) -> str:
@@ -231,6 +232,7 @@ class DailyVisit:
             "booking": self.booking,
             "complaint": self.complaint,
             "next": self.next_date.isoformat() if self.next_date else None,
+            "conflict": self.conflict,
         }
 
 
@@ -268,6 +270,10 @@ class DailySummary:
     def complaints(self) -> int:
         return sum(1 for v in self.visits if v.complaint)
 
+    @property
+    def conflicts(self) -> int:
+        return sum(1 for v in self.visits if v.conflict)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat(),
@@ -278,6 +284,7 @@ class DailySummary:
             "over_time": self.over_time,
             "bookings": self.bookings,
             "complaints": self.complaints,
+            "conflicts": self.conflicts,
             "deadline": self.deadline.isoformat(),
             "submitted_at": self.submitted_at.isoformat() if self.submitted_at else None,
             "status": self.status,

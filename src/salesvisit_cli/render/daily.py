@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from salesvisit_cli.domain.reports import DailySummary
 from salesvisit_cli.render.console import out, success, warn
 from salesvisit_cli.render.history import short
@@ -65,6 +68,79 @@ def daily_report(summary: DailySummary) -> None:
     if summary.amended_at:
         line.append_text(inert(f", amended {len(summary.amended_at)}×", style="dim"))
     out().print(line)
+
+
+TEAM_STATUS = {
+    "on_time": ("on time", "green"),
+    "late": ("late", "yellow"),
+    "missing": ("MISSING", "bold red"),
+    "pending": ("pending", "cyan"),
+}
+
+
+def _team_status(summary: DailySummary):
+    """The hand-in state of one row; a day without visits and without a hand-in has no
+    report to hand in (R6), whatever the deadline."""
+    if not summary.visits and summary.submitted_at is None:
+        return inert("no visits", style="dim")
+    label, style = TEAM_STATUS.get(summary.status, (summary.status, ""))
+    return inert(label, style=style)
+
+
+def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
+    """One row per salesperson for one day: visits, new customers, the hand-in."""
+    from rich import box
+    from rich.table import Table
+
+    if not summaries:
+        out().print(inert("No salespeople yet.", style="dim"))
+        return
+    first = summaries[0]
+    table = Table(
+        title=(
+            f"Team daily reports · {first.date:%a %Y-%m-%d} · due {first.deadline:%Y-%m-%d %H:%M}"
+        ),
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("Salesperson", overflow="fold", min_width=8)
+    for title in ("Visits", "New", "Min", "Over", "Bookings", "Complaints", "Conflicts"):
+        table.add_column(title, justify="right")
+    table.add_column("Planned", justify="right")
+    table.add_column("Hand-in")
+    table.add_column("Handed in at")
+    for summary in summaries:
+        handed = ""
+        if summary.submitted_at:
+            handed = f"{summary.submitted_at:%Y-%m-%d %H:%M}"
+            if summary.amended_at:
+                handed += f" (+{len(summary.amended_at)})"
+        table.add_row(
+            inert(summary.rep),
+            str(len(summary.visits)),
+            str(summary.new_customers),
+            str(summary.minutes),
+            str(summary.over_time),
+            str(summary.bookings),
+            str(summary.complaints),
+            inert(str(summary.conflicts), style="yellow" if summary.conflicts else ""),
+            str(len(summary.planned)),
+            _team_status(summary),
+            inert(handed),
+        )
+    out().print(table)
+    with_visits = [s for s in summaries if s.visits or s.submitted_at]
+    counts = {status: 0 for status in TEAM_STATUS}
+    for summary in with_visits:
+        counts[summary.status] = counts.get(summary.status, 0) + 1
+    line = (
+        f"{len(with_visits)} of {len(summaries)} with visits: {counts['on_time']} on time, "
+        f"{counts['late']} late, {counts['missing']} missing, {counts['pending']} pending"
+    )
+    if counts["pending"] and now < first.deadline:
+        line += f" (deadline {first.deadline:%Y-%m-%d %H:%M})"
+    out().print(inert(line, style="dim"))
 
 
 def submitted(result) -> None:

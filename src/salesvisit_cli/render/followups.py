@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from salesvisit_cli.domain.followups import KIND_LABELS, FollowupItem
+from salesvisit_cli.domain.followups import KIND_LABELS, KIND_ORDER, FollowupItem, RepFollowups
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
 
@@ -64,3 +64,52 @@ def followup_line(item: FollowupItem) -> None:
         one_line(item.note or ""),
     ]
     out().print(inert("  ".join(part for part in parts if part)))
+
+
+def team_followups(rows: Sequence[RepFollowups], today: date, *, every: bool = False) -> None:
+    """One row per salesperson: overdue follow-ups by kind and the oldest; with --all, every
+    open follow-up listed below, by salesperson."""
+    from rich import box
+    from rich.table import Table
+
+    if not rows:
+        out().print(inert("No salespeople yet.", style="dim"))
+        return
+    table = Table(
+        title=f"Team follow-ups overdue on {today.isoformat()}",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("Salesperson", overflow="fold", min_width=8)
+    table.add_column("Overdue", justify="right")
+    for kind in KIND_ORDER:
+        table.add_column(kind.capitalize(), justify="right")
+    table.add_column("Oldest due")
+    table.add_column("Today", justify="right")
+    table.add_column("Open", justify="right")
+    for row in rows:
+        oldest = ""
+        if row.oldest_due:
+            oldest = f"{row.oldest_due.isoformat()} ({row.days_overdue(today)}d)"
+        table.add_row(
+            inert(row.rep),
+            inert(str(row.overdue), style="bold red" if row.overdue else "dim"),
+            *(str(row.overdue_by_kind.get(kind, 0)) for kind in KIND_ORDER),
+            inert(oldest, style="red" if oldest else ""),
+            str(row.due_today),
+            str(row.open),
+        )
+    out().print(table)
+    late = sum(1 for row in rows if row.overdue)
+    total = sum(row.overdue for row in rows)
+    out().print(
+        inert(f"{total} overdue follow-up(s) with {late} of {len(rows)} salespeople", style="dim")
+    )
+    if not every:
+        return
+    for row in rows:
+        if row.items:
+            out().print()
+            out().print(inert(row.rep, style="bold"))
+            followup_list(row.items, today, every=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -12,11 +13,14 @@ from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import parse_date
 from salesvisit_cli.domain.deadlines import report_deadline, report_status
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.followups import FollowupItem
 from salesvisit_cli.domain.reports import DailySummary, DailyVisit
+from salesvisit_cli.domain.visits import VisitView
 from salesvisit_cli.store import daily as submission_rows
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import visits as visit_rows
 from salesvisit_cli.store.engine import Store
+from salesvisit_cli.store.quota import reps as rep_rows
 from salesvisit_cli.store.reps import ensure_rep, rep_id
 
 # `daily --submit` without a day looks this far back for a day not handed in yet.
@@ -48,8 +52,23 @@ def _summary(
     done = _views_of_day(connection, me, day, "done", max_minutes)
     planned = _views_of_day(connection, me, day, "planned", max_minutes)
     handed_in = submission_rows.submissions(connection, me, day)
-    first = handed_in[0] if handed_in else None
     created = followup_rows.of_visits(connection, [v.id for v in done], now.date())
+    return _build(rep, day, deadline, now, done, planned, handed_in, created)
+
+
+def _build(
+    rep: str,
+    day: date,
+    deadline: datetime,
+    now: datetime,
+    done: Sequence[VisitView],
+    planned: Sequence[VisitView],
+    handed_in: Sequence[datetime],
+    created: Sequence[FollowupItem],
+) -> DailySummary:
+    """One salesperson's day from its rows (completed and planned visits, hand-ins, the
+    follow-ups the visits created)."""
+    first = handed_in[0] if handed_in else None
     return DailySummary(
         date=day,
         rep=rep,
@@ -66,13 +85,14 @@ def _summary(
                 complaint=v.complaint,
                 next_date=v.next_date,
                 notes=v.notes,
+                conflict=v.conflict,
             )
             for v in done
         ],
         deadline=deadline,
         status=report_status(deadline, first, now),
         submitted_at=first,
-        amended_at=handed_in[1:],
+        amended_at=list(handed_in[1:]),
         followups=[
             {
                 "id": item.id,
@@ -107,6 +127,59 @@ def summary(
     day = _day(day_text, now.date())
     with store.read() as connection:
         return _summary(connection, rep, rep_id(connection, rep), day, now, calendar, config)
+
+
+def team_summary(
+    store: Store,
+    day_text: str | None,
+    now: datetime,
+    calendar: WorkCalendar,
+    config: Config,
+) -> list[DailySummary]:
+    """Every salesperson's report of one day (default today), by name: who handed in, who is
+    late or missing. A handful of queries for the whole team, not a round per salesperson.
+
+    On PostgreSQL in team mode each login sees what its policies allow: a salesperson sees
+    their own day in full and no visits of the others; managers see everyone's.
+    """
+    day = _day(day_text, now.date())
+    deadline = report_deadline(day, calendar, config.report.deadline)
+    max_minutes = config.visit.max_minutes
+    with store.read() as connection:
+        team = rep_rows(connection)
+        day_visits = visit_rows.views(
+            connection,
+            start=day,
+            end=day,
+            statuses=["done", "planned"],
+            max_minutes=max_minutes,
+        )
+        handed_in = submission_rows.submissions_of_day(connection, day)
+        done = [v for v in day_visits if v.status == "done"]
+        created = followup_rows.of_visits(connection, [v.id for v in done], now.date())
+    by_rep: dict[str, dict[str, list[VisitView]]] = {}
+    for visit in day_visits:
+        by_rep.setdefault(visit.rep, {"done": [], "planned": []})[visit.status].append(visit)
+    rep_of_visit = {v.id: v.rep for v in done}
+    followups: dict[str, list[FollowupItem]] = {}
+    for item in created:
+        followups.setdefault(rep_of_visit[item.visit_id], []).append(item)  # type: ignore[index]
+    summaries = []
+    for number, name in team:
+        visits = by_rep.get(name, {"done": [], "planned": []})
+        summaries.append(
+            _build(
+                name,
+                day,
+                deadline,
+                now,
+                visits["done"],
+                visits["planned"],
+                handed_in.get(number, []),
+                followups.get(name, []),
+            )
+        )
+    return summaries
 
 
 def submit(

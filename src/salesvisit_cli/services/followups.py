@@ -8,7 +8,14 @@ from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.dates import parse_date
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
-from salesvisit_cli.domain.followups import FollowupItem, check_due, check_kind, worklist_order
+from salesvisit_cli.domain.followups import (
+    FollowupItem,
+    RepFollowups,
+    check_due,
+    check_kind,
+    team_order,
+    worklist_order,
+)
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.store import followups as rows
 from salesvisit_cli.store.engine import Store
@@ -22,6 +29,43 @@ def worklist(store: Store, rep: str, today: date, *, every: bool = False) -> lis
         if me is None:
             return []
         return worklist_order(rows.open_for_rep(connection, me, today, every=every))
+
+
+def team_worklist(store: Store, today: date, *, every: bool = False) -> list[RepFollowups]:
+    """Every salesperson's overdue follow-ups (counts by kind, the oldest due date), with the
+    overdue ones listed, or every open one (`every`); most overdue first.
+
+    On PostgreSQL in team mode each login counts only the follow-ups its policies show.
+    """
+    from salesvisit_cli.store.quota import reps
+
+    with store.read() as connection:
+        team = reps(connection)
+        counts = rows.open_counts(connection, today)
+        items = rows.open_of_team(connection, today, every=every)
+    found = {number: RepFollowups(name) for number, name in team}
+    names = {number: name for number, name in team}
+    for row in counts:
+        entry = found[row.rep_id]
+        entry.open += int(row.open)
+        entry.due_today += int(row.due_today)
+        entry.overdue_by_kind[row.kind] = entry.overdue_by_kind.get(row.kind, 0) + int(row.overdue)
+        oldest = _as_date(row.oldest)
+        if oldest is not None and (entry.oldest_due is None or oldest < entry.oldest_due):
+            entry.oldest_due = oldest
+    by_name = {names[number]: entry for number, entry in found.items()}
+    for item in items:
+        by_name[item.rep].items.append(item)  # type: ignore[index]
+    for entry in found.values():
+        entry.items = worklist_order(entry.items)
+    return team_order(list(found.values()))
+
+
+def _as_date(value) -> date | None:
+    """MIN() over a CASE keeps the date type on PostgreSQL; SQLite may hand back text."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 def _mine(connection: Connection, rep: str, followup_id: int, today: date) -> FollowupItem:

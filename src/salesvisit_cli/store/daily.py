@@ -26,6 +26,18 @@ def submissions(connection: Connection, rep_id: int, day: date) -> list[datetime
     )
 
 
+def submissions_of_day(connection: Connection, day: date) -> dict[int, list[datetime]]:
+    """Every hand-in of a day by salesperson id, first first (the rows this login may see)."""
+    found: dict[int, list[datetime]] = {}
+    for row in connection.execute(
+        select(SUBMISSION.c.rep_id, SUBMISSION.c.submitted_at)
+        .where(SUBMISSION.c.date == day)
+        .order_by(SUBMISSION.c.rep_id, SUBMISSION.c.submitted_at, SUBMISSION.c.id)
+    ):
+        found.setdefault(row.rep_id, []).append(row.submitted_at)
+    return found
+
+
 def add(connection: Connection, rep_id: int, day: date, at: datetime, forced: bool) -> None:
     connection.execute(
         insert(SUBMISSION).values(rep_id=rep_id, date=day, submitted_at=at, forced=forced)

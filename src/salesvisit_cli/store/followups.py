@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.followups import ExistingFollowup, FollowupItem, is_overdue
@@ -133,6 +133,37 @@ def open_for_rep(
         condition = and_(condition, FOLLOWUP.c.due <= today)
     rows = connection.execute(_select().where(condition).order_by(FOLLOWUP.c.due, FOLLOWUP.c.id))
     return [_item(row, today) for row in rows]
+
+
+def open_of_team(connection: Connection, today: date, *, every: bool = False) -> list[FollowupItem]:
+    """Every salesperson's open follow-ups: overdue ones, or (`every`) all of them."""
+    condition = FOLLOWUP.c.done_at.is_(None)
+    if not every:
+        condition = and_(condition, FOLLOWUP.c.due < today)
+    rows = connection.execute(
+        _select().where(condition).order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
+    )
+    return [_item(row, today) for row in rows]
+
+
+def open_counts(connection: Connection, today: date) -> list[Any]:
+    """Open follow-ups per salesperson and kind: rep_id, kind, open, overdue, due_today and
+    the oldest overdue due date (one GROUP BY)."""
+    overdue = FOLLOWUP.c.due < today
+    return connection.execute(
+        select(
+            FOLLOWUP.c.rep_id,
+            FOLLOWUP.c.kind,
+            func.count().label("open"),
+            func.coalesce(func.sum(case((overdue, 1), else_=0)), 0).label("overdue"),
+            func.coalesce(func.sum(case((FOLLOWUP.c.due == today, 1), else_=0)), 0).label(
+                "due_today"
+            ),
+            func.min(case((overdue, FOLLOWUP.c.due), else_=None)).label("oldest"),
+        )
+        .where(FOLLOWUP.c.done_at.is_(None))
+        .group_by(FOLLOWUP.c.rep_id, FOLLOWUP.c.kind)
+    ).all()
 
 
 def open_for_customer(connection: Connection, customer_id: int, today: date) -> list[FollowupItem]:
