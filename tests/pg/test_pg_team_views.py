@@ -81,6 +81,21 @@ def test_a_later_visitor_does_not_move_the_first_visit(team, cli, clock):
     zhang = cli("quota", "--month", "2026-02", "--json").json()
     assert (zhang["rep"], zhang["visited"], zhang["new_visited"]) == ("Zhang Wei", 1, 1)
 
+    # Manager views: each login sees what its policies allow; the manager sees everyone.
+    def team_day(day: str) -> dict:
+        ran = cli("daily", day, "--team", "--json")
+        assert ran.exit_code == 0, ran.stderr
+        return {d["rep"]: d["visits"] for d in ran.json()}
+
+    assert team_day("2026-02-27") == {"Li Na": 0, "Wang Li": 0, "Zhang Wei": 1}
+    assert team_day("2026-03-05") == {"Li Na": 0, "Wang Li": 0, "Zhang Wei": 0}  # Li's: hidden
+    login("Wang Li")
+    assert team_day("2026-03-05") == {"Li Na": 1, "Wang Li": 0, "Zhang Wei": 0}
+    calls = {
+        r["rep"]: (r["overdue"], r["open"]) for r in cli("followup", "--team", "--json").json()
+    }
+    assert calls == {"Zhang Wei": (1, 1), "Li Na": (0, 1), "Wang Li": (0, 0)}  # thank-you calls
+
 
 def test_an_unmapped_login_falls_back_to_the_login_name(team, cli):
     _db, login, _customer = team
