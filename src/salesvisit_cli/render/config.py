@@ -10,11 +10,9 @@ from salesvisit_cli.render.safe import inert
 
 
 def config_table(config: Config, path: Path) -> None:
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
-    table = Table(title=inert(f"Configuration ({path})"), header_style="bold", title_justify="left")
-    table.add_column("Key")
-    table.add_column("Value")
+    table = data_table(("Key", "Value"), title=f"Configuration ({path})")
     for key in keys():
         table.add_row(key, inert(display_value(config, key)))
     out().print(table)

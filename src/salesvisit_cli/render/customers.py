@@ -12,11 +12,9 @@ TIER_STYLE = {"key": "bold magenta", "normal": ""}
 
 
 def customer_table(customers: Sequence[Customer]) -> None:
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
-    table = Table(show_lines=False, header_style="bold", pad_edge=False)
-    for title in ("ID", "Name", "Tier", "Status", "Contact", "Phone", "Owner"):
-        table.add_column(title, justify="right" if title == "ID" else "left")
+    table = data_table(("ID", "Name", "Tier", "Status", "Contact", "Phone", "Owner"))
     for c in customers:
         table.add_row(
             str(c.id),

@@ -19,13 +19,13 @@ STATUS_TEXT = {
 
 
 def daily_report(summary: DailySummary) -> None:
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
     out().print(inert(f"Daily report {summary.date.isoformat()} · {summary.rep}", style="bold"))
     if summary.visits:
-        table = Table(header_style="bold", pad_edge=False)
-        for title in ("Time", "ID", "Customer", "New?", "Min", "Outcome", "Key points"):
-            table.add_column(title, justify="right" if title in ("ID", "Min") else "left")
+        table = data_table(
+            ("Time", "ID", "Customer", "New?", "Min", "Outcome", "Key points"), right=("ID", "Min")
+        )
         for visit in summary.visits:
             minutes = inert(str(visit.minutes), style="yellow" if visit.over_time else "")
             if visit.over_time:
@@ -89,20 +89,16 @@ def _team_status(summary: DailySummary):
 
 def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
     """One row per salesperson for one day: visits, new customers, the hand-in."""
-    from rich import box
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
     if not summaries:
         out().print(inert("No salespeople yet.", style="dim"))
         return
     first = summaries[0]
-    table = Table(
-        title=(
-            f"Team daily reports · {first.date:%a %Y-%m-%d} · due {first.deadline:%Y-%m-%d %H:%M}"
-        ),
-        header_style="bold",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
+    table = data_table(
+        title=f"Team daily reports · {first.date:%a %Y-%m-%d} · "
+        f"due {first.deadline:%Y-%m-%d %H:%M}",
+        team=True,
     )
     table.add_column("Salesperson", overflow="fold", min_width=8)
     for title in ("Visits", "New", "Min", "Over", "Bookings", "Complaints", "Conflicts"):

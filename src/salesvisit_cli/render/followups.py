@@ -26,11 +26,9 @@ def followup_list(items: Sequence[FollowupItem], today: date, *, every: bool = F
         what = "open follow-ups" if every else "follow-ups due today or overdue"
         out().print(inert(f"No {what}. Nice work.", style="green"))
         return
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
-    table = Table(header_style="bold", pad_edge=False)
-    for title in ("ID", "Due", "Kind", "Customer", "Phone", "Contact", "Note"):
-        table.add_column(title, justify="right" if title == "ID" else "left")
+    table = data_table(("ID", "Due", "Kind", "Customer", "Phone", "Contact", "Note"))
     group = None
     for item in items:
         key = (item.overdue, item.kind)
@@ -69,18 +67,12 @@ def followup_line(item: FollowupItem) -> None:
 def team_followups(rows: Sequence[RepFollowups], today: date, *, every: bool = False) -> None:
     """One row per salesperson: overdue follow-ups by kind and the oldest; with --all, every
     open follow-up listed below, by salesperson."""
-    from rich import box
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
     if not rows:
         out().print(inert("No salespeople yet.", style="dim"))
         return
-    table = Table(
-        title=f"Team follow-ups overdue on {today.isoformat()}",
-        header_style="bold",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    table = data_table(title=f"Team follow-ups overdue on {today.isoformat()}", team=True)
     table.add_column("Salesperson", overflow="fold", min_width=8)
     table.add_column("Overdue", justify="right")
     for kind in KIND_ORDER:

@@ -20,13 +20,15 @@ def short(text: str | None, width: int) -> str:
 
 
 def customer_history(found: Any, today: date) -> None:
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
     visits = found.visits
     if visits:
-        table = Table(header_style="bold", pad_edge=False, title="Visits", title_justify="left")
-        for title in ("ID", "Date", "Time", "Rep", "Status", "Min", "Outcome", "Key points"):
-            table.add_column(title, justify="right" if title in ("ID", "Min") else "left")
+        table = data_table(
+            ("ID", "Date", "Time", "Rep", "Status", "Min", "Outcome", "Key points"),
+            right=("ID", "Min"),
+            title="Visits",
+        )
         for visit in visits[:SHOWN_VISITS]:
             minutes = "" if visit.minutes is None else str(visit.minutes)
             if visit.over_time:
@@ -69,11 +71,7 @@ def customer_history(found: Any, today: date) -> None:
     else:
         out().print(inert("No visits yet.", style="dim"))
     if found.followups:
-        table = Table(
-            header_style="bold", pad_edge=False, title="Open follow-ups", title_justify="left"
-        )
-        for title in ("ID", "Due", "Kind", "Rep", "Note"):
-            table.add_column(title, justify="right" if title == "ID" else "left")
+        table = data_table(("ID", "Due", "Kind", "Rep", "Note"), title="Open follow-ups")
         for item in found.followups:
             due = inert(item.due.isoformat(), style="bold red" if item.overdue else "")
             if item.overdue:

@@ -165,8 +165,7 @@ def _reports(q: Quota) -> None:
 
 def team_table(quotas: Sequence[Quota]) -> None:
     """One row per salesperson, furthest along first."""
-    from rich import box
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
     console = out()
     if not quotas:
@@ -174,12 +173,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
         return
     first = quotas[0]
     unit = "Customers" if first.unit == "customers" else "Visits"
-    table = Table(
-        title=f"Team quota · {first.month.first:%B %Y} ({first.month})",
-        header_style="bold",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    table = data_table(title=f"Team quota · {first.month.first:%B %Y} ({first.month})", team=True)
     table.add_column("Salesperson", overflow="fold", ratio=None, min_width=8)
     for title in (unit, "New", "Need/day", "Pace", "Status", "On time", "Conflicts", "Met"):
         table.add_column(title, justify="left" if title in ("Status", "Met") else "right")

@@ -77,20 +77,10 @@ def report_history(result: Any) -> None:
     if not result.history:
         out().print(inert("Never amended.", style="dim"))
         return
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
-    table = Table(header_style="bold", pad_edge=False, title="Earlier versions")
-    for title in (
-        "Replaced at",
-        "Date",
-        "Start",
-        "Min",
-        "Key points",
-        "Booking",
-        "Complaint",
-        "Next",
-    ):
-        table.add_column(title)
+    columns = ("Replaced at", "Date", "Start", "Min", "Key points", "Booking", "Complaint", "Next")
+    table = data_table(columns, right=("Min",), title="Earlier versions")
     for entry in result.history:
         old = entry["report"]
         table.add_row(

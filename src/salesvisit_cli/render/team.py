@@ -11,12 +11,9 @@ from salesvisit_cli.render.safe import inert
 
 
 def _table(*titles: str):
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
-    table = Table(show_lines=False, header_style="bold", pad_edge=False)
-    for title in titles:
-        table.add_column(title, justify="right" if title in ("ID", "Customers") else "left")
-    return table
+    return data_table(titles, right=("ID", "Customers"))
 
 
 def rep_table(reps: Sequence[RepInfo]) -> None:

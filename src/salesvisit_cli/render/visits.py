@@ -45,11 +45,11 @@ def cancelled(visit: VisitView) -> None:
 
 
 def visit_table(visits: Sequence[VisitView]) -> None:
-    from rich.table import Table
+    from salesvisit_cli.render.tables import data_table
 
-    table = Table(header_style="bold", pad_edge=False)
-    for title in ("ID", "Date", "Time", "Status", "Customer", "Purpose / notes", "Min"):
-        table.add_column(title, justify="right" if title in ("ID", "Min") else "left")
+    table = data_table(
+        ("ID", "Date", "Time", "Status", "Customer", "Purpose / notes", "Min"), right=("ID", "Min")
+    )
     for visit in visits:
         text = visit.notes if visit.status == "done" else visit.purpose
         if visit.status == "cancelled" and visit.cancel_reason:
