@@ -19,7 +19,7 @@ from salesvisit_cli.store.engine import Store
 
 NOT_POSTGRES = (
     "team mode needs PostgreSQL: this database is an SQLite file, which only its file "
-    "permissions protect; set SALESVISIT_DB=postgresql+psycopg://… (see docs/postgres.md)"
+    "permissions protect; set SALESVISIT_DB=postgresql+psycopg://… (README: Team on PostgreSQL)"
 )
 
 
