@@ -89,3 +89,70 @@ def test_config_values(cli):
         ran = cli("config", "set", "--", "rep", text)
         _inert(ran.stdout + ran.stderr)
         assert ran.exit_code in (0, 1)
+
+
+BIDI = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069")
+
+
+def test_text_already_in_the_database_is_shown_inert(cli, clock, isolated_env):
+    """Rows written by another tool (no validation): every screen still shows them inert."""
+    from datetime import date, datetime
+
+    from sqlalchemy import insert
+
+    from salesvisit_cli.store.engine import open_store
+    from salesvisit_cli.store.models import Customer, Followup, Visit
+    from salesvisit_cli.store.reps import ensure_rep
+
+    clock("2026-11-26 08:00")
+    store = open_store(isolated_env / "salesvisit.db")
+    now = datetime(2026, 11, 25, 9, 0)
+    hostile = [text for text in INPUTS if len(text) < 200][:120]
+    with store.write() as connection:
+        me = ensure_rep(connection, "alice", now)
+        for index, text in enumerate(hostile):
+            customer = connection.execute(
+                insert(Customer.__table__).values(
+                    name=text, name_key=f"k{index}", tier="key", status="prospect",
+                    address=text, hours="09:00-17:00", contact=text, phone=text, note=text,
+                    owner_id=me, created_at=now,
+                )
+            ).inserted_primary_key[0]  # fmt: skip
+            connection.execute(
+                insert(Visit.__table__).values(
+                    customer_id=customer, rep_id=me, date=date(2026, 11, 26), status="planned",
+                    purpose=text, place=text, created_at=now,
+                )
+            )  # fmt: skip
+            connection.execute(
+                insert(Followup.__table__).values(
+                    customer_id=customer, rep_id=me, kind="call", due=date(2026, 11, 26),
+                    note=text, created_at=now,
+                )
+            )  # fmt: skip
+    store.close()
+    screens = [
+        ("customer", "list"),
+        ("customer", "show", "1"),
+        ("customer", "show", "7"),
+        ("visit", "plan"),
+        ("visit", "list"),
+        ("followup", "--all"),
+        ("followup", "--team"),
+        ("quota", "--team"),
+    ]
+    for screen in screens:
+        shown = cli(*screen)
+        assert shown.exit_code == 0, (screen, shown.stderr[:300])
+        _inert(shown.stdout)
+        for mark in BIDI:
+            assert mark not in shown.stdout, (screen, repr(mark))
+    assert (
+        hostile[0] == "[red]red[/red]" and hostile[16] == "[link=https://evil.example]click[/link]"
+    )
+    assert "[red]red[/red]" in cli("customer", "show", "1").stdout  # shown, not interpreted
+    assert "[link=https://evil.example]click[/link]" in cli("customer", "show", "17").stdout
+    as_json = cli("customer", "list", "--json")
+    _inert(as_json.stdout)
+    stored = {c["id"]: c["name"] for c in as_json.json()}
+    assert [stored[i + 1] for i in range(len(hostile))] == hostile  # exact text, escaped
