@@ -15,6 +15,7 @@ from salesvisit_cli.domain.quota import (
     QuotaRules,
     daily_reports,
     month_quota,
+    needed_per_day,
     rank,
 )
 
@@ -60,6 +61,19 @@ def test_past_month_has_no_days_left_and_future_month_has_all_of_them():
     assert (future.working_days_left, future.working_days_elapsed) == (22, 0)
     assert (future.visited, future.new_visited, future.status) == (0, 0, "upcoming")
     assert future.needed_per_day == 6  # ceil(120 / 22)
+
+
+def test_needed_per_day_is_zero_when_no_working_day_is_left_as_in_the_plan():
+    from salesvisit_cli.domain import plan
+
+    assert plan.needed_per_day is needed_per_day  # one rule for the plan's pace and the quota
+    last_working_day = quota(today=date(2026, 3, 31), month=MARCH)
+    assert last_working_day.working_days_left == 1  # Tue 31 Mar counts itself
+    saturday_after = quota(month=Month(2026, 2), today=date(2026, 2, 28))
+    assert saturday_after.working_days_left == 0
+    assert (saturday_after.needed_per_day, saturday_after.new_needed_per_day) == (0, 0)
+    assert saturday_after.to_json()["needed_per_day"] == 0
+    assert needed_per_day(120, 100, 3) == 7 and needed_per_day(120, 130, 3) == 0
 
 
 def test_chinese_calendar_counts_holidays_and_make_up_working_days():

@@ -12,6 +12,7 @@ from typing import Any
 
 from salesvisit_cli.domain.dates import hours_range
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.quota import needed_per_day
 
 # R2 steps for each planned customer: short, stable keys (the `visit prep` items, JSON keys).
 PREP_ITEMS = ("screen", "materials", "address", "outline", "appointment")
@@ -46,14 +47,6 @@ SUGGEST_MAX = 100
 def new_target(target: int, share: Fraction) -> int:
     """The new-customer target: ceil(target × share)."""
     return ceil(Fraction(target) * Fraction(share))
-
-
-def needed_per_day(target: int, done: int, working_days_left: int) -> int:
-    """ceil(max(0, target − done) / days left); 0 when no working day is left."""
-    if working_days_left <= 0:
-        return 0
-    missing = max(0, target - done)
-    return -(-missing // working_days_left)
 
 
 @dataclass(frozen=True)

@@ -180,15 +180,13 @@ class Quota:
         return Fraction(self.target, self.working_days) if self.working_days else Fraction(0)
 
     @property
-    def needed_per_day(self) -> int | None:
-        """Whole visits needed per remaining working day (None: the month has no day left)."""
-        pace = self.needed_pace
-        return None if pace is None else math.ceil(pace)
+    def needed_per_day(self) -> int:
+        """Whole visits (or customers) needed per remaining working day; 0 when none is left."""
+        return needed_per_day(self.target, self.visited, self.working_days_left)
 
     @property
-    def new_needed_per_day(self) -> int | None:
-        pace = self.new_needed_pace
-        return None if pace is None else math.ceil(pace)
+    def new_needed_per_day(self) -> int:
+        return needed_per_day(self.new_target, self.new_visited, self.working_days_left)
 
     @property
     def status(self) -> str:
@@ -258,6 +256,13 @@ class Quota:
             "missing_days": [report.to_json() for report in self.days_with("missing")],
             "days": [point.to_json() for point in self.series],
         }
+
+
+def needed_per_day(target: int, done: int, working_days_left: int) -> int:
+    """R1 pace: ceil(max(0, target − done) / working days left); 0 when no working day is left."""
+    if working_days_left <= 0:
+        return 0
+    return math.ceil(Fraction(max(0, target - done), working_days_left))
 
 
 def _per_day(amount: int, days: int) -> Fraction | None:

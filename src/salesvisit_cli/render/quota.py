@@ -26,10 +26,10 @@ def _pace(value: Fraction | None) -> str:
     return "—" if value is None else f"{float(value):.1f}"
 
 
-def _needed(q: Quota, needed: int | None, remaining: int) -> str:
+def _needed(q: Quota, needed: int, remaining: int) -> str:
     if remaining == 0:
         return "target reached"
-    if needed is None:
+    if q.working_days_left == 0:
         return "no working day left" if q.phase != "past" else f"{remaining} short"
     return f"{needed} a day needed"
 
@@ -114,7 +114,7 @@ def _status_sentence(q: Quota) -> str:
         return f"On track: the month has just begun; {_pace(q.daily_pace)} a day keeps pace."
     verdict = "On track" if q.status == ON_TRACK else "At risk"
     return (
-        f"{verdict}: {_pace(q.needed_pace)} a day needed ({_pace(q.new_needed_pace)} new) "
+        f"{verdict}: {q.needed_per_day} a day needed ({q.new_needed_per_day} new) "
         f"against {_pace(q.pace_so_far)} a day ({_pace(q.new_pace_so_far)} new) so far."
     )
 
@@ -179,7 +179,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
         table.add_column(title, justify="left" if title in ("Status", "Met") else "right")
     for q in quotas:
         counts = q.report_counts()
-        needed = "—" if q.needed_per_day is None else str(q.needed_per_day)
+        needed = str(q.needed_per_day) if q.working_days_left else "—"
         table.add_row(
             inert(q.rep),
             f"{q.visited}/{q.target}",
