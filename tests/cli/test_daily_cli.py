@@ -97,3 +97,11 @@ def test_unreported_planned_visits_need_force(cli, clock, thursday):
     forced = cli("daily", "--submit", "--force", "--json")
     assert forced.exit_code == 0 and "not reported" in forced.stderr
     assert forced.json()["status"] == "on_time"
+
+
+def test_a_day_without_visits_is_not_called_missing(cli, clock):
+    clock("2026-03-20 10:00")
+    as_json = cli("daily", "2026-03-10", "--json").json()
+    assert as_json["visits"] == 0 and as_json["status"] is None
+    text = cli("daily", "2026-03-10").stdout
+    assert "nothing to hand in" in text and "MISSING" not in text

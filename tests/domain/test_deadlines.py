@@ -32,3 +32,16 @@ def test_missing_once_the_deadline_passed_without_hand_in():
 
 def test_pending_before_the_deadline():
     assert report_status(DEADLINE, None, datetime(2026, 11, 27, 8, 59)) == "pending"
+
+
+def test_a_day_without_visits_has_nothing_due():
+    from datetime import datetime
+
+    from salesvisit_cli.domain.deadlines import report_status
+
+    deadline = datetime(2026, 3, 11, 9, 0)
+    long_after = datetime(2026, 4, 1, 12, 0)
+    assert report_status(deadline, None, long_after, has_visits=False) is None
+    assert report_status(deadline, None, long_after) == "missing"
+    handed_in = datetime(2026, 3, 11, 8, 0)
+    assert report_status(deadline, handed_in, long_after, has_visits=False) == "on_time"

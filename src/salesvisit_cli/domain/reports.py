@@ -244,7 +244,7 @@ class DailySummary:
     rep: str
     visits: list[DailyVisit]
     deadline: datetime
-    status: str
+    status: str | None
     submitted_at: datetime | None = None
     amended_at: list[datetime] = field(default_factory=list)
     followups: list[dict[str, Any]] = field(default_factory=list)

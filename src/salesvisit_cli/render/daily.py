@@ -15,6 +15,7 @@ STATUS_TEXT = {
     "late": ("handed in late", "yellow"),
     "missing": ("MISSING: the deadline has passed", "bold red"),
     "pending": ("not handed in yet", "cyan"),
+    None: ("nothing to hand in (no completed visits)", "dim"),
 }
 
 
@@ -79,9 +80,8 @@ TEAM_STATUS = {
 
 
 def _team_status(summary: DailySummary):
-    """The hand-in state of one row; a day without visits and without a hand-in has no
-    report to hand in (R6), whatever the deadline."""
-    if not summary.visits and summary.submitted_at is None:
+    """The hand-in state of one row (None: no visits, nothing to hand in)."""
+    if summary.status is None:
         return inert("no visits", style="dim")
     label, style = TEAM_STATUS.get(summary.status, (summary.status, ""))
     return inert(label, style=style)
@@ -126,7 +126,7 @@ def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
             inert(handed),
         )
     out().print(table)
-    with_visits = [s for s in summaries if s.visits or s.submitted_at]
+    with_visits = [s for s in summaries if s.status is not None]
     counts = {status: 0 for status in TEAM_STATUS}
     for summary in with_visits:
         counts[summary.status] = counts.get(summary.status, 0) + 1

@@ -47,7 +47,9 @@ def _summary(
 ) -> DailySummary:
     deadline = report_deadline(day, calendar, config.report.deadline)
     if me is None:
-        return DailySummary(day, rep, [], deadline, report_status(deadline, None, now))
+        return DailySummary(
+            day, rep, [], deadline, report_status(deadline, None, now, has_visits=False)
+        )
     max_minutes = config.visit.max_minutes
     done = _views_of_day(connection, me, day, "done", max_minutes)
     planned = _views_of_day(connection, me, day, "planned", max_minutes)
@@ -90,7 +92,7 @@ def _build(
             for v in done
         ],
         deadline=deadline,
-        status=report_status(deadline, first, now),
+        status=report_status(deadline, first, now, has_visits=bool(done)),
         submitted_at=first,
         amended_at=list(handed_in[1:]),
         followups=[
