@@ -97,3 +97,39 @@ def test_same_seed_same_data(cli, demo, tmp_path):
 def test_refuses_a_database_with_customers(cli, demo):
     again = cli("demo")
     assert again.exit_code == 1 and "already has customers" in again.stderr
+
+
+def test_uses_the_configured_calendar_and_call_length(cli, clock):
+    clock(f"{TODAY} 07:30")
+    assert cli("config", "set", "visit.max_minutes", "60").exit_code == 0
+    assert cli("config", "set", "calendar.extra_holidays", "2026-11-11,2026-11-12").exit_code == 0
+    built = cli("demo", "--customers", "120", "--months", "1", "--seed", "3")
+    assert built.exit_code == 0, built.stderr
+    holidays = "SELECT count(*) FROM visit WHERE date IN ('2026-11-11', '2026-11-12')"
+    assert rows(holidays) == [(0,)]
+    ((normal, over),) = rows(
+        "SELECT sum(minutes BETWEEN 31 AND 60), sum(minutes > 60) FROM visit WHERE status='done'"
+    )
+    assert normal > 0 and over > 0
+
+
+def test_a_large_team_history(cli, clock, tmp_path):
+    """Several salespeople: everyone has a history, ids and first visits stay consistent."""
+    clock(f"{TODAY} 07:30")
+    built = cli("demo", "--reps", "4", "--customers", "400", "--months", "3", "--seed", "5")
+    assert built.exit_code == 0, built.stderr
+    per_rep = rows("SELECT rep_id, count(*) FROM visit WHERE status='done' GROUP BY rep_id")
+    assert len(per_rep) == 4 and all(n > 200 for _, n in per_rep)
+    assert rows("PRAGMA foreign_key_check") == []
+    assert rows("PRAGMA integrity_check") == [("ok",)]
+    mismatched = rows(
+        "SELECT count(*) FROM customer c WHERE coalesce(c.first_visit_on, '') != coalesce(("
+        "SELECT min(date) FROM visit v WHERE v.customer_id = c.id AND v.status = 'done'), '')"
+    )
+    assert mismatched == [(0,)]
+    # New prospects keep arriving: the history's last month still has first visits.
+    ((fresh,),) = rows(
+        "SELECT count(*) FROM customer WHERE first_visit_as_prospect AND first_visit_on >= "
+        "'2026-10-26'"
+    )
+    assert fresh > 0

@@ -33,8 +33,16 @@ def demo(
     app_ctx = app_context(ctx)
     spec = DemoSpec(seed=seed, reps=reps, customers=customers, months=months)
     with progress_reporter("Building demo") as report:
-        summary = build(app_ctx.store, spec, app_ctx.today(), app_ctx.now(), report)
+        summary = build(
+            app_ctx.store,
+            spec,
+            app_ctx.today(),
+            app_ctx.now(),
+            report,
+            calendar=app_ctx.calendar,
+            max_minutes=app_ctx.config.visit.max_minutes,
+        )
     success(
-        f"Demo ready: {summary.reps} salesperson(s), {summary.customers} customers "
-        f"in {app_ctx.db_target}"
+        f"Demo ready: {summary.reps} salesperson(s), {summary.customers:,} customers, "
+        f"{summary.visits:,} reported visits in {app_ctx.db_target}"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 CN_PLACES = (
@@ -52,19 +52,30 @@ def rep_names(count: int) -> list[str]:
 
 
 def customers(rng: random.Random, count: int) -> list[dict[str, Any]]:
-    """`count` demo customers with names unique under the duplicate rule (branches when needed)."""
+    """`count` demo customers with names unique under the duplicate rule (branches when needed).
+
+    Each dict also holds its `name_key` (the duplicate rule's form of the name).
+    """
     from salesvisit_cli.domain.customers import name_key
 
     made, seen = [], set()
+    branches: dict[str, int] = {}  # base name -> the last branch number tried
     for number in range(1, count + 1):
         fields = customer(rng, number)
-        branch = 1
         base = fields["name"]
-        while name_key(fields["name"]) in seen:
-            branch += 1
+        key = name_key(base)
+        if key in seen:
             chinese = not base.isascii()
-            fields["name"] = f"{base}（第{branch}分公司）" if chinese else f"{base} Branch {branch}"
-        seen.add(name_key(fields["name"]))
+            branch = branches.get(base, 1)
+            while key in seen:
+                branch += 1
+                fields["name"] = (
+                    f"{base}（第{branch}分公司）" if chinese else f"{base} Branch {branch}"
+                )
+                key = name_key(fields["name"])
+            branches[base] = branch
+        seen.add(key)
+        fields["name_key"] = key
         made.append(fields)
     return made
 
@@ -160,6 +171,25 @@ PLACES = (
 )
 CANCEL_REASONS = ("customer postponed", "contact person ill", "traffic: rescheduled")
 
+# Columns of the rows the history maker emits (tuples, in this order, for executemany).
+VISIT_COLUMNS = (
+    "id", "customer_id", "rep_id", "date", "status", "at", "purpose", "appointment", "place",
+    "start", "minutes", "notes", "booking", "complaint", "suggestion", "next_date", "next_at",
+    "next_place", "as_prospect", "conflict", "cancel_reason", "from_visit_id", "created_at",
+    "reported_at",
+)  # fmt: skip
+FOLLOWUP_COLUMNS = (
+    "id", "customer_id", "rep_id", "visit_id", "kind", "due", "note", "created_at", "done_at",
+    "done_note",
+)  # fmt: skip
+SUBMISSION_COLUMNS = ("rep_id", "date", "submitted_at", "forced")
+
+# A day's moments as offsets from midnight, made once (timedelta objects are not free).
+_OFFSETS = tuple(timedelta(minutes=minutes) for minutes in range(3 * 24 * 60))
+_CLOCKS = tuple(f"{minutes // 60:02d}:{minutes % 60:02d}" for minutes in range(24 * 60))
+_DAYS = tuple(timedelta(days=days) for days in range(11))
+NEXT_TIMES = ("09:30", "10:00", "11:00", "14:00", "15:30")
+
 
 @dataclass
 class DemoCustomer:
@@ -169,43 +199,42 @@ class DemoCustomer:
     status: str
     client_since: date | None = None
     visited: bool = False
+    arrival: date | None = None  # when a prospect entered the file (None: from the start)
+    won: bool = False  # a prospect who became a client in the history
 
 
 @dataclass
 class DemoHistory:
-    """The rows of one salesperson's demo history (lists of dicts for executemany)."""
+    """The rows of one salesperson's demo history (tuples in the *_COLUMNS order)."""
 
-    visits: list[dict[str, Any]] = field(default_factory=list)
-    followups: list[dict[str, Any]] = field(default_factory=list)
-    submissions: list[dict[str, Any]] = field(default_factory=list)
-
-
-_VISIT_KEYS = (
-    "id", "customer_id", "rep_id", "date", "status", "at", "purpose", "appointment", "place",
-    "start", "minutes", "notes", "booking", "complaint", "suggestion", "next_date", "next_at",
-    "next_place", "as_prospect", "conflict", "cancel_reason", "from_visit_id", "created_at",
-    "reported_at",
-)  # fmt: skip
+    visits: list[tuple[Any, ...]] = field(default_factory=list)
+    followups: list[tuple[Any, ...]] = field(default_factory=list)
+    submissions: list[tuple[Any, ...]] = field(default_factory=list)
+    done: int = 0
 
 
-def _visit(**values: Any) -> dict[str, Any]:
-    row = dict.fromkeys(_VISIT_KEYS)
-    row.update(appointment=False, as_prospect=False, conflict=False)
-    row.update(values)
-    return row
+def arrivals(rng: random.Random, made: list[dict[str, Any]], first: date, days: int) -> list:
+    """When each customer entered the file: clients and 40% of the prospects from the start,
+    the other prospects spread over the history (so every month has new prospects to meet)."""
+    found = []
+    for fields in made:
+        if fields["status"] == "prospect" and days > 1 and rng.random() >= 0.4:
+            found.append(first + timedelta(days=int(rng.random() * days)))
+        else:
+            found.append(None)
+    return found
 
 
 def _clock(minutes: int) -> str:
-    minutes = max(0, min(minutes, 23 * 60 + 59))
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return _CLOCKS[max(0, min(minutes, 23 * 60 + 59))]
 
 
 def _minutes(at: str) -> int:
     return int(at[:2]) * 60 + int(at[3:])
 
 
-def _moment(day: date, minutes: int) -> datetime:
-    return datetime.combine(day, time()) + timedelta(minutes=minutes)
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
 
 
 @dataclass
@@ -215,7 +244,11 @@ class DemoIds:
 
 
 class HistoryMaker:
-    """Makes up one salesperson's past (reported visits, follow-ups, hand-ins) and plan."""
+    """Makes up one salesperson's past (reported visits, follow-ups, hand-ins) and plan.
+
+    Built for volume (hundreds of thousands of visits): rows are tuples, random draws use
+    `random()` directly, moments reuse precomputed offsets, and customer choice is O(1).
+    """
 
     def __init__(
         self,
@@ -229,123 +262,166 @@ class HistoryMaker:
         max_minutes: int = 30,
     ) -> None:
         self.rng = rng
+        self.rand = rng.random
         self.rep_id = rep_id
         self.own = own
         self.others = others
-        self.next_working_day = next_working_day
+        self._next_working_day = next_working_day
+        self._next_cache: dict[date, date] = {}
         self.now = now
         self.today = now.date()
         self.ids = ids
         self.max_minutes = max_minutes
         self.rows = DemoHistory()
         self.agreed: dict[date, list[tuple[DemoCustomer, str, str, int]]] = {}
+        self.planned_on: dict[date, set[int]] = {}
         self.thanks_seen: set[tuple[int, date]] = set()
-        self.unvisited = [c for c in own if c.status == "prospect"]
+        prospects = [c for c in own if c.status == "prospect"]
+        self.unvisited = [c for c in prospects if c.arrival is None]
         rng.shuffle(self.unvisited)
+        # Prospects still to arrive, the next one last.
+        self.waiting = sorted(
+            (c for c in prospects if c.arrival is not None), key=lambda c: c.arrival, reverse=True
+        )
+        self.prospects = list(self.unvisited)  # arrived and (maybe) still prospects
+        self.clients = [c for c in own if c.status == "client"]
+
+    def next_working_day(self, day: date) -> date:
+        found = self._next_cache.get(day)
+        if found is None:
+            found = self._next_cache[day] = self._next_working_day(day)
+        return found
+
+    def _int(self, low: int, high: int) -> int:
+        return low + int(self.rand() * (high - low + 1))
+
+    def _choice(self, items):
+        return items[int(self.rand() * len(items))]
+
+    def _arrive(self, day: date) -> None:
+        waiting = self.waiting
+        while waiting and waiting[-1].arrival <= day:
+            customer = waiting.pop()
+            # Newcomers are met soon, in no particular order.
+            self.unvisited.insert(int(self.rand() * (len(self.unvisited) + 1)), customer)
+            self.prospects.append(customer)
 
     # -- choosing customers ------------------------------------------------------------------
     def _pick(self, taken: set[int], prospect: bool) -> tuple[DemoCustomer, bool]:
         """A customer for the next call: (customer, conflict)."""
-        rng = self.rng
         if prospect:
-            while self.unvisited:
-                candidate = self.unvisited.pop()
+            unvisited = self.unvisited
+            while unvisited:
+                candidate = unvisited.pop()
                 if candidate.id not in taken and candidate.status == "prospect":
                     return candidate, False
-            pool = [c for c in self.own if c.status == "prospect" and c.id not in taken]
-            if pool:
-                return rng.choice(pool), False
-        if self.others and rng.random() < 0.02:
-            return rng.choice(self.others), True
-        for _ in range(20):
-            candidate = rng.choice(self.own)
-            if candidate.id not in taken and (candidate.status == "client" or candidate.visited):
-                return candidate, False
+            prospects = self.prospects
+            for _ in range(8):
+                if not prospects:
+                    break
+                index = int(self.rand() * len(prospects))
+                candidate = prospects[index]
+                if candidate.status != "prospect":  # won meanwhile: drop it (swap-remove)
+                    prospects[index] = prospects[-1]
+                    prospects.pop()
+                elif candidate.id not in taken:
+                    return candidate, False
+        if self.others and self.rand() < 0.02:
+            return self._choice(self.others), True
+        clients = self.clients
+        if clients:
+            for _ in range(20):
+                candidate = clients[int(self.rand() * len(clients))]
+                if candidate.id not in taken:
+                    return candidate, False
         for candidate in self.own:
-            if candidate.id not in taken:
+            arrived = candidate.arrival is None or candidate.arrival <= self.today
+            if arrived and candidate.id not in taken:
                 return candidate, False
-        return rng.choice(self.own), False
+        return self._choice(self.own), False
 
     # -- one past working day ----------------------------------------------------------------
     def day(self, day: date, hand_in: bool) -> None:
-        rng = self.rng
+        rand = self.rand
+        self._arrive(day)
         agreed = sorted(self.agreed.pop(day, []), key=lambda meeting: meeting[1])
         taken = {meeting[0].id for meeting in agreed}
         calls = []
-        for _ in range(max(0, rng.randint(5, 7) - len(agreed))):
-            customer, conflict = self._pick(taken, prospect=rng.random() < 1 / 3)
+        for _ in range(max(0, self._int(5, 7) - len(agreed))):
+            customer, conflict = self._pick(taken, prospect=rand() < 1 / 3)
             taken.add(customer.id)
             calls.append((customer, conflict))
-        clock = 9 * 60 + rng.randint(0, 40)
+        calls.reverse()
+        midnight = _midnight(day)
+        follow_day = self.next_working_day(day)
+        clock = 9 * 60 + int(rand() * 41)
+        max_minutes = self.max_minutes
         while calls or agreed:
             # An agreed meeting takes its turn when its time comes (or as soon as possible).
             if agreed and (not calls or _minutes(agreed[0][1]) <= clock + 30):
                 customer, at, place, from_id = agreed.pop(0)
                 conflict, start = False, max(clock, _minutes(at))
             else:
-                (customer, conflict), at, place, from_id = calls.pop(0), None, None, None
+                (customer, conflict), at, place, from_id = calls.pop(), None, None, None
                 start = clock
-            over = rng.random() < 0.12
-            minutes = (
-                rng.randint(self.max_minutes + 5, self.max_minutes + 50)
-                if over
-                else rng.randint(12, self.max_minutes)
-            )
-            self._report(day, customer, conflict, _clock(start), minutes, at, place, from_id)
-            clock = start + minutes + rng.randint(20, 50)
-        if rng.random() < 0.04:
-            self._cancelled(day, taken)
+            if rand() < 0.12:  # over time
+                minutes = max_minutes + 5 + int(rand() * 46)
+            else:
+                minutes = 12 + int(rand() * (max_minutes - 11)) if max_minutes > 12 else max_minutes
+            self._report(day, midnight, follow_day, customer, conflict, start, minutes, at,
+                         place, from_id)  # fmt: skip
+            clock = start + minutes + 20 + int(rand() * 31)
+        if rand() < 0.04:
+            self._cancelled(day, midnight, taken)
         if hand_in:
-            self._hand_in(day, clock)
+            self._hand_in(day, midnight, clock)
 
     def _report(
         self,
         day: date,
+        midnight: datetime,
+        follow_day: date,
         customer: DemoCustomer,
         conflict: bool,
-        start: str,
+        start: int,
         minutes: int,
         at: str | None,
         place: str | None,
         from_id: int | None,
     ) -> None:
-        rng = self.rng
+        rand, choice = self.rand, self._choice
         prospect = customer.status == "prospect"
         first = not customer.visited and prospect
-        booking = rng.choice(BOOKINGS) if rng.random() < (0.18 if prospect else 0.25) else None
-        complaint = rng.choice(COMPLAINTS) if not prospect and rng.random() < 0.08 else None
+        booking = choice(BOOKINGS) if rand() < (0.18 if prospect else 0.25) else None
+        complaint = choice(COMPLAINTS) if not prospect and rand() < 0.08 else None
         next_date = next_at = next_place = None
-        if rng.random() < 0.12:
-            next_date = self.next_working_day(day + timedelta(days=rng.randint(1, 9)))
-            next_at = rng.choice(("09:30", "10:00", "11:00", "14:00", "15:30"))
-            next_place = rng.choice(PLACES)
+        if rand() < 0.12:
+            next_date = self.next_working_day(day + _DAYS[1 + int(rand() * 9)])
+            next_at = choice(NEXT_TIMES)
+            next_place = choice(PLACES)
         visit_id = self.ids.visit
         self.ids.visit += 1
-        end = _minutes(start) + minutes
+        end = start + minutes
         self.rows.visits.append(
-            _visit(
-                id=visit_id, customer_id=customer.id, rep_id=self.rep_id, date=day,
-                status="done", at=at, place=place, appointment=at is not None,
-                purpose="next meeting" if from_id else None, start=start, minutes=minutes,
-                notes=rng.choice(NOTES_FIRST if first else NOTES_KNOWN), booking=booking,
-                complaint=complaint,
-                suggestion=rng.choice(SUGGESTIONS) if rng.random() < 0.12 else None,
-                next_date=next_date, next_at=next_at, next_place=next_place,
-                as_prospect=prospect, conflict=conflict, from_visit_id=from_id,
-                created_at=_moment(day, 7 * 60 + 30),
-                reported_at=_moment(day, end + rng.randint(3, 40)),
-            )
+            (visit_id, customer.id, self.rep_id, day, "done", at,
+             "next meeting" if from_id else None, at is not None, place, _clock(start), minutes,
+             choice(NOTES_FIRST if first else NOTES_KNOWN), booking, complaint,
+             choice(SUGGESTIONS) if rand() < 0.12 else None, next_date, next_at, next_place,
+             prospect, conflict, None, from_id, midnight + _OFFSETS[7 * 60 + 30],
+             midnight + _OFFSETS[end + 3 + int(rand() * 38)])
         )  # fmt: skip
+        self.rows.done += 1
         customer.visited = True
         if booking and prospect:
-            customer.status, customer.client_since = "client", day
-        follow_day = self.next_working_day(day)
+            customer.status, customer.client_since, customer.won = "client", day, True
+            self.clients.append(customer)
         if booking:
             self._followup(customer.id, visit_id, "booking", day, booking)
         if complaint:
             self._followup(customer.id, visit_id, "complaint", follow_day, complaint)
-        if (customer.id, follow_day) not in self.thanks_seen:
-            self.thanks_seen.add((customer.id, follow_day))
+        key = (customer.id, follow_day)
+        if key not in self.thanks_seen:
+            self.thanks_seen.add(key)
             self._followup(customer.id, visit_id, "thanks", follow_day, "thank-you call or fax")
         if next_date is not None:
             if next_date < self.today:
@@ -354,57 +430,53 @@ class HistoryMaker:
                 )
             else:
                 self.planned(next_date, customer, next_at, True, "next meeting", next_place,
-                             from_id=visit_id, created=_moment(day, end + 5))  # fmt: skip
+                             from_id=visit_id, created=midnight + _OFFSETS[end + 5])  # fmt: skip
 
     def _followup(self, customer_id: int, visit_id: int | None, kind: str, due: date,
                   note: str | None) -> None:  # fmt: skip
-        rng = self.rng
+        rand = self.rand
+        midnight = _midnight(due)
         done_at = None
-        if due < self.today and rng.random() < 0.88:
-            done_at = _moment(due, rng.randint(9 * 60, 17 * 60))
-            if rng.random() < 0.2:
-                done_at += timedelta(days=1)
+        if due < self.today and rand() < 0.88:
+            done_at = midnight + _OFFSETS[9 * 60 + int(rand() * 481)]
+            if rand() < 0.2:
+                done_at += _OFFSETS[1440]
             if done_at > self.now:
                 done_at = None
         self.rows.followups.append(
-            {
-                "id": self.ids.followup, "customer_id": customer_id, "rep_id": self.rep_id,
-                "visit_id": visit_id, "kind": kind, "due": due, "note": note,
-                "created_at": _moment(due, 8 * 60) if kind != "booking" else _moment(due, 12 * 60),
-                "done_at": done_at, "done_note": "done" if done_at else None,
-            }
+            (self.ids.followup, customer_id, self.rep_id, visit_id, kind, due, note,
+             midnight + _OFFSETS[12 * 60 if kind == "booking" else 8 * 60], done_at,
+             "done" if done_at else None)
         )  # fmt: skip
         self.ids.followup += 1
 
-    def _cancelled(self, day: date, taken: set[int]) -> None:
+    def _cancelled(self, day: date, midnight: datetime, taken: set[int]) -> None:
         customer, _ = self._pick(taken, prospect=False)
         self.rows.visits.append(
-            _visit(
-                id=self.ids.visit, customer_id=customer.id, rep_id=self.rep_id, date=day,
-                status="cancelled", at="16:00", purpose=self.rng.choice(PURPOSES),
-                cancel_reason=self.rng.choice(CANCEL_REASONS),
-                created_at=_moment(day, 7 * 60),
-            )
+            (self.ids.visit, customer.id, self.rep_id, day, "cancelled", "16:00",
+             self._choice(PURPOSES), False, None, None, None, None, None, None, None, None, None,
+             None, False, False, self._choice(CANCEL_REASONS), None, midnight + _OFFSETS[7 * 60],
+             None)
         )  # fmt: skip
         self.ids.visit += 1
 
-    def _hand_in(self, day: date, last_end: int) -> None:
+    def _hand_in(self, day: date, midnight: datetime, last_end: int) -> None:
         """On time mostly, sometimes late, sometimes missing (R6)."""
-        rng = self.rng
-        roll = rng.random()
+        rand = self.rand
+        roll = rand()
         if roll < 0.72:
-            if rng.random() < 0.6:
-                moment = _moment(day, max(last_end + 30, 17 * 60 + rng.randint(0, 200)))
+            if rand() < 0.6:
+                moment = midnight + _OFFSETS[max(last_end + 30, 17 * 60 + int(rand() * 201))]
             else:
-                moment = _moment(self.next_working_day(day), rng.randint(7 * 60 + 30, 8 * 60 + 55))
+                next_day = _midnight(self.next_working_day(day))
+                moment = next_day + _OFFSETS[7 * 60 + 30 + int(rand() * 86)]
         elif roll < 0.88:
-            moment = _moment(self.next_working_day(day), rng.randint(9 * 60 + 5, 16 * 60))
+            next_day = _midnight(self.next_working_day(day))
+            moment = next_day + _OFFSETS[9 * 60 + 5 + int(rand() * 416)]
         else:
             return
         if moment <= self.now:
-            self.rows.submissions.append(
-                {"rep_id": self.rep_id, "date": day, "submitted_at": moment, "forced": False}
-            )
+            self.rows.submissions.append((self.rep_id, day, moment, False))
 
     # -- the plan ----------------------------------------------------------------------------
     def planned(
@@ -420,22 +492,18 @@ class HistoryMaker:
         created: datetime | None = None,
     ) -> None:
         self.rows.visits.append(
-            _visit(
-                id=self.ids.visit, customer_id=customer.id, rep_id=self.rep_id, date=day,
-                status="planned", at=at, appointment=appointment, purpose=purpose, place=place,
-                from_visit_id=from_id, created_at=created or self.now,
-            )
+            (self.ids.visit, customer.id, self.rep_id, day, "planned", at, purpose, appointment,
+             place, None, None, None, None, None, None, None, None, None, False, False, None,
+             from_id, created or self.now, None)
         )  # fmt: skip
+        self.planned_on.setdefault(day, set()).add(customer.id)
         self.ids.visit += 1
 
     def plan(self, day: date, count: int) -> None:
         """`count` planned visits on `day` (next meetings already there count too)."""
         rng = self.rng
-        taken = {
-            row["customer_id"]
-            for row in self.rows.visits
-            if row["date"] == day and row["status"] == "planned"
-        }
+        self._arrive(day)
+        taken = set(self.planned_on.get(day, ()))
         slots = list(range(9 * 60, 16 * 60 + 1, 60))
         for _ in range(max(0, count - len(taken))):
             customer, _ = self._pick(taken, prospect=rng.random() < 1 / 3)

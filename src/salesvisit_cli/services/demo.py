@@ -7,13 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain import demo_data
 from salesvisit_cli.domain.calendar import WorkCalendar
+from salesvisit_cli.domain.customers import FIELDS
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.store import bulk
 from salesvisit_cli.store import customers as customer_rows
 from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.models import Customer, DailySubmission, Followup, Visit
@@ -23,6 +25,8 @@ CUSTOMER = Customer.__table__
 VISIT = Visit.__table__
 FOLLOWUP = Followup.__table__
 SUBMISSION = DailySubmission.__table__
+CUSTOMER_COLUMNS = ("id", *FIELDS, "name_key", "owner_id", "created_at", "client_since",
+                    "first_visit_as_prospect")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -72,9 +76,11 @@ def build(
     """Fill an empty database with the demo team, customers and history, in one transaction.
 
     The history runs from `--months` ago to yesterday on working days: 5-7 reported visits a
-    day (a third to prospects), bookings, complaints, over-time calls, follow-ups done and
-    open, hand-ins on time, late and missing; then 5-8 planned visits today and a few on the
-    next working day. Rows are made as dicts and inserted with executemany.
+    day per salesperson (a third to prospects; new prospects keep arriving in the file),
+    bookings, complaints, over-time calls, follow-ups done and open, hand-ins on time, late and
+    missing; then 5-8 planned visits today and a few on the next working day. Rows are made as
+    tuples and bulk inserted salesperson by salesperson; the first-visit facts of every
+    customer are computed at the end in one UPDATE.
     """
     spec.validate()
     calendar = calendar or WorkCalendar()
@@ -86,109 +92,89 @@ def build(
         for offset in range((today - start).days)
         if calendar.is_working_day(start + timedelta(days=offset))
     ]
+    steps = spec.reps + 2
     with store.write() as connection:
         if customer_rows.count(connection):
             raise ValidationError("the database already has customers; use a new --db for the demo")
         rep_ids = [ensure_rep(connection, name, now) for name in names]
         made = demo_data.customers(rng, spec.customers)
+        arrivals = demo_data.arrivals(rng, made, start, (today - start).days)
         registered = datetime.combine(start - timedelta(days=1), time(8, 0))
-        for fields in made:
-            # Every row names client_since: executemany takes its columns from the first row.
-            fields["client_since"] = registered.date() if fields["status"] == "client" else None
-        for index, rep_id in enumerate(rep_ids):
-            customer_rows.add_many(connection, made[index :: len(rep_ids)], rep_id, registered)
+        first_id = (connection.execute(select(func.max(CUSTOMER.c.id))).scalar() or 0) + 1
         by_rep: dict[int, list[demo_data.DemoCustomer]] = {rep_id: [] for rep_id in rep_ids}
-        for row in connection.execute(
-            select(
-                CUSTOMER.c.id, CUSTOMER.c.status, CUSTOMER.c.client_since, CUSTOMER.c.owner_id
-            ).order_by(CUSTOMER.c.id)
-        ):
-            by_rep[row.owner_id].append(
-                demo_data.DemoCustomer(row.id, row.status, row.client_since)
+        rows = []
+        for number, (fields, arrival) in enumerate(zip(made, arrivals, strict=True)):
+            customer_id, owner_id = first_id + number, rep_ids[number % len(rep_ids)]
+            client = fields["status"] == "client"
+            since = registered.date() if client else None
+            created = registered if arrival is None else datetime.combine(arrival, time(8, 0))
+            rows.append(
+                (customer_id, *(fields[name] for name in FIELDS), fields["name_key"],
+                 owner_id, created, since, False)
+            )  # fmt: skip
+            by_rep[owner_id].append(
+                demo_data.DemoCustomer(customer_id, fields["status"], since, arrival=arrival)
             )
+        bulk.insert_rows(connection, CUSTOMER, CUSTOMER_COLUMNS, rows)
+        del rows
+        if progress:
+            progress(1, steps)
         ids = demo_data.DemoIds(
             visit=(connection.execute(select(func.max(VISIT.c.id))).scalar() or 0) + 1,
             followup=(connection.execute(select(func.max(FOLLOWUP.c.id))).scalar() or 0) + 1,
         )
         tomorrow = calendar.next_working_day(today)
         summary = DemoSummary(reps=len(names), customers=len(made))
-        for index, rep_id in enumerate(rep_ids):
-            own = by_rep[rep_id]
-            others = [
-                customer
-                for other_id, customers in by_rep.items()
-                if other_id != rep_id
-                for customer in customers[:50]
-                if customer.status == "client"
-            ]
-            maker = demo_data.HistoryMaker(
-                rng, rep_id, own, others, calendar.next_working_day, now, ids, max_minutes
-            )
-            if own:
-                for position, day in enumerate(days):
-                    # The last day is left for `daily --submit` to try.
-                    maker.day(day, hand_in=position < len(days) - 1)
-                maker.plan(today, rng.randint(5, 8))
-                maker.plan(tomorrow, rng.randint(2, 4))
-            _insert(connection, VISIT, maker.rows.visits)
-            _insert(connection, FOLLOWUP, maker.rows.followups)
-            _insert(connection, SUBMISSION, maker.rows.submissions)
-            summary.visits += sum(1 for row in maker.rows.visits if row["status"] == "done")
-            summary.followups += len(maker.rows.followups)
-            summary.hand_ins += len(maker.rows.submissions)
-            if progress:
-                progress(index + 1, len(rep_ids))
+        known_clients = {
+            rep_id: [c for c in customers[:50] if c.status == "client"]
+            for rep_id, customers in by_rep.items()
+        }
+        # Indexes are rebuilt when the history is in, before the first-visit UPDATE uses them.
+        with bulk.bulk_load(connection, (VISIT, FOLLOWUP)):
+            for index, rep_id in enumerate(rep_ids):
+                own = by_rep[rep_id]
+                others = [
+                    customer
+                    for other_id, customers in known_clients.items()
+                    if other_id != rep_id
+                    for customer in customers
+                ]
+                maker = demo_data.HistoryMaker(
+                    rng, rep_id, own, others, calendar.next_working_day, now, ids, max_minutes
+                )
+                if own:
+                    for position, day in enumerate(days):
+                        # The last day is left for `daily --submit` to try.
+                        maker.day(day, hand_in=position < len(days) - 1)
+                    maker.plan(today, rng.randint(5, 8))
+                    maker.plan(tomorrow, rng.randint(2, 4))
+                history = maker.rows
+                bulk.insert_rows(connection, VISIT, demo_data.VISIT_COLUMNS, history.visits)
+                bulk.insert_rows(
+                    connection, FOLLOWUP, demo_data.FOLLOWUP_COLUMNS, history.followups
+                )
+                bulk.insert_rows(
+                    connection, SUBMISSION, demo_data.SUBMISSION_COLUMNS, history.submissions
+                )
+                summary.visits += history.done
+                summary.followups += len(history.followups)
+                summary.hand_ins += len(history.submissions)
+                if progress:
+                    progress(index + 2, steps)
         _update_customers(connection, [c for customers in by_rep.values() for c in customers])
+        if progress:
+            progress(steps, steps)
     return summary
 
 
-def _insert(connection: Connection, table, rows: list[dict], chunk: int = 5000) -> None:
-    for begin in range(0, len(rows), chunk):
-        connection.execute(insert(table), rows[begin : begin + chunk])
-
-
 def _update_customers(connection: Connection, customers: list[demo_data.DemoCustomer]) -> None:
-    """Statuses changed by bookings, then first-visit facts recomputed in bulk (one UPDATE)."""
-    changed = [
-        {"cid": c.id, "new_status": c.status, "since": c.client_since}
-        for c in customers
-        if c.status == "client" and c.client_since is not None
-    ]
-    for begin in range(0, len(changed), 5000):
+    """Prospects won by a booking become clients; then every customer's first-visit facts."""
+    won = [{"cid": c.id, "since": c.client_since} for c in customers if c.won]
+    for begin in range(0, len(won), bulk.CHUNK):
         connection.execute(
             update(CUSTOMER)
-            .where(CUSTOMER.c.id == bindparam("cid"))
-            .values(status=bindparam("new_status"), client_since=bindparam("since")),
-            changed[begin : begin + 5000],
+            .where(CUSTOMER.c.id == bindparam("cid"), CUSTOMER.c.status == "prospect")
+            .values(status="client", client_since=bindparam("since")),
+            won[begin : begin + bulk.CHUNK],
         )
-    refresh_all_first_visits(connection)
-
-
-def refresh_all_first_visits(connection: Connection) -> None:
-    """customer.first_visit_on / first_visit_as_prospect for every customer, set-based."""
-    first = (
-        select(VISIT.c.customer_id, func.min(VISIT.c.date).label("day"))
-        .where(VISIT.c.status == "done")
-        .group_by(VISIT.c.customer_id)
-        .subquery()
-    )
-    rows = connection.execute(
-        select(first.c.customer_id, first.c.day, func.max(VISIT.c.as_prospect).label("prospect"))
-        .select_from(
-            first.join(
-                VISIT,
-                (VISIT.c.customer_id == first.c.customer_id)
-                & (VISIT.c.date == first.c.day)
-                & (VISIT.c.status == "done"),
-            )
-        )
-        .group_by(first.c.customer_id, first.c.day)
-    ).all()
-    values = [{"cid": r.customer_id, "day": r.day, "prospect": bool(r.prospect)} for r in rows]
-    for begin in range(0, len(values), 5000):
-        connection.execute(
-            update(CUSTOMER)
-            .where(CUSTOMER.c.id == bindparam("cid"))
-            .values(first_visit_on=bindparam("day"), first_visit_as_prospect=bindparam("prospect")),
-            values[begin : begin + 5000],
-        )
+    bulk.refresh_all_first_visits(connection)

@@ -1,0 +1,131 @@
+"""Bulk writes for large loads (the demo): tuples in, one executemany per chunk, set-based updates.
+
+On SQLite the rows go straight through the DBAPI cursor of the transaction's connection (no
+per-row SQLAlchemy parameter processing); dates and moments are stored exactly as SQLAlchemy
+stores them there (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS.ffffff`). Other databases use Core.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Table, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from salesvisit_cli.store.models import Customer, Visit
+
+CHUNK = 20_000
+CUSTOMER = Customer.__table__
+VISIT = Visit.__table__
+
+
+def _date_text(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _moment_text(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat(" ", "microseconds")
+
+
+def _converters(table: Table, columns: Sequence[str]) -> list[tuple[int, Callable]]:
+    found = []
+    for index, name in enumerate(columns):
+        kind = table.c[name].type
+        if isinstance(kind, DateTime):
+            found.append((index, _moment_text))
+        elif isinstance(kind, Date):
+            found.append((index, _date_text))
+    return found
+
+
+def _row_converter(converters: list[tuple[int, Callable]], width: int) -> Callable:
+    """One compiled function turning a row into its SQLite values (no per-row loop)."""
+    converting = dict(converters)
+    parts = [f"c{i}(r[{i}])" if i in converting else f"r[{i}]" for i in range(width)]
+    namespace = {f"c{i}": convert for i, convert in converters}
+    return eval(f"lambda r: ({', '.join(parts)},)", namespace)
+
+
+def insert_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> int:
+    """Insert `rows` (tuples in `columns` order); returns how many."""
+    rows = list(rows) if not isinstance(rows, list) else rows
+    if not rows:
+        return 0
+    if connection.dialect.name == "sqlite":
+        names = ", ".join('"' + name + '"' for name in columns)
+        marks = ", ".join("?" for _ in columns)
+        sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+        cursor = connection.connection.driver_connection.cursor()
+        try:
+            converters = _converters(table, columns)
+            convert = _row_converter(converters, len(columns)) if converters else None
+            for begin in range(0, len(rows), CHUNK):
+                chunk = rows[begin : begin + CHUNK]
+                cursor.executemany(sql, map(convert, chunk) if convert else chunk)
+        finally:
+            cursor.close()
+        return len(rows)
+    for begin in range(0, len(rows), CHUNK):
+        connection.execute(
+            insert(table),
+            [dict(zip(columns, row, strict=True)) for row in rows[begin : begin + CHUNK]],
+        )
+    return len(rows)
+
+
+@contextlib.contextmanager
+def bulk_load(
+    connection: Connection, tables: Sequence[Table] = (), cache_mib: int = 64
+) -> Iterator[None]:
+    """One large load on SQLite: a bigger page cache (connection-scoped, restored after), and
+    the secondary indexes of `tables` dropped for the load and rebuilt at the end (a sort is
+    much cheaper than millions of random index insertions). All inside the caller's
+    transaction: if the load fails, the rollback brings the indexes back too."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-1024 * cache_mib}")
+    indexes = [index for table in tables for index in sorted(table.indexes, key=_name)]
+    try:
+        for index in indexes:
+            index.drop(connection)
+        yield
+        for index in indexes:
+            index.create(connection)
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+def _name(index) -> str:
+    return index.name or ""
+
+
+def refresh_all_first_visits(connection: Connection) -> None:
+    """customer.first_visit_on / first_visit_as_prospect for every customer in one UPDATE.
+
+    The same rule as `store.progress.refresh_first_visit` (the earliest completed visit by date,
+    start, id), as correlated subqueries over the (customer_id, date) index.
+    """
+
+    def first(column):
+        return (
+            select(column)
+            .where(VISIT.c.customer_id == CUSTOMER.c.id, VISIT.c.status == "done")
+            .order_by(VISIT.c.date, VISIT.c.start, VISIT.c.id)
+            .limit(1)
+            .correlate(CUSTOMER)
+            .scalar_subquery()
+        )
+
+    connection.execute(
+        update(CUSTOMER).values(
+            first_visit_on=first(VISIT.c.date),
+            first_visit_as_prospect=func.coalesce(first(VISIT.c.as_prospect), False),
+        )
+    )
