@@ -92,22 +92,46 @@ CHUNK = 5000  # rows per executemany
 def add_many(
     connection: Connection, rows: Iterable[dict[str, Any]], owner_id: int | None, now: datetime
 ) -> int:
-    """Bulk insert (one executemany per chunk)."""
+    """Bulk insert (one executemany per chunk).
+
+    An executemany takes its columns from the first row, so every row is normalised to the
+    same keys first: the fields, name_key, client_since (None for prospects) and any other
+    column a row names (the column default, else None, where a row leaves it out), then the
+    owner and creation time.
+    """
     count = 0
     chunk: list[dict[str, Any]] = []
     for fields in rows:
-        values = {name: None for name in FIELDS}
-        values.update(_stored(fields, now))
-        values.update(owner_id=owner_id, created_at=now)
-        chunk.append(values)
+        chunk.append(_stored(fields, now))
         if len(chunk) >= CHUNK:
-            connection.execute(insert(CUSTOMER), chunk)
-            count += len(chunk)
+            count += _insert_chunk(connection, chunk, owner_id, now)
             chunk = []
     if chunk:
-        connection.execute(insert(CUSTOMER), chunk)
-        count += len(chunk)
+        count += _insert_chunk(connection, chunk, owner_id, now)
     return count
+
+
+_ALWAYS = (*FIELDS, "name_key", "client_since")
+# What a row that leaves a column out gets (the column's own default, else NULL).
+_DEFAULTS = {
+    column.name: column.default.arg
+    for column in CUSTOMER.columns
+    if column.default is not None and column.default.is_scalar
+}
+
+
+def _insert_chunk(
+    connection: Connection, chunk: list[dict[str, Any]], owner_id: int | None, now: datetime
+) -> int:
+    keys = list(_ALWAYS)
+    extra = {key for values in chunk for key in values} - set(keys) - {"owner_id", "created_at"}
+    keys += sorted(extra)
+    defaults = {key: _DEFAULTS.get(key) for key in keys}
+    normalised = [
+        {**defaults, **values, "owner_id": owner_id, "created_at": now} for values in chunk
+    ]
+    connection.execute(insert(CUSTOMER), normalised)
+    return len(normalised)
 
 
 def _stored(fields: dict[str, Any], now: datetime) -> dict[str, Any]:
