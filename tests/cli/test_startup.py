@@ -71,3 +71,38 @@ def test_the_measurement_would_see_a_heavy_import():
     ran = _run(["db", "check"], SALESVISIT_DB=os.environ["SALESVISIT_DB"])
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert "sqlalchemy" in _heavy(_imported(ran.stderr))
+
+
+def test_help_builds_no_command_group():
+    """`salesvisit --help` lists the groups from the root's table: no cli module is imported."""
+    ran = _run(["--help"])
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    modules = _imported(ran.stderr)
+    loaded = sorted(m for m in modules if m.startswith("salesvisit_cli.cli.") and m not in (
+        "salesvisit_cli.cli.app", "salesvisit_cli.cli.context"))  # fmt: skip
+    assert loaded == []
+    assert "pydantic" not in modules
+    for name in ("customer", "visit", "followup", "daily", "quota", "db", "config"):
+        assert f"\n  {name} " in ran.stdout
+
+
+def test_completion_builds_only_the_named_group():
+    ran = _run(
+        [], _SALESVISIT_COMPLETE="complete_bash", COMP_WORDS="salesvisit db ", COMP_CWORD="2"
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    modules = _imported(ran.stderr)
+    assert "salesvisit_cli.cli.db" in modules
+    assert "salesvisit_cli.cli.customer" not in modules and "pydantic" not in modules
+
+
+def test_the_help_table_matches_every_command():
+    """The one-line help the root lists without loading a group is the group's own help."""
+    import click
+
+    from salesvisit_cli.cli.app import COMMANDS, load_command
+
+    for name, (_module, _attribute, line) in COMMANDS.items():
+        command = load_command(name)
+        assert command.name == name
+        assert click.utils.make_default_short_help(command.help or "", 1000) == line, name

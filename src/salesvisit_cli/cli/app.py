@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from typing import Annotated
@@ -11,22 +12,48 @@ import typer
 from typer.core import TyperGroup
 
 from salesvisit_cli import __version__
-from salesvisit_cli.cli import config as config_cli
-from salesvisit_cli.cli import (
-    customer,
-    daily,
-    db,
-    demo,
-    followup,
-    quota,
-    rep,
-    team,
-    team_commands,
-    visit,
-    visit_report,
-)
 from salesvisit_cli.cli.context import AppContext
 from salesvisit_cli.domain.errors import SalesvisitError
+
+# The command groups and root commands, loaded only when used: `salesvisit --help` and shell
+# completion build (and import) nothing but the one group they need. name: (module, attribute,
+# the line `--help` lists; tests/cli/test_startup.py checks it against the real help).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "daily": (
+        "salesvisit_cli.cli.daily",
+        "daily",
+        "The day's report summary; --submit hands it in (deadline 09:00 next working day).",
+    ),
+    "quota": (
+        "salesvisit_cli.cli.quota",
+        "quota",
+        "This month's customers visited (and new ones) against the quota.",
+    ),
+    "demo": (
+        "salesvisit_cli.cli.demo",
+        "demo",
+        "Fill a new database with a realistic demo team, customers and history.",
+    ),
+    "customer": (
+        "salesvisit_cli.cli.customer",
+        "app",
+        "The customer file: add, list, show, edit, import and export customers.",
+    ),
+    "visit": (
+        "salesvisit_cli.cli.visit",
+        "app",
+        "Visits: schedule, plan the day, prepare, report, cancel, list.",
+    ),
+    "followup": (
+        "salesvisit_cli.cli.followup",
+        "app",
+        "Follow-ups due today and overdue; done, add, snooze.",
+    ),
+    "rep": ("salesvisit_cli.cli.rep", "app", "Salespeople and managers."),
+    "team": ("salesvisit_cli.cli.team", "app", "Team mode on PostgreSQL: per-salesperson access."),
+    "db": ("salesvisit_cli.cli.db", "app", "The database: path, integrity check, backup."),
+    "config": ("salesvisit_cli.cli.config", "app", "Configuration: show, set, path."),
+}
 
 HELP = """The field salesperson's command line: plan the day, report each visit,
 work the follow-ups, hand in the daily report, and check the monthly quota.
@@ -72,6 +99,33 @@ class SalesvisitGroup(TyperGroup):
                 ctx.obj.close()
 
 
+class LazyRootGroup(SalesvisitGroup):
+    """The root group: the groups and commands of COMMANDS are built only when named."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.commands, *(name for name in COMMANDS if name not in self.commands)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            return load_command(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from COMMANDS' one-line help: nothing is imported to print it."""
+        limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in COMMANDS:
+                rows.append((name, click.utils.make_default_short_help(COMMANDS[name][2], limit)))
+            else:
+                command = self.commands[name]
+                if not command.hidden:
+                    rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 def _one_line(message: object) -> str:
     from salesvisit_cli.render.safe import one_line
 
@@ -79,7 +133,7 @@ def _one_line(message: object) -> str:
 
 
 app = typer.Typer(
-    cls=SalesvisitGroup,
+    cls=LazyRootGroup,
     help=HELP,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -124,18 +178,48 @@ def root(
     ctx.obj = AppContext(db_option=db_option or None, rep_option=rep_option or None)
 
 
-customer.app.command("assign")(team_commands.assign)
-app.add_typer(customer.app, name="customer")
-visit.app.command("report")(visit_report.report)
-app.add_typer(visit.app, name="visit")
-app.add_typer(followup.app, name="followup")
-app.command("daily", help=daily.HELP, no_args_is_help=False)(daily.daily)
-app.command("quota", help=quota.HELP)(quota.quota)
-app.add_typer(rep.app, name="rep")
-app.add_typer(team.app, name="team")
-app.add_typer(db.app, name="db")
-app.add_typer(config_cli.app, name="config")
-app.command("demo", help=demo.HELP)(demo.demo)
+@functools.cache
+def load_command(name: str) -> click.Command:
+    """The click command or group for one entry of COMMANDS (built once per process)."""
+    from typer.main import get_command_from_info, get_group_from_info
+    from typer.models import CommandInfo, TyperInfo
+
+    module_name, attribute, help_line = COMMANDS[name]
+    module = _import(module_name)
+    target = getattr(module, attribute)
+    if isinstance(target, typer.Typer):
+        _wire(name, target)
+        return get_group_from_info(
+            TyperInfo(target, name=name),
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=app.rich_markup_mode,
+            suggest_commands=app.suggest_commands,
+        )
+    return get_command_from_info(
+        CommandInfo(
+            name=name,
+            callback=target,
+            help=getattr(module, "HELP", help_line),
+        ),
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+
+
+def _wire(name: str, group: typer.Typer) -> None:
+    """Commands that live in their own modules but belong to a group (added once)."""
+    extra = {
+        "customer": ("assign", "salesvisit_cli.cli.team_commands", "assign"),
+        "visit": ("report", "salesvisit_cli.cli.visit_report", "report"),
+    }.get(name)
+    if extra is None or any(c.name == extra[0] for c in group.registered_commands):
+        return
+    group.command(extra[0])(getattr(_import(extra[1]), extra[2]))
+
+
+def _import(name: str):
+    """A module by dotted name (an import statement, so `-X importtime` reports it)."""
+    return __import__(name, fromlist=["__name__"])
 
 
 def main() -> None:
