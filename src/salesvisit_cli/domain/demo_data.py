@@ -270,6 +270,7 @@ class HistoryMaker:
         self._next_cache: dict[date, date] = {}
         self.now = now
         self.today = now.date()
+        self.backlog_from = self.today - timedelta(days=30)
         self.ids = ids
         self.max_minutes = max_minutes
         self.rows = DemoHistory()
@@ -437,7 +438,9 @@ class HistoryMaker:
         rand = self.rand
         midnight = _midnight(due)
         done_at = None
-        if due < self.today and rand() < 0.88:
+        # Recent ones are sometimes still open; older ones were nearly all worked off (a real
+        # backlog does not grow for years).
+        if due < self.today and rand() < (0.88 if due >= self.backlog_from else 0.998):
             done_at = midnight + _OFFSETS[9 * 60 + int(rand() * 481)]
             if rand() < 0.2:
                 done_at += _OFFSETS[1440]
