@@ -106,3 +106,17 @@ def test_the_help_table_matches_every_command():
         command = load_command(name)
         assert command.name == name
         assert click.utils.make_default_short_help(command.help or "", 1000) == line, name
+
+
+@pytest.mark.parametrize("args", [["quota", "--json"], ["visit", "plan", "--json"], ["followup"]])
+def test_commands_on_an_existing_database_do_not_import_sqlmodel(args):
+    """Queries use store.tables (Core); only creating or migrating a database needs SQLModel."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    created = _run(["db", "check"], **env)
+    assert created.returncode == 0, created.stderr[-2000:]
+    assert "sqlmodel" in _imported(created.stderr)  # a new database is made from the models
+    ran = _run(args, **env)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    modules = _imported(ran.stderr)
+    assert "sqlalchemy" in modules
+    assert not [m for m in modules if m.split(".")[0] == "sqlmodel" or m == "sqlalchemy.orm"]

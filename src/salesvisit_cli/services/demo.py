@@ -18,13 +18,10 @@ from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.store import bulk
 from salesvisit_cli.store import customers as customer_rows
 from salesvisit_cli.store.engine import Store
-from salesvisit_cli.store.models import Customer, DailySubmission, Followup, Visit
 from salesvisit_cli.store.reps import ensure_rep
+from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, VISIT
+from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
 
-CUSTOMER = Customer.__table__
-VISIT = Visit.__table__
-FOLLOWUP = Followup.__table__
-SUBMISSION = DailySubmission.__table__
 CUSTOMER_COLUMNS = ("id", *FIELDS, "name_key", "owner_id", "created_at", "client_since",
                     "first_visit_as_prospect")  # fmt: skip
 

@@ -15,11 +15,9 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.store.models import Customer, Visit
+from salesvisit_cli.store.tables import CUSTOMER, VISIT
 
 CHUNK = 20_000
-CUSTOMER = Customer.__table__
-VISIT = Visit.__table__
 
 
 def _date_text(value: date | None) -> str | None:

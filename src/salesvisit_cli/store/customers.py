@@ -10,11 +10,8 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import FIELDS, Customer, name_key, phone_key
-from salesvisit_cli.store.models import Customer as CustomerTable
-from salesvisit_cli.store.models import Rep
+from salesvisit_cli.store.tables import CUSTOMER, REP
 
-CUSTOMER = CustomerTable.__table__
-REP = Rep.__table__
 _COLUMNS = [CUSTOMER.c[name] for name in ("id", *FIELDS)] + [
     CUSTOMER.c.created_at,
     CUSTOMER.c.client_since,

@@ -9,10 +9,8 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.store.models import DailySubmission, Visit
-
-SUBMISSION = DailySubmission.__table__
-VISIT = Visit.__table__
+from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
+from salesvisit_cli.store.tables import VISIT
 
 
 def submissions(connection: Connection, rep_id: int, day: date) -> list[datetime]:

@@ -11,11 +11,7 @@ from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.followups import ExistingFollowup, FollowupItem, is_overdue
 from salesvisit_cli.domain.visits import FollowupRef
-from salesvisit_cli.store.models import Customer, Followup, Rep
-
-FOLLOWUP = Followup.__table__
-CUSTOMER = Customer.__table__
-REP = Rep.__table__
+from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP
 
 
 def add(connection: Connection, values: dict[str, Any]) -> int:

@@ -8,10 +8,7 @@ from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.dates import Month
-from salesvisit_cli.store.models import Customer, Visit
-
-VISIT = Visit.__table__
-CUSTOMER = Customer.__table__
+from salesvisit_cli.store.tables import CUSTOMER, VISIT
 
 
 @dataclass(frozen=True)

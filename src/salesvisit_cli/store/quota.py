@@ -10,13 +10,9 @@ from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import DayCount, MonthActivity
-from salesvisit_cli.store.models import Customer, DailySubmission, Rep, Visit
 from salesvisit_cli.store.progress import month_counts_by_rep
-
-VISIT = Visit.__table__
-CUSTOMER = Customer.__table__
-SUBMISSION = DailySubmission.__table__
-REP = Rep.__table__
+from salesvisit_cli.store.tables import CUSTOMER, REP, VISIT
+from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
 
 
 def reps(connection: Connection) -> list[tuple[int, str]]:

@@ -9,12 +9,8 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.store.models import Customer, Rep, Visit, VisitRevision
-
-VISIT = Visit.__table__
-CUSTOMER = Customer.__table__
-REP = Rep.__table__
-REVISION = VisitRevision.__table__
+from salesvisit_cli.store.tables import CUSTOMER, REP, VISIT
+from salesvisit_cli.store.tables import VISIT_REVISION as REVISION
 
 
 def visit_row(connection: Connection, visit_id: int) -> Any | None:

@@ -7,9 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.store.models import Rep
-
-REP = Rep.__table__
+from salesvisit_cli.store.tables import REP
 
 
 def rep_id(connection: Connection, name: str) -> int | None:

@@ -9,11 +9,7 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.team import RepInfo
-from salesvisit_cli.store.models import Customer, Meta, Rep
-
-REP = Rep.__table__
-CUSTOMER = Customer.__table__
-META = Meta.__table__
+from salesvisit_cli.store.tables import CUSTOMER, META, REP
 
 
 def get(connection: Connection, name: str) -> Any:

@@ -15,14 +15,10 @@ from salesvisit_cli.domain.plan import Candidate, CustomerFacts, Slot
 from salesvisit_cli.domain.reports import is_new_customer, is_over_time
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
 from salesvisit_cli.store.followups import refs_of_visits
-from salesvisit_cli.store.models import CarryCheck, Customer, Followup, Rep, Visit, VisitPrep
+from salesvisit_cli.store.tables import CARRY_CHECK as CARRY
+from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP, VISIT
+from salesvisit_cli.store.tables import VISIT_PREP as PREP
 
-VISIT = Visit.__table__
-CUSTOMER = Customer.__table__
-REP = Rep.__table__
-FOLLOWUP = Followup.__table__
-PREP = VisitPrep.__table__
-CARRY = CarryCheck.__table__
 CHUNK = 500
 
 
