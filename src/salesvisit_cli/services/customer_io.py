@@ -173,6 +173,7 @@ def import_csv(
                 result.skipped.append(ImportProblem(line, reason))
             else:
                 seen[key] = line
+                fields["name_key"] = key  # computed once (the insert needs it too)
                 good.setdefault(owner, []).append(fields)
             if progress and done % 1000 == 0:
                 progress(done, len(records))  # validating

@@ -39,11 +39,17 @@ def _converters(table: Table, columns: Sequence[str]) -> list[tuple[int, Callabl
     return found
 
 
-def _row_converter(converters: list[tuple[int, Callable]], width: int) -> Callable:
-    """One compiled function turning a row into its SQLite values (no per-row loop)."""
+def _row_converter(
+    converters: list[tuple[int, Callable]], width: int, constants: Sequence[Any] = ()
+) -> Callable:
+    """One compiled function turning a row into its SQLite values (no per-row loop), with
+    `constants` appended (the Python-side defaults of the columns a row leaves out)."""
     converting = dict(converters)
     parts = [f"c{i}(r[{i}])" if i in converting else f"r[{i}]" for i in range(width)]
+    parts += [f"k{j}" for j in range(len(constants))]
     namespace = {f"c{i}": convert for i, convert in converters}
+    namespace.update({f"k{j}": value for j, value in enumerate(constants)})
+    # Our own text (column indexes), not user input.
     return eval(f"lambda r: ({', '.join(parts)},)", namespace)
 
 
@@ -55,13 +61,26 @@ def insert_rows(
     if not rows:
         return 0
     if connection.dialect.name == "sqlite":
+        # Column defaults are applied by SQLAlchemy, not by the table: supply them here.
+        defaults = [
+            column
+            for column in table.columns
+            if column.name not in columns
+            and column.default is not None
+            and column.default.is_scalar
+        ]
+        constants = [column.default.arg for column in defaults]
+        width = len(columns)
+        columns = [*columns, *(column.name for column in defaults)]
         names = ", ".join('"' + name + '"' for name in columns)
         marks = ", ".join("?" for _ in columns)
         sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
         cursor = connection.connection.driver_connection.cursor()
         try:
-            converters = _converters(table, columns)
-            convert = _row_converter(converters, len(columns)) if converters else None
+            converters = _converters(table, columns[:width])
+            convert = (
+                _row_converter(converters, width, constants) if converters or constants else None
+            )
             for begin in range(0, len(rows), CHUNK):
                 chunk = rows[begin : begin + CHUNK]
                 cursor.executemany(sql, map(convert, chunk) if convert else chunk)

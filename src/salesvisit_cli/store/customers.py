@@ -10,6 +10,7 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import FIELDS, Customer, name_key, phone_key
+from salesvisit_cli.store.bulk import insert_rows
 from salesvisit_cli.store.tables import CUSTOMER, REP
 
 _COLUMNS = [CUSTOMER.c[name] for name in ("id", *FIELDS)] + [
@@ -123,17 +124,18 @@ def _insert_chunk(
     keys = list(_ALWAYS)
     extra = {key for values in chunk for key in values} - set(keys) - {"owner_id", "created_at"}
     keys += sorted(extra)
-    defaults = {key: _DEFAULTS.get(key) for key in keys}
-    normalised = [
-        {**defaults, **values, "owner_id": owner_id, "created_at": now} for values in chunk
-    ]
-    connection.execute(insert(CUSTOMER), normalised)
-    return len(normalised)
+    defaults = [_DEFAULTS.get(key) for key in keys]
+    rows = [
+        (*(values.get(key, default) for key, default in zip(keys, defaults, strict=True)),
+         owner_id, now)
+        for values in chunk
+    ]  # fmt: skip
+    return insert_rows(connection, CUSTOMER, [*keys, "owner_id", "created_at"], rows)
 
 
 def _stored(fields: dict[str, Any], now: datetime) -> dict[str, Any]:
     values = dict(fields)
-    if "name" in values:
+    if "name" in values and "name_key" not in values:  # bulk callers may have it already
         values["name_key"] = name_key(values["name"])
     if values.get("status") == "client":
         values.setdefault("client_since", now.date())
