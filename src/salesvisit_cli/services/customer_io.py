@@ -107,6 +107,9 @@ def _records(text: str) -> Iterator[Record]:
     except csv.Error as error:
         raise ValidationError(f"the CSV header cannot be read: {error}") from None
     columns = _columns(header)
+    width = len(columns)
+    # (position, field, value aliases) of the columns we use, in order (one pass per row).
+    used = [(i, c, VALUE_ALIASES.get(c)) for i, c in enumerate(columns) if c is not None]
     while True:
         start = reader.line_num + 1
         try:
@@ -116,16 +119,21 @@ def _records(text: str) -> Iterator[Record]:
         except csv.Error as error:
             yield start, f"unreadable CSV: {error}"
             return  # the reader cannot resynchronise after a broken quote
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             continue
-        if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
-            yield start, f"{len(cells)} cells but the header has {len(columns)} columns"
+        if len(cells) > width and "".join(cells[width:]).strip():
+            yield start, f"{len(cells)} cells but the header has {width} columns"
             continue
         record = {}
-        for column, cell in zip(columns, cells, strict=False):
-            if column and cell.strip():  # an empty cell is a field not given
-                value = restore(cell)
-                record[column] = VALUE_ALIASES.get(column, {}).get(value.strip(), value)
+        count = len(cells)
+        for index, column, aliases in used:
+            if index >= count:
+                break
+            cell = cells[index]
+            if cell and not cell.isspace():  # an empty cell is a field not given
+                if cell[0] == "'":
+                    cell = restore(cell)
+                record[column] = aliases.get(cell.strip(), cell) if aliases else cell
         yield start, record
 
 

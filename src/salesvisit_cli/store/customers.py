@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select, update
@@ -124,13 +125,14 @@ def _insert_chunk(
     keys = list(_ALWAYS)
     extra = {key for values in chunk for key in values} - set(keys) - {"owner_id", "created_at"}
     keys += sorted(extra)
-    defaults = [_DEFAULTS.get(key) for key in keys]
+    defaults = {key: _DEFAULTS.get(key) for key in keys}
+    defaults.update(owner_id=owner_id, created_at=now)
+    columns = [*keys, "owner_id", "created_at"]
+    row_of = itemgetter(*columns)
     rows = [
-        (*(values.get(key, default) for key, default in zip(keys, defaults, strict=True)),
-         owner_id, now)
-        for values in chunk
-    ]  # fmt: skip
-    return insert_rows(connection, CUSTOMER, [*keys, "owner_id", "created_at"], rows)
+        row_of({**defaults, **values, "owner_id": owner_id, "created_at": now}) for values in chunk
+    ]
+    return insert_rows(connection, CUSTOMER, columns, rows)
 
 
 def _stored(fields: dict[str, Any], now: datetime) -> dict[str, Any]:
