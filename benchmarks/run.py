@@ -1,7 +1,8 @@
 """`make bench`: whole-process timings and peak memory of salesvisit against floors.
 
 Every figure is the median of several runs of a whole process (start-up included) and is shown
-as a ratio to a floor measured in the same run, so the ratios hold on a noisy machine:
+as a ratio to a floor measured in the same run, alternating with it (command, floor, command,
+floor, ...), so both see the same machine load and the ratios hold on a noisy machine:
 
 - `python -c "import typer"` for `--help`;
 - `python -c "import typer, rich.table, sqlmodel"` for commands that open the database;
@@ -77,6 +78,26 @@ def median(
         statistics.median(m.seconds for m in found),
         int(statistics.median(m.max_rss_kib for m in found)),
     )
+
+
+def paired(
+    command: list[str], env: dict[str, str], floor: list[str], floor_env: dict[str, str], runs: int
+) -> tuple[Measure, Measure]:
+    """The command and its floor run alternately, so both see the same machine load."""
+    run_once(command, env)
+    run_once(floor, floor_env)
+    mine, base = [], []
+    for _ in range(runs):
+        mine.append(run_once(command, env))
+        base.append(run_once(floor, floor_env))
+
+    def middle(found: list[Measure]) -> Measure:
+        return Measure(
+            statistics.median(m.seconds for m in found),
+            int(statistics.median(m.max_rss_kib for m in found)),
+        )
+
+    return middle(mine), middle(base)
 
 
 def environment(workdir: Path, db: Path | None = None) -> dict[str, str]:
@@ -207,33 +228,45 @@ def import_rows(workdir: Path, runs: int) -> list[tuple[str, Measure | None]]:
             leftover.unlink()
 
     env = environment(workdir, target)
-    found: list[tuple[str, Measure | None]] = [
-        (
-            "salesvisit customer import",
-            median([*SALESVISIT, "customer", "import", str(source)], env, runs, fresh),
-        )
+    tools: list[tuple[str, list[str] | None]] = [
+        ("salesvisit customer import", [*SALESVISIT, "customer", "import", str(source)])
     ]
     tool = sqlite_utils(workdir)
-    found.append(
+    tools.append(
         (
             "sqlite-utils insert --csv",
-            median(
-                [*tool, "insert", str(target), "customer", str(source), "--csv"], env, runs, fresh
-            )
-            if tool
-            else None,
+            [*tool, "insert", str(target), "customer", str(source), "--csv"] if tool else None,
         )
     )
     shell = shutil.which("sqlite3")
-    found.append(
+    tools.append(
         (
             "sqlite3 .import --csv",
-            median([shell, str(target), f".import --csv {source} customer"], env, runs, fresh)
-            if shell
-            else None,
+            [shell, str(target), f".import --csv {source} customer"] if shell else None,
         )
     )
-    return found
+    # Rounds of one run each, so every tool sees the same machine load.
+    runs_of: dict[str, list[Measure]] = {label: [] for label, _ in tools}
+    for round_number in range(runs + 1):
+        for label, command in tools:
+            if command is None:
+                continue
+            fresh()
+            measure = run_once(command, env)
+            if round_number:  # the first round warms the caches
+                runs_of[label].append(measure)
+    return [
+        (
+            label,
+            Measure(
+                statistics.median(m.seconds for m in runs_of[label]),
+                int(statistics.median(m.max_rss_kib for m in runs_of[label])),
+            )
+            if runs_of[label]
+            else None,
+        )
+        for label, _ in tools
+    ]
 
 
 def machine() -> str:
@@ -266,7 +299,8 @@ def main() -> None:
     env = environment(workdir)
     floors = {"typer": median(TYPER_FLOOR, env, runs), "db": median(DB_FLOOR, env, runs)}
     lines = [
-        f"Machine: {machine()}; median of {runs} runs each (after one warm-up run).",
+        f"Machine: {machine()}; median of {runs} runs each (after one warm-up run); each "
+        "ratio to a floor uses the floor's runs interleaved with that command's.",
         f"Large database: {LARGE['reps']} reps, {LARGE['customers']:,} customers, "
         f"{LARGE['months']} months; small: {SMALL['reps']} rep, {SMALL['customers']} customers, "
         f"{SMALL['months']} months.",
@@ -279,12 +313,16 @@ def main() -> None:
         f"| floor `import typer, rich.table, sqlmodel` | | {floors['db'].seconds:.3f} | | | | "
         f"{floors['db'].max_rss_kib / 1024:.1f} | |",
     ]
+    floor_commands = {"typer": TYPER_FLOOR, "db": DB_FLOOR}
     for label, arguments, floor_name, scope in COMMANDS:
-        figures = {}
+        figures, bases = {}, {}
         for name, db in (("small", small), ("large", large)):
             command, extra = command_line(label, arguments, db)
-            figures[name] = median(command, {**environment(workdir, db), **extra}, runs)
-        floor = floors[floor_name]
+            figures[name], bases[name] = paired(
+                command, {**environment(workdir, db), **extra}, floor_commands[floor_name], env,
+                runs,
+            )  # fmt: skip
+        floor = bases["large"]
         big, little = figures["large"], figures["small"]
         lines.append(
             f"| `{label}` | {floor_name} | {little.seconds:.3f} | {big.seconds:.3f} | "
