@@ -78,7 +78,7 @@ def check_phone(value: str | None) -> str | None:
     text = check_text("phone", value, max_length=40)
     if text is None:
         return None
-    if not _PHONE.fullmatch(text) or sum(ch.isdigit() for ch in text) < 3:
+    if not _PHONE.fullmatch(text) or sum(map(str.isdigit, text)) < 3:
         raise ValidationError(
             f"invalid phone {text!r}: use digits, spaces and + - ( ), optionally 'ext. 12'"
         )

@@ -193,13 +193,14 @@ def import_csv(
             return result
         ensure_rep(connection, rep, now)
         written = 0
-        for owner, batch in good.items():
-            owner_id = ensure_rep(connection, owner or rep, now)
-            for start in range(0, len(batch), rows.CHUNK):
-                chunk = batch[start : start + rows.CHUNK]
-                written += rows.add_many(connection, chunk, owner_id, now)
-                if progress:
-                    progress(written, result.imported)
+        with rows.bulk_loading(connection, result.imported):
+            for owner, batch in good.items():
+                owner_id = ensure_rep(connection, owner or rep, now)
+                for start in range(0, len(batch), rows.CHUNK):
+                    chunk = batch[start : start + rows.CHUNK]
+                    written += rows.add_many(connection, chunk, owner_id, now)
+                    if progress:
+                        progress(written, result.imported)
     if progress:
         progress(result.imported, result.imported)
     return result

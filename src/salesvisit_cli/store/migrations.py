@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 
 
 def _initial_schema(connection: Connection) -> None:
-    from salesvisit_cli.store.models import SQLModel
+    """The current tables, as declared in store.models (SQLModel). They are created from
+    store.tables, the Core copy generated from those models (tests/store/test_tables.py proves
+    the DDL identical), which spares a new database the ~0.25 s of importing SQLModel."""
+    from salesvisit_cli.store.tables import metadata
 
-    SQLModel.metadata.create_all(connection)
+    metadata.create_all(connection)
 
 
 # (version, name, step). Version 1 is the first schema that shipped.
