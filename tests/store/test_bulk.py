@@ -61,8 +61,8 @@ def test_insert_rows_stores_dates_as_sqlalchemy_does(store):
     with store.write() as conn:
         rep = add_rep(conn, "alice")
         customer = add_customer(conn, "Acme")
-        columns = ("customer_id", "rep_id", "date", "status", "start", "minutes", "as_prospect", "appointment", "conflict",
-                   "created_at", "reported_at")  # fmt: skip
+        columns = ("customer_id", "rep_id", "date", "status", "start", "minutes", "as_prospect",
+                   "appointment", "conflict", "created_at", "reported_at")  # fmt: skip
         moment = datetime(2026, 3, 2, 10, 5)
         bulk.insert_rows(
             conn,
