@@ -105,7 +105,9 @@ def test_the_help_table_matches_every_command():
     for name, (_module, _attribute, line) in COMMANDS.items():
         command = load_command(name)
         assert command.name == name
-        assert click.utils.make_default_short_help(command.help or "", 1000) == line, name
+        assert command.get_short_help_str(1000) == click.Command(
+            name, help=line
+        ).get_short_help_str(1000), name
 
 
 @pytest.mark.parametrize("args", [["quota", "--json"], ["visit", "plan", "--json"], ["followup"]])

@@ -116,7 +116,8 @@ class LazyRootGroup(SalesvisitGroup):
         rows = []
         for name in self.list_commands(ctx):
             if name in COMMANDS:
-                rows.append((name, click.utils.make_default_short_help(COMMANDS[name][2], limit)))
+                line = click.Command(name, help=COMMANDS[name][2]).get_short_help_str(limit)
+                rows.append((name, line))
             else:
                 command = self.commands[name]
                 if not command.hidden:
