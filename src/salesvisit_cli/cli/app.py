@@ -19,21 +19,6 @@ from salesvisit_cli.domain.errors import SalesvisitError
 # completion build (and import) nothing but the one group they need. name: (module, attribute,
 # the line `--help` lists; tests/cli/test_startup.py checks it against the real help).
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "daily": (
-        "salesvisit_cli.cli.daily",
-        "daily",
-        "The day's report summary; --submit hands it in (deadline 09:00 next working day).",
-    ),
-    "quota": (
-        "salesvisit_cli.cli.quota",
-        "quota",
-        "This month's customers visited (and new ones) against the quota.",
-    ),
-    "demo": (
-        "salesvisit_cli.cli.demo",
-        "demo",
-        "Fill a new database with a realistic demo team, customers and history.",
-    ),
     "customer": (
         "salesvisit_cli.cli.customer",
         "app",
@@ -49,10 +34,25 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "app",
         "Follow-ups due today and overdue; done, add, snooze.",
     ),
+    "daily": (
+        "salesvisit_cli.cli.daily",
+        "daily",
+        "The day's report summary; --submit hands it in (deadline 09:00 next working day).",
+    ),
+    "quota": (
+        "salesvisit_cli.cli.quota",
+        "quota",
+        "This month's customers visited (and new ones) against the quota.",
+    ),
     "rep": ("salesvisit_cli.cli.rep", "app", "Salespeople and managers."),
     "team": ("salesvisit_cli.cli.team", "app", "Team mode on PostgreSQL: per-salesperson access."),
     "db": ("salesvisit_cli.cli.db", "app", "The database: path, integrity check, backup."),
     "config": ("salesvisit_cli.cli.config", "app", "Configuration: show, set, path."),
+    "demo": (
+        "salesvisit_cli.cli.demo",
+        "demo",
+        "Fill a new database with a realistic demo team, customers and history.",
+    ),
 }
 
 HELP = """The field salesperson's command line: plan the day, report each visit,
