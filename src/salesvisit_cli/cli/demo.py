@@ -44,5 +44,6 @@ def demo(
         )
     success(
         f"Demo ready: {summary.reps} salesperson(s), {summary.customers:,} customers, "
-        f"{summary.visits:,} reported visits in {app_ctx.db_target}"
+        f"{summary.visits:,} reported visits, {summary.hand_ins:,} daily hand-ins "
+        f"in {app_ctx.db_target}"
     )

@@ -14,7 +14,6 @@ from salesvisit_cli.domain.text import check_text
 
 TIERS = ("key", "normal")
 STATUSES = ("prospect", "client")
-SOURCES_HINT = ("web", "trade fair", "referral", "directory", "news report")
 # The fields of `customer add` / CSV columns / JSON keys, in display order.
 FIELDS = (
     "name",

@@ -137,9 +137,3 @@ def minutes_between(start: str, end: str) -> int:
     if minutes <= 0:
         raise ValidationError(f"end time {end} is not after start time {start}")
     return minutes
-
-
-def add_minutes(at: str, minutes: int) -> str:
-    """`HH:MM` plus minutes, capped at 23:59 (visits do not cross midnight)."""
-    moment = datetime.combine(date.min, time.fromisoformat(at)) + timedelta(minutes=minutes)
-    return "23:59" if moment.date() != date.min else moment.strftime("%H:%M")

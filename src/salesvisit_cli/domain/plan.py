@@ -16,13 +16,6 @@ from salesvisit_cli.domain.quota import needed_per_day
 
 # R2 steps for each planned customer: short, stable keys (the `visit prep` items, JSON keys).
 PREP_ITEMS = ("screen", "materials", "address", "outline", "appointment")
-PREP_LABELS = {
-    "screen": "screen the customer (key or ordinary)",
-    "materials": "prepare materials (file, profile, brochure, photos, price list, cards)",
-    "address": "confirm address and office hours",
-    "outline": "prepare a negotiation outline (questions, approach)",
-    "appointment": "make an appointment in advance",
-}
 ALL = "all"
 
 # R9: shown as tips, never enforced.

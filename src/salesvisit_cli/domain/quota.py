@@ -17,7 +17,6 @@ from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.deadlines import REPORT_STATUSES, report_deadline, report_status
 
-UNITS = ("customers", "visits")
 # Status words, best first (the team view sorts by them after the progress).
 MET, ON_TRACK, AT_RISK, MISSED, UPCOMING = "met", "on track", "at risk", "missed", "upcoming"
 

@@ -101,11 +101,6 @@ def edit(
         return Saved(rows.get(connection, customer.id), warnings)
 
 
-def find(store: Store, ref: str) -> Customer:
-    with store.read() as connection:
-        return resolve(connection, ref)
-
-
 def listing(store: Store, **filters: Any) -> list[Customer]:
     with store.read() as connection:
         return list(rows.listing(connection, **filters))

@@ -70,10 +70,6 @@ class RoleInfo:
     bypass_rls: bool = False
 
 
-def is_postgres(connection: Connection) -> bool:
-    return connection.dialect.name == "postgresql"
-
-
 def _run(connection: Connection, statement: Any) -> None:
     """Run composed DDL (psycopg.sql) in the current transaction."""
     raw = connection.connection.driver_connection

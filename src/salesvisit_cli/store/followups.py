@@ -114,12 +114,6 @@ def get(connection: Connection, followup_id: int, today: date) -> FollowupItem |
     return _item(row, today) if row else None
 
 
-def rep_id_of(connection: Connection, followup_id: int) -> int | None:
-    return connection.execute(
-        select(FOLLOWUP.c.rep_id).where(FOLLOWUP.c.id == followup_id)
-    ).scalar()
-
-
 def open_for_rep(
     connection: Connection, rep_id: int, today: date, *, every: bool = False
 ) -> list[FollowupItem]:
