@@ -28,26 +28,7 @@ def month_counts(connection: Connection, rep_id: int | None, month: Month) -> Mo
     """
     if rep_id is None:
         return MonthCounts()
-    in_month = and_(
-        VISIT.c.rep_id == rep_id,
-        VISIT.c.status == "done",
-        VISIT.c.date >= month.first,
-        VISIT.c.date <= month.last,
-    )
-    visits, customers = connection.execute(
-        select(func.count(), func.count(distinct(VISIT.c.customer_id))).where(in_month)
-    ).one()
-    new_customers = connection.execute(
-        select(func.count(distinct(VISIT.c.customer_id)))
-        .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
-        .where(
-            in_month,
-            CUSTOMER.c.first_visit_as_prospect.is_(True),
-            CUSTOMER.c.first_visit_on >= month.first,
-            CUSTOMER.c.first_visit_on <= month.last,
-        )
-    ).scalar_one()
-    return MonthCounts(visits=visits, customers=customers, new_customers=new_customers)
+    return month_counts_by_rep(connection, month, [rep_id]).get(rep_id, MonthCounts())
 
 
 def refresh_first_visit(connection: Connection, customer_id: int) -> None:
@@ -97,7 +78,7 @@ def _has_first_visit_function(connection: Connection) -> bool:
 def month_counts_by_rep(
     connection: Connection, month: Month, rep_ids: list[int] | None = None
 ) -> dict[int, MonthCounts]:
-    """`month_counts` for several salespeople at once (all with visits when `rep_ids` is None),
+    """Month counts for several salespeople at once (all with visits when `rep_ids` is None),
     two GROUP BY queries; salespeople without completed visits in the month are left out."""
     in_month = and_(
         VISIT.c.status == "done",
