@@ -201,6 +201,18 @@ class DemoCustomer:
     visited: bool = False
     arrival: date | None = None  # when a prospect entered the file (None: from the start)
     won: bool = False  # a prospect who became a client in the history
+    complained: bool = False
+
+    def purpose(self, rng: random.Random) -> str:
+        """A planned visit's purpose that fits what happened to the customer so far."""
+        if self.complained:
+            return "Discuss the complaint and our fix"
+        if self.status == "prospect":
+            return "Follow up on the quote" if self.visited else "First visit: present the company"
+        if not self.visited:
+            return rng.choice(("Introduce the new price list", "介绍新产品"))
+        return rng.choice(("Thank for the order, ask for suggestions", "Follow up on the quote",
+                           "Introduce the new price list", "介绍新产品"))  # fmt: skip
 
 
 @dataclass
@@ -419,6 +431,7 @@ class HistoryMaker:
         if booking:
             self._followup(customer.id, visit_id, "booking", day, booking)
         if complaint:
+            customer.complained = True
             self._followup(customer.id, visit_id, "complaint", follow_day, complaint)
         key = (customer.id, follow_day)
         if key not in self.thanks_seen:
@@ -514,6 +527,5 @@ class HistoryMaker:
             timed = rng.random() < 0.5 and bool(slots)
             appointment = timed and rng.random() < 0.6
             at = _clock(slots.pop(rng.randrange(len(slots)))) if timed else None
-            purpose = PURPOSES[3] if customer.status == "prospect" else rng.choice(PURPOSES)
-            self.planned(day, customer, at, appointment, purpose,
+            self.planned(day, customer, at, appointment, customer.purpose(rng),
                          created=self.now - timedelta(days=1))  # fmt: skip
