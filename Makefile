@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	rm -rf demo && mkdir -p demo
-	$(BIN)/salesvisit --db $(DEMO) demo --seed 7
+	$(BIN)/salesvisit demo --db $(DEMO) --seed 7
 	$(BIN)/salesvisit --db $(DEMO) --rep demo visit plan
 
 test: $(VENV)/.installed

@@ -133,3 +133,13 @@ def test_a_large_team_history(cli, clock, tmp_path):
         "'2026-10-26'"
     )
     assert fresh > 0
+
+
+def test_demo_takes_its_own_db_option(cli, clock, tmp_path):
+    """Issues and the README write `salesvisit demo --db PATH`; the root --db works too."""
+    clock(f"{TODAY} 07:30")
+    target = tmp_path / "own.db"
+    built = cli("demo", "--db", target, "--customers", "40", "--months", "1")
+    assert built.exit_code == 0, built.stderr
+    assert rows("SELECT count(*) FROM customer", target) == [(40,)]
+    assert not os.path.exists(os.environ["SALESVISIT_DB"])

@@ -13,6 +13,10 @@ HELP = "Fill a new database with a realistic demo team, customers and history."
 
 def demo(
     ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="The new database to fill (same as the root --db)."),
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = 7,
     reps: Annotated[int, typer.Option("--reps", help="Salespeople (the first is 'demo').")] = 1,
     customers: Annotated[int, typer.Option("--customers", help="Customers in the file.")] = 300,
@@ -22,8 +26,8 @@ def demo(
 
     \b
     Examples:
-      salesvisit --db demo.db demo
-      salesvisit --db big.db demo --reps 50 --customers 20000 --months 60
+      salesvisit demo --db demo.db
+      salesvisit demo --db big.db --reps 50 --customers 20000 --months 60
       salesvisit --db demo.db --rep demo visit plan
     """
     from salesvisit_cli.render.console import success
@@ -31,6 +35,8 @@ def demo(
     from salesvisit_cli.services.demo import DemoSpec, build
 
     app_ctx = app_context(ctx)
+    if db:
+        app_ctx.db_option = db
     spec = DemoSpec(seed=seed, reps=reps, customers=customers, months=months)
     with progress_reporter("Building demo") as report:
         summary = build(
