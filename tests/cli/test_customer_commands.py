@@ -193,3 +193,19 @@ def test_status_change_sets_client_since(cli, clock):
     cli("customer", "add", "Acme")
     became = cli("customer", "edit", "Acme", "--status", "client", "--json").json()
     assert became["client_since"] == "2026-11-26"
+
+
+def test_edit_owner_follows_the_assign_rule_and_is_all_or_nothing(cli):
+    """`customer edit` takes the same options as `add`, --owner included (managers only)."""
+    assert cli("customer", "add", "Owned Ltd", "--phone", "021 5555 0101").exit_code == 0
+    assert cli("rep", "add", "boss", "--manager").exit_code == 0
+    assert cli("--rep", "boss", "rep", "add", "bob").exit_code == 0
+    refused = cli("customer", "edit", "Owned", "--owner", "bob", "--phone", "021 5555 0199")
+    assert refused.exit_code == 1 and "only a manager" in refused.stderr
+    unchanged = cli("customer", "show", "Owned", "--json").json()
+    assert (unchanged["owner"], unchanged["phone"]) == ("alice", "021 5555 0101")
+    moved = cli("--rep", "boss", "customer", "edit", "Owned", "--owner", "bob", "--json")
+    assert moved.exit_code == 0, moved.stderr
+    assert moved.json()["owner"] == "bob"
+    unknown = cli("--rep", "boss", "customer", "edit", "Owned", "--owner", "nobody")
+    assert unknown.exit_code == 1 and "no salesperson named" in unknown.stderr

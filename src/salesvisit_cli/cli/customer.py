@@ -112,6 +112,9 @@ def edit(
     hours: Hours = None,
     web: Web = None,
     note: Note = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="New owning salesperson (managers only).")
+    ] = None,
     allow_duplicate: AllowDuplicate = False,
     as_json: Json = False,
 ) -> None:
@@ -122,6 +125,7 @@ def edit(
       salesvisit customer edit 12 --phone "021 5555 0102" --hours 08:30-17:00
       salesvisit customer edit 华美 --tier key
     """
+    from salesvisit_cli.domain.reps import validate_rep_name
     from salesvisit_cli.services import customers
 
     app_ctx = app_context(ctx)
@@ -131,7 +135,13 @@ def edit(
         note=note,
     )  # fmt: skip
     saved = customers.edit(
-        app_ctx.store, app_ctx.rep, ref, fields, app_ctx.now(), allow_duplicate=allow_duplicate
+        app_ctx.store,
+        app_ctx.rep,
+        ref,
+        fields,
+        app_ctx.now(),
+        owner=validate_rep_name(owner) if owner is not None else None,
+        allow_duplicate=allow_duplicate,
     )
     _show_saved(saved, as_json, "Updated")
 

@@ -88,16 +88,22 @@ def edit(
     raw: dict[str, Any],
     now: datetime,
     *,
+    owner: str | None = None,
     allow_duplicate: bool = False,
 ) -> Saved:
-    """Change only the given fields."""
+    """Change only the given fields; a new `owner` follows the assign rule (managers only)."""
+    from salesvisit_cli.services.reps import move_customer
+
     fields = clean_fields(raw, partial=True)
-    if not fields:
+    if not fields and owner is None:
         raise ValidationError("nothing to change: give at least one option")
     with store.write() as connection:
         customer = resolve(connection, ref)
         warnings = _duplicate_check(connection, fields, allow_duplicate, customer.id)
-        rows.edit(connection, customer.id, fields, now)
+        if fields:
+            rows.edit(connection, customer.id, fields, now)
+        if owner is not None:
+            move_customer(connection, rep, customer, owner)
         return Saved(rows.get(connection, customer.id), warnings)
 
 

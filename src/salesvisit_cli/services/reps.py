@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.engine import Connection
+
 from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.reps import validate_rep_name
@@ -55,15 +57,21 @@ def assign(store: Store, current: str, ref: str, rep_name: str) -> tuple[Custome
 
     rep_name = validate_rep_name(rep_name)
     with store.write() as connection:
-        me = rep_rows.get(connection, current)
-        check_can_manage(current, bool(me and me.is_manager), "assign customers")
         customer = resolve(connection, ref)
-        target = rep_rows.get(connection, rep_name)
-        if target is None:
-            raise NotFoundError(
-                f"no salesperson named {rep_name!r}; add them with `salesvisit rep add`"
-            )
-        if customer.owner == target.name:
-            return customer, False
-        customer_rows.set_owner(connection, customer.id, target.id)
-        return customer_rows.get(connection, customer.id), True
+        changed = move_customer(connection, current, customer, rep_name)
+        return customer_rows.get(connection, customer.id), changed
+
+
+def move_customer(connection: Connection, current: str, customer: Customer, rep_name: str) -> bool:
+    """Give `customer` to `rep_name` inside a write (managers only); False when already theirs."""
+    me = rep_rows.get(connection, current)
+    check_can_manage(current, bool(me and me.is_manager), "assign customers")
+    target = rep_rows.get(connection, rep_name)
+    if target is None:
+        raise NotFoundError(
+            f"no salesperson named {rep_name!r}; add them with `salesvisit rep add`"
+        )
+    if customer.owner == target.name:
+        return False
+    customer_rows.set_owner(connection, customer.id, target.id)
+    return True
