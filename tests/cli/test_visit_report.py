@@ -104,7 +104,7 @@ def test_next_meeting_in_the_past_is_refused_and_nothing_is_written(cli, acme):
         (["--start", "01:00", "-m", "601", "-n", "x"], "between 1 and 600"),
         (["--start", "10:00", "-m", "20"], "missing --notes"),
         (["--start", "10:00", "-n", "x"], "missing --minutes"),
-        (["-m", "20", "-n", "x"], "missing --start"),
+        (["--date", "2026-11-20", "-m", "20", "-n", "x"], "missing --start"),
         (["--start", "10:00", "-m", "20", "--end", "10:30", "-n", "x"], "either --minutes"),
         (["--start", "10:00", "-m", "20", "-n", "x", "--next-place", "office"], "--next-place"),
     ],
@@ -208,3 +208,12 @@ def test_prompts_stop_at_end_of_input_without_writing(cli, acme, monkeypatch):
     aborted = cli("visit", "report", "-c", "acme", "--start", "10:00", input="20\n")
     assert aborted.exit_code == 1
     assert cli("customer", "show", "acme", "--json").json()["visits"] == []
+
+
+def test_a_call_reported_today_without_a_start_just_ended(cli, acme):
+    """R4: the report is written right after the call, so it began `minutes` ago."""
+    done = report(cli, "-c", "acme", "-m", "25", "-n", "quick call", "--json")
+    assert done.exit_code == 0, done.stderr
+    assert (done.json()["date"], done.json()["start"]) == ("2026-11-26", "11:35")
+    past = report(cli, "-c", "acme", "--date", "2026-11-20", "-m", "25", "-n", "backfill")
+    assert past.exit_code == 1 and "missing --start" in past.stderr

@@ -53,7 +53,9 @@ def report(
     day: Annotated[
         str | None, typer.Option("--date", help="Visit date (default: today, or the planned day).")
     ] = None,
-    start: Annotated[str | None, typer.Option("--start", help="Start time HH:MM.")] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="Start time HH:MM (today: default now − minutes).")
+    ] = None,
     minutes: Annotated[
         str | None, typer.Option("--minutes", "-m", help="Minutes spent (1-600), e.g. 25 or 1h10.")
     ] = None,
@@ -91,8 +93,9 @@ def report(
     """Report a call right after it: complete a planned visit, or record an unplanned one.
 
     Creates the follow-ups: a booking to process today, a complaint and a thank-you call for the
-    next working day, and a planned visit for the next meeting. On a terminal, missing start
-    time, minutes and notes are asked for.
+    next working day, and a planned visit for the next meeting. Without --start, a call reported
+    today is taken to have just ended. On a terminal, missing start time, minutes and notes are
+    asked for; elsewhere they are errors.
 
     \b
     Examples:

@@ -135,6 +135,17 @@ def merge(old: ReportFields, changes: dict[str, Any]) -> ReportFields:
     return merged
 
 
+def assume_start(fields: ReportFields, now: datetime) -> ReportFields:
+    """Today's call reported without a start time just ended (R4: the report is written right
+    after the call), so it started `minutes` ago; other reports are left as they are."""
+    if fields.start is not None or fields.minutes is None or fields.date != now.date():
+        return fields
+    begin = now - timedelta(minutes=fields.minutes)
+    if begin.date() != fields.date:
+        return fields
+    return replace(fields, start=begin.strftime("%H:%M"))
+
+
 def missing(fields: ReportFields) -> list[str]:
     """The required fields still empty (asked for on a terminal, errors otherwise)."""
     return [name for name in REQUIRED if getattr(fields, name) is None]

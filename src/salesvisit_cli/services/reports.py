@@ -23,6 +23,7 @@ from salesvisit_cli.domain.followups import (
 )
 from salesvisit_cli.domain.reports import (
     ReportFields,
+    assume_start,
     check_complete,
     clean_changes,
     converts_to_client,
@@ -157,7 +158,7 @@ def prepare(store: Store, rep: str, request: ReportRequest, now: datetime) -> Dr
         fields = merge(target.base, {k: v for k, v in changes.items() if k != "end"})
         absent = [name for name in missing(fields) if name != "minutes"]
         return Draft(fields, absent, target.customer, request.visit_id)
-    fields = merge(target.base, changes)
+    fields = assume_start(merge(target.base, changes), now)
     return Draft(fields, missing(fields), target.customer, request.visit_id)
 
 
@@ -174,7 +175,7 @@ def report(
     changes = clean_changes(request.raw, today)
     with store.write() as connection:
         target = _target(connection, rep, request, today)
-        fields = merge(target.base, changes)
+        fields = assume_start(merge(target.base, changes), now)
         check_complete(fields, now)
         next_given = not request.amend or "next_date" in changes or "next_place" in changes
         if fields.next_date is not None and next_given:
