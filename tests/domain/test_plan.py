@@ -7,10 +7,12 @@ from fractions import Fraction
 
 import pytest
 
+from salesvisit_cli.domain import checklist, quota, suggestions, talking_points
 from salesvisit_cli.domain import plan as rules
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.suggestions import Candidate
 
 THIRD = Fraction(1, 3)
 
@@ -34,7 +36,7 @@ def test_pace_rounds_needs_up_and_the_new_target_is_a_third_rounded_up():
     assert pace.new_target == 40
     assert pace.needed_per_day == 9  # 70 / 8 = 8.75
     assert pace.new_needed_per_day == 4  # 30 / 8 = 3.75
-    assert rules.new_target(100, THIRD) == 34
+    assert quota.new_target(100, THIRD) == 34
 
 
 def test_pace_met_needs_nothing_more():
@@ -48,8 +50,8 @@ def test_no_working_days_left_needs_zero_not_a_division_by_zero():
 
 
 def test_exact_division_is_not_rounded_up():
-    assert rules.needed_per_day(120, 0, 20) == 6
-    assert rules.needed_per_day(121, 0, 20) == 7
+    assert quota.needed_per_day(120, 0, 20) == 6
+    assert quota.needed_per_day(121, 0, 20) == 7
 
 
 def test_working_days_left_count_a_working_plan_date_and_stop_at_month_end():
@@ -130,11 +132,11 @@ def test_schedule_warnings():
 
 
 def test_talking_points_follow_the_situation():
-    first = rules.talking_points(facts(1))
+    first = talking_points.talking_points(facts(1))
     assert first[0].startswith("First meeting") and "work ID" in first[0]
     assert not any(p.startswith("Known customer") for p in first)
-    assert "keep to 45 minutes" in rules.every_call(45)
-    known = rules.talking_points(
+    assert "keep to 45 minutes" in talking_points.every_call(45)
+    known = talking_points.talking_points(
         facts(
             2,
             status="client",
@@ -147,12 +149,12 @@ def test_talking_points_follow_the_situation():
     assert known[0].startswith("Known customer") and "thank" in known[0]
     assert any("late delivery" in p and "what was done" in p for p in known)
     assert any("200 units" in p and "booking" in p.lower() for p in known)
-    assert rules.tip_of_the_day(date(2026, 11, 26)) in rules.TIPS
+    assert talking_points.tip_of_the_day(date(2026, 11, 26)) in talking_points.TIPS
 
 
 def test_prep_state_follows_the_visits_appointment_flag():
-    state = rules.prep_state({"screen", "appointment"}, appointment=False)
-    assert list(state) == list(rules.PREP_ITEMS)
+    state = checklist.prep_state({"screen", "appointment"}, appointment=False)
+    assert list(state) == list(checklist.PREP_ITEMS)
     assert state == {
         "screen": True,
         "materials": False,
@@ -164,13 +166,13 @@ def test_prep_state_follows_the_visits_appointment_flag():
 
 def test_match_items_by_name_number_or_all():
     carry = ["work ID", "price list", "pen"]
-    assert rules.match_items(["PEN", "1", "work id"], carry, "carry") == ["work ID", "pen"]
-    assert rules.match_items(["all"], carry, "carry") == carry
+    assert checklist.match_items(["PEN", "1", "work id"], carry, "carry") == ["work ID", "pen"]
+    assert checklist.match_items(["all"], carry, "carry") == carry
     with pytest.raises(ValidationError) as error:
-        rules.match_items(["4"], carry, "carry")
+        checklist.match_items(["4"], carry, "carry")
     assert "1 work ID, 2 price list, 3 pen" in str(error.value)
     with pytest.raises(ValidationError):
-        rules.match_items([], carry, "carry")
+        checklist.match_items([], carry, "carry")
 
 
 # --- suggestions ------------------------------------------------------------------------------
@@ -179,22 +181,24 @@ DAY = date(2026, 11, 26)
 
 
 def suggest(candidates, limit=10, *, new_behind=True):
-    return rules.suggest(candidates, limit, day=DAY, key_revisit_days=14, new_behind=new_behind)
+    return suggestions.suggest(
+        candidates, limit, day=DAY, key_revisit_days=14, new_behind=new_behind
+    )
 
 
 def test_suggestion_priority_calls_then_key_then_prospects_then_longest_unvisited():
     seen = {"first_visit_on": date(2026, 1, 5)}
     candidates = [
-        rules.Candidate(facts(1, status="client", last_visit=date(2026, 11, 1), **seen)),
-        rules.Candidate(facts(2)),  # prospect never visited
-        rules.Candidate(facts(3, tier="key", last_visit=date(2026, 11, 12), **seen)),  # 14 days
-        rules.Candidate(facts(4, tier="key", last_visit=date(2026, 11, 13), **seen)),  # 13 days
-        rules.Candidate(
+        Candidate(facts(1, status="client", last_visit=date(2026, 11, 1), **seen)),
+        Candidate(facts(2)),  # prospect never visited
+        Candidate(facts(3, tier="key", last_visit=date(2026, 11, 12), **seen)),  # 14 days
+        Candidate(facts(4, tier="key", last_visit=date(2026, 11, 13), **seen)),  # 13 days
+        Candidate(
             facts(5, last_visit=date(2026, 11, 25), **seen), DAY - date.resolution, "thanks"
         ),
-        rules.Candidate(facts(6, status="client", last_visit=date(2026, 10, 1), **seen)),
-        rules.Candidate(facts(7, tier="key")),  # key, never visited
-        rules.Candidate(facts(8, last_visit=date(2026, 11, 20), **seen), DAY, "call"),
+        Candidate(facts(6, status="client", last_visit=date(2026, 10, 1), **seen)),
+        Candidate(facts(7, tier="key")),  # key, never visited
+        Candidate(facts(8, last_visit=date(2026, 11, 20), **seen), DAY, "call"),
     ]
     got = suggest(candidates)
     assert [s.customer.id for s in got] == [5, 8, 7, 3, 2, 6, 1, 4]
@@ -207,13 +211,13 @@ def test_suggestion_priority_calls_then_key_then_prospects_then_longest_unvisite
 
 
 def test_prospects_are_proposed_only_when_the_new_pace_is_behind():
-    candidates = [rules.Candidate(facts(2)), rules.Candidate(facts(1, status="client"))]
+    candidates = [Candidate(facts(2)), Candidate(facts(1, status="client"))]
     assert [s.customer.id for s in suggest(candidates, new_behind=False)] == [1]
     assert [s.customer.id for s in suggest(candidates, new_behind=True)] == [2, 1]
 
 
 def test_suggestions_are_limited_and_deterministic_with_ties_by_id():
-    candidates = [rules.Candidate(facts(i, status="client")) for i in (9, 3, 5, 1)]
+    candidates = [Candidate(facts(i, status="client")) for i in (9, 3, 5, 1)]
     assert [s.customer.id for s in suggest(candidates, 3)] == [1, 3, 5]
     assert suggest(list(reversed(candidates)), 3) == suggest(candidates, 3)
     with pytest.raises(ValidationError):

@@ -213,7 +213,7 @@ def show(
     from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.render.customers import customer_card
     from salesvisit_cli.render.history import customer_history
-    from salesvisit_cli.services.reports import customer_file
+    from salesvisit_cli.services.customer_file import customer_file
 
     app_ctx = app_context(ctx)
     found = customer_file(app_ctx.store, ref, app_ctx.today(), app_ctx.config.visit.max_minutes)

@@ -27,7 +27,7 @@ def _ask(name: str, today) -> str:
     import click
 
     from salesvisit_cli.domain.errors import ValidationError
-    from salesvisit_cli.domain.reports import clean_changes
+    from salesvisit_cli.domain.visit_report import clean_changes
 
     def check(text: str) -> str:
         try:

@@ -1,4 +1,6 @@
-"""The customer file (R8): field validation, name normalisation and the duplicate rule."""
+"""R8: the customer file — field validation, name normalisation, the duplicate rule, and
+ownership (a customer belongs to the salesperson who first contacted them; another
+salesperson's visit is a conflict)."""
 
 from __future__ import annotations
 
@@ -131,6 +133,17 @@ def clean_fields(raw: dict[str, Any], *, partial: bool = False) -> dict[str, Any
         if label in raw:
             fields[label] = check_text(label, raw[label], multiline=label in ("note", "address"))
     return fields
+
+
+ASSIGN, OWN, CONFLICT = "assign", "own", "conflict"
+
+
+def ownership(owner_id: int | None, rep_id: int) -> str:
+    """`assign` (no owner yet: the visit's salesperson takes the customer), `own`, or
+    `conflict` (another salesperson's customer: the team view shows it)."""
+    if owner_id is None:
+        return ASSIGN
+    return OWN if owner_id == rep_id else CONFLICT
 
 
 @dataclass

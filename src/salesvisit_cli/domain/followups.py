@@ -1,17 +1,18 @@
-"""R5: the follow-ups a visit report creates, and the follow-up work list."""
+"""R5: the follow-ups a visit report creates and when they are due, the next meeting → a planned
+visit, and the follow-up work list."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from typing import Any
 
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import parse_date, parse_time
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.visits import FOLLOWUP_KINDS
 
+FOLLOWUP_KINDS = ("thanks", "booking", "complaint", "call", "other")
 # The order the work list shows the kinds in: money first, then complaints, then courtesy.
 KIND_ORDER = ("booking", "complaint", "thanks", "call", "other")
 KIND_LABELS = {
@@ -127,6 +128,43 @@ def check_next_meeting(day: date, at: str | None, now: datetime) -> None:
         raise ValidationError(f"the next meeting {day.isoformat()} {at} is in the past")
 
 
+@dataclass(frozen=True)
+class NextMeetingChange:
+    """What a report's next meeting does to its planned visit: `create` one, `move` the one it
+    created before, `cancel` it (the next meeting was removed), or `keep` things as they are."""
+
+    action: str
+    values: dict[str, Any]
+
+
+def next_meeting_visit(
+    visit_id: int,
+    visit_date: date,
+    next_date: date | None,
+    next_at: str | None,
+    next_place: str | None,
+    *,
+    planned_before: bool,
+) -> NextMeetingChange:
+    """R5: a next meeting becomes a planned visit (an appointment) on that date; amending the
+    report moves that visit while it is still planned, and removing the meeting cancels it."""
+    if next_date is None:
+        if not planned_before:
+            return NextMeetingChange("keep", {})
+        reason = f"next meeting removed from visit {visit_id}"
+        return NextMeetingChange("cancel", {"status": "cancelled", "cancel_reason": reason})
+    values: dict[str, Any] = {"date": next_date, "at": next_at, "place": next_place}
+    if planned_before:
+        return NextMeetingChange("move", values)
+    values |= {
+        "status": "planned",
+        "appointment": True,
+        "purpose": f"next meeting agreed on {visit_date.isoformat()}",
+        "from_visit_id": visit_id,
+    }
+    return NextMeetingChange("create", values)
+
+
 def check_kind(kind: str) -> str:
     value = kind.strip().lower()
     if value not in FOLLOWUP_KINDS:
@@ -179,6 +217,13 @@ class FollowupItem:
             "visit_id": self.visit_id,
             "done_note": self.done_note,
         }
+
+
+def followup_item(row: Any, today: date) -> FollowupItem:
+    """A follow-up row of the store (its columns with `customer`, `rep`, `phone`, `contact`)
+    as the work list shows it, overdue or not as of `today`."""
+    values = {f.name: getattr(row, f.name) for f in fields(FollowupItem) if f.name != "overdue"}
+    return FollowupItem(**values, overdue=is_overdue(row.due, row.done_at, today))
 
 
 def is_overdue(due: date, done_at: datetime | None, today: date) -> bool:

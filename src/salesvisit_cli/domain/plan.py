@@ -1,5 +1,8 @@
-"""The morning (R1–R3, R9): the day's pace, the preparation checklist, the visit order, the talking
-points and the plan suggestions, as pure functions."""
+"""`visit plan`: the day's pace (R1 rules in `quota`), the customers as the plan sees them, time
+slots and their warnings, the visit order and the whole morning screen.
+
+The checklist is R2 (`checklist`), what to say R3/R9 (`talking_points`), proposals `suggestions`.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +10,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from math import ceil
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from salesvisit_cli.domain.checklist import PREP_ITEMS, missing_from_file
 from salesvisit_cli.domain.dates import hours_range
-from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.quota import needed_per_day
+from salesvisit_cli.domain.quota import needed_per_day, new_target, would_be_new_customer
 
-# R2 steps for each planned customer: short, stable keys (the `visit prep` items, JSON keys).
-PREP_ITEMS = ("screen", "materials", "address", "outline", "appointment")
-ALL = "all"
-
-# R9: shown as tips, never enforced.
-TIPS = (
-    "Be prepared: know the customer's business before you walk in.",
-    "Present the company: bring the brochure and any positive press.",
-    "Tell the story of a customer you helped.",
-    "Mention referrals and major clients; carry a client list.",
-    "Thank the customer for their time and their business.",
-    "Build a long-term relationship before asking for an order.",
-    "Mutual benefit, not selling.",
-)
-
-# Suggestion priorities, best first.
-NEXT_MEETING, KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3, 4
-SUGGEST_MAX = 100
+if TYPE_CHECKING:
+    from salesvisit_cli.domain.suggestions import Suggestion
 
 
 # --- pace (R1) -------------------------------------------------------------------------------
-
-
-def new_target(target: int, share: Fraction) -> int:
-    """The new-customer target: ceil(target × share)."""
-    return ceil(Fraction(target) * Fraction(share))
 
 
 @dataclass(frozen=True)
@@ -116,17 +97,13 @@ class CustomerFacts:
 
     @property
     def new_customer(self) -> bool:
-        """A prospect never visited: the visit would make a new customer (R1)."""
-        return self.status == "prospect" and self.never_visited
+        """A visit would win a new customer (R1)."""
+        return would_be_new_customer(self.status, self.first_visit_on)
 
     @property
     def missing_file(self) -> list[str]:
         """The R2 step-3 facts not on file."""
-        return [
-            label
-            for label, value in (("address", self.address), ("office hours", self.hours))
-            if not value
-        ]
+        return missing_from_file(self.address, self.hours)
 
     def days_since(self, day: date) -> int | None:
         return None if self.last_visit is None else (day - self.last_visit).days
@@ -141,41 +118,6 @@ class CustomerFacts:
             "hours": self.hours,
             "last_visit": self.last_visit.isoformat() if self.last_visit else None,
         }
-
-
-def talking_points(customer: CustomerFacts) -> list[str]:
-    """R3: what to say to this customer, chosen from their situation."""
-    points: list[str] = []
-    if customer.never_visited:
-        points.append(
-            "First meeting: introduce yourself, show your work ID, state the purpose, "
-            '"I won\'t take much of your time".'
-        )
-    if not customer.never_visited or customer.status == "client":
-        points.append(
-            "Known customer: thank them for past business, apologise for any service "
-            "shortfall, ask for suggestions."
-        )
-    for note in customer.open_complaints:
-        detail = f" ({note})" if note else ""
-        points.append(f"Open complaint{detail}: say what was done about it.")
-    for note in customer.open_bookings:
-        detail = f" ({note})" if note else ""
-        points.append(f"Pending booking{detail}: report its progress, confirm the next step.")
-    return points
-
-
-def every_call(max_minutes: int = 30) -> str:
-    """R3: the talking point for every call."""
-    return (
-        "Let them talk about their company, don't hard-sell; aim for a booking or commitment "
-        f"and a next meeting; keep to {max_minutes} minutes."
-    )
-
-
-def tip_of_the_day(day: date) -> str:
-    """One R9 tip, the same all day."""
-    return TIPS[day.toordinal() % len(TIPS)]
 
 
 # --- times --------------------------------------------------------------------------------------
@@ -278,15 +220,7 @@ class PlanVisit:
         }
 
 
-def prep_state(done: Iterable[str], appointment: bool) -> dict[str, bool]:
-    """Every R2 step ticked or not; `appointment` follows the visit's appointment flag."""
-    ticked = set(done)
-    state = {item: item in ticked for item in PREP_ITEMS}
-    state["appointment"] = bool(appointment)
-    return state
-
-
-def _unvisited_key(customer: CustomerFacts) -> tuple:
+def unvisited_key(customer: CustomerFacts) -> tuple:
     """Longest since the last visit first (never visited is longest)."""
     return (customer.last_visit is not None, customer.last_visit or date.min)
 
@@ -295,7 +229,7 @@ def visit_order(visit: PlanVisit) -> tuple:
     """Timed visits by time; then the untimed: key customers first, longest unvisited first."""
     if visit.at is not None:
         return (0, visit.at, 0, (), visit.id)
-    return (1, "", visit.customer.tier != "key", _unvisited_key(visit.customer), visit.id)
+    return (1, "", visit.customer.tier != "key", unvisited_key(visit.customer), visit.id)
 
 
 def order_visits(visits: Iterable[PlanVisit]) -> list[PlanVisit]:
@@ -332,116 +266,6 @@ def plan_warnings(
         ids = ", ".join(str(v.id) for v in missing)
         warnings.append(f"{len(missing)} missing address or office hours (visit {ids})")
     return warnings
-
-
-# --- suggestions --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A customer the salesperson could visit, with the follow-up call that may be due."""
-
-    customer: CustomerFacts
-    call_due: date | None = None
-    call_kind: str | None = None
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A customer proposed for the day, and why."""
-
-    customer: CustomerFacts
-    priority: int
-    reason: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "customer": self.customer.to_json(),
-            "priority": self.priority,
-            "reason": self.reason,
-            "new_customer": self.customer.new_customer,
-        }
-
-
-def _since(customer: CustomerFacts, day: date) -> str:
-    days = customer.days_since(day)
-    if days is None:
-        return "never visited"
-    return f"last visited {customer.last_visit.isoformat()} ({days} days ago)"
-
-
-def _rank(
-    candidate: Candidate, day: date, key_revisit_days: int, new_behind: bool
-) -> tuple[int, tuple, str] | None:
-    customer = candidate.customer
-    if candidate.call_due is not None:
-        kind = "thank-you call" if candidate.call_kind == "thanks" else "follow-up call"
-        when = "due today" if candidate.call_due == day else f"overdue since {candidate.call_due}"
-        return NEXT_MEETING, (candidate.call_due,), f"{kind} {when}"
-    days = customer.days_since(day)
-    if customer.tier == "key" and (days is None or days >= key_revisit_days):
-        return KEY_REVISIT, _unvisited_key(customer), f"key customer, {_since(customer, day)}"
-    if customer.new_customer:
-        if not new_behind:
-            return None
-        return NEW_PROSPECT, (), "prospect never visited: the new-customer pace is behind"
-    label = "client" if customer.status == "client" else "known prospect"
-    return LONGEST_UNVISITED, _unvisited_key(customer), f"{label}, {_since(customer, day)}"
-
-
-def check_suggest_limit(limit: int) -> None:
-    if not 1 <= limit <= SUGGEST_MAX:
-        raise ValidationError(f"--suggest takes 1 to {SUGGEST_MAX} customers, not {limit}")
-
-
-def suggest(
-    candidates: Iterable[Candidate],
-    limit: int,
-    *,
-    day: date,
-    key_revisit_days: int,
-    new_behind: bool,
-) -> list[Suggestion]:
-    """Up to `limit` customers for `day`, best first: follow-up calls due, key customers not seen
-    for `key_revisit_days`, never-visited prospects (only when the new-customer pace is behind),
-    then the longest unvisited. Ties go to the lower id, so the same data gives the same list."""
-    check_suggest_limit(limit)
-    ranked = []
-    for candidate in candidates:
-        rank = _rank(candidate, day, key_revisit_days, new_behind)
-        if rank is not None:
-            priority, key, reason = rank
-            ranked.append(((priority, key, candidate.customer.id), candidate.customer, reason))
-    ranked.sort(key=lambda entry: entry[0])
-    return [Suggestion(customer, order[0], reason) for order, customer, reason in ranked[:limit]]
-
-
-# --- checklist items typed by the user ---------------------------------------------------------
-
-
-def match_items(given: Sequence[str], valid: Sequence[str], what: str) -> list[str]:
-    """Items by name (case-insensitive) or 1-based number, or `all`; unknown ones are an error
-    that lists the valid ones. Returned in checklist order, without repeats."""
-    if not given:
-        raise ValidationError(f"name at least one {what} item: {_listing(valid)}")
-    by_name = {item.casefold(): item for item in valid}
-    chosen: set[str] = set()
-    for raw in given:
-        token = raw.strip()
-        if token.casefold() == ALL:
-            chosen.update(valid)
-        elif token.isascii() and token.isdigit() and 1 <= int(token) <= len(valid):
-            chosen.add(valid[int(token) - 1])
-        elif token.casefold() in by_name:
-            chosen.add(by_name[token.casefold()])
-        else:
-            raise ValidationError(f"unknown {what} item {raw!r}; valid: {_listing(valid)}")
-    return [item for item in valid if item in chosen]
-
-
-def _listing(valid: Sequence[str]) -> str:
-    named = ", ".join(f"{number} {item}" for number, item in enumerate(valid, 1))
-    return f"{named} (or {ALL})"
 
 
 # --- the whole screen ---------------------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""R1 + R6 + R7: one salesperson's month against the quota, from figures SQL aggregated.
+"""R1: the monthly quota — who is a new customer, the targets, the pace, the month's figures.
 
 `month_quota` is a pure function: the store hands it the month's counts (`MonthActivity`), the
-calendar decides the working days, and `today` / `now` say where the month stands.
+calendar (R7) decides the working days, the daily reports (R6) are judged in `domain.daily`.
+The SQL forms of the new-customer rule live in `store.rules`; a test holds them equal to these.
 """
 
 from __future__ import annotations
@@ -14,11 +15,80 @@ from fractions import Fraction
 from typing import Any
 
 from salesvisit_cli.domain.calendar import WorkCalendar
+from salesvisit_cli.domain.daily import REPORT_STATUSES, DayReport, daily_reports
 from salesvisit_cli.domain.dates import Month
-from salesvisit_cli.domain.deadlines import REPORT_STATUSES, report_deadline, report_status
 
 # Status words, best first (the team view sorts by them after the progress).
 MET, ON_TRACK, AT_RISK, MISSED, UPCOMING = "met", "on track", "at risk", "missed", "upcoming"
+
+
+# --- R1: the new-customer rule ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DoneVisit:
+    """A completed visit as the new-customer rule sees it."""
+
+    id: int
+    date: date
+    start: str | None
+    as_prospect: bool  # the customer was still a prospect when the visit was reported
+
+
+@dataclass(frozen=True)
+class FirstVisit:
+    """A customer's first completed visit ever (by anyone): kept in `customer.first_visit_*`."""
+
+    date: date
+    as_prospect: bool
+
+
+def first_visit_order(visit: DoneVisit) -> tuple:
+    """Which completed visit came first: by date, then start time (unknown last), then id."""
+    return (visit.date, visit.start is None, visit.start or "", visit.id)
+
+
+def first_visit(done: Iterable[DoneVisit]) -> FirstVisit | None:
+    """The customer's first completed visit, or None before any."""
+    earliest = min(done, key=first_visit_order, default=None)
+    return None if earliest is None else FirstVisit(earliest.date, earliest.as_prospect)
+
+
+def is_new_customer(
+    visit_date: date,
+    as_prospect: bool,
+    first_visit_on: date | None,
+    first_visit_as_prospect: bool,
+) -> bool:
+    """A completed visit wins a new customer: it found a prospect on the day of the customer's
+    first completed visit ever (a customer registered as a client is never new)."""
+    return bool(as_prospect and first_visit_as_prospect and first_visit_on == visit_date)
+
+
+def is_new_in_month(
+    month: Month, first_visit_on: date | None, first_visit_as_prospect: bool
+) -> bool:
+    """A new customer for `month`: first completed visit ever (as a prospect) in that month."""
+    return bool(
+        first_visit_as_prospect
+        and first_visit_on is not None
+        and month.first <= first_visit_on <= month.last
+    )
+
+
+def would_be_new_customer(status: str, first_visit_on: date | None) -> bool:
+    """A planned visit would win a new customer: a prospect without a completed visit yet."""
+    return status == "prospect" and first_visit_on is None
+
+
+def new_target(target: int, share: Fraction) -> int:
+    """The new-customer target: ceil(target × share), exactly (no float rounding)."""
+    return math.ceil(Fraction(target) * Fraction(share))
+
+
+def towards_target(unit: str, *, customers: int, visits: int) -> int:
+    """What counts towards the target: distinct customers (default) or visits (`quota.unit`)."""
+    return customers if unit == "customers" else visits
 
 
 @dataclass(frozen=True)
@@ -33,8 +103,7 @@ class QuotaRules:
 
     @property
     def new_target(self) -> int:
-        """ceil(target × new share), exactly (no float rounding)."""
-        return math.ceil(self.target * Fraction(self.share))
+        return new_target(self.target, self.share)
 
 
 @dataclass(frozen=True)
@@ -63,24 +132,6 @@ class MonthActivity:
     conflicts: int = 0  # visits to another salesperson's customer (R8)
     days: tuple[DayCount, ...] = ()
     first_submissions: Mapping[date, datetime] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class DayReport:
-    """The daily report of one day with completed visits (R6)."""
-
-    day: date
-    deadline: datetime
-    submitted_at: datetime | None
-    status: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "date": self.day.isoformat(),
-            "deadline": self.deadline.isoformat(timespec="minutes"),
-            "submitted_at": self.submitted_at.isoformat() if self.submitted_at else None,
-            "status": self.status,
-        }
 
 
 @dataclass(frozen=True)
@@ -270,23 +321,6 @@ def _per_day(amount: int, days: int) -> Fraction | None:
     return Fraction(amount, days) if days else None
 
 
-def daily_reports(
-    days: Iterable[date],
-    first_submissions: Mapping[date, datetime],
-    calendar: WorkCalendar,
-    deadline: str,
-    now: datetime,
-) -> tuple[DayReport, ...]:
-    """R6 for each day with completed visits: due on the next working day, judged by the first
-    hand-in; days without visits have no report to hand in."""
-    found = []
-    for day in sorted(set(days)):
-        due = report_deadline(day, calendar, deadline)
-        submitted = first_submissions.get(day)
-        found.append(DayReport(day, due, submitted, report_status(due, submitted, now)))
-    return tuple(found)
-
-
 def month_quota(
     rep: str,
     month: Month,
@@ -316,12 +350,11 @@ def month_quota(
         )
         for day in sorted(working_set | set(counted))
     )
-    visited = activity.customers if rules.unit == "customers" else activity.visits
     return Quota(
         rep=rep,
         month=month,
         rules=rules,
-        visited=visited,
+        visited=towards_target(rules.unit, customers=activity.customers, visits=activity.visits),
         new_visited=activity.new_customers,
         visits=activity.visits,
         working_days=len(working),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from salesvisit_cli.domain.quota import is_new_customer, would_be_new_customer
+from salesvisit_cli.domain.visit_report import is_over_time
+
 STATUSES = ("planned", "done", "cancelled")
-FOLLOWUP_KINDS = ("thanks", "booking", "complaint", "call", "other")
 
 
 @dataclass
@@ -88,3 +90,31 @@ class VisitView:
             "cancel_reason": self.cancel_reason,
             "followups": [ref.to_json() for ref in self.followups],
         }
+
+
+# What a visit row carries as is; the other fields of VisitView follow from the rules below.
+_DERIVED = ("over_time", "new_customer", "followups")
+_COPIED = tuple(f.name for f in fields(VisitView) if f.name not in _DERIVED)
+
+
+def wins_new_customer(row: Any) -> bool:
+    """R1 for a visit as listed: a completed one that won a new customer, or a planned one that
+    would (the row carries the customer's status and first-visit facts)."""
+    if row.status == "done":
+        return is_new_customer(
+            row.date, bool(row.as_prospect), row.first_visit_on, bool(row.first_visit_as_prospect)
+        )
+    if row.status == "planned":
+        return would_be_new_customer(row.customer_status, row.first_visit_on)
+    return False
+
+
+def visit_view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView:
+    """A visit row of the store (its columns, `customer` and `rep` names, the customer's status
+    and first-visit facts) as every command shows it."""
+    view = VisitView(**{name: getattr(row, name) for name in _COPIED})
+    view.appointment, view.conflict = bool(view.appointment), bool(view.conflict)
+    view.over_time = row.status == "done" and is_over_time(row.minutes, max_minutes)
+    view.new_customer = wins_new_customer(row)
+    view.followups = followups
+    return view

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from salesvisit_cli.domain.reports import DailySummary
+from salesvisit_cli.domain.daily import DailySummary
 from salesvisit_cli.render.console import out, success, warn
 from salesvisit_cli.render.history import short
 from salesvisit_cli.render.safe import inert

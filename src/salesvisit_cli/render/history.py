@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from salesvisit_cli.domain.reports import outcome
+from salesvisit_cli.domain.visit_report import outcome
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from salesvisit_cli.domain.plan import Plan, PlanVisit, Suggestion
+from salesvisit_cli.domain.plan import Plan, PlanVisit
+from salesvisit_cli.domain.suggestions import Suggestion
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
 from salesvisit_cli.render.visits import checklist_line

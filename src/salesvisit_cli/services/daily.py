@@ -5,22 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.config import Config
 from salesvisit_cli.domain.calendar import WorkCalendar
+from salesvisit_cli.domain.daily import DailySummary, DailyVisit, report_deadline, report_status
 from salesvisit_cli.domain.dates import parse_date
-from salesvisit_cli.domain.deadlines import report_deadline, report_status
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.followups import FollowupItem
-from salesvisit_cli.domain.reports import DailySummary, DailyVisit
 from salesvisit_cli.domain.visits import VisitView
+from salesvisit_cli.services.visits import views
 from salesvisit_cli.store import daily as submission_rows
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import visits as visit_rows
 from salesvisit_cli.store.engine import Store
-from salesvisit_cli.store.quota import reps as rep_rows
+from salesvisit_cli.store.quota import list_reps
 from salesvisit_cli.store.reps import ensure_rep, rep_id
 
 # `daily --submit` without a day looks this far back for a day not handed in yet.
@@ -54,7 +54,7 @@ def _summary(
     done = _views_of_day(connection, me, day, "done", max_minutes)
     planned = _views_of_day(connection, me, day, "planned", max_minutes)
     handed_in = submission_rows.submissions(connection, me, day)
-    created = followup_rows.of_visits(connection, [v.id for v in done], now.date())
+    created = followup_rows.of_visits(connection, [v.id for v in done])
     return _build(rep, day, deadline, now, done, planned, handed_in, created)
 
 
@@ -66,7 +66,7 @@ def _build(
     done: Sequence[VisitView],
     planned: Sequence[VisitView],
     handed_in: Sequence[datetime],
-    created: Sequence[FollowupItem],
+    created: Sequence[Any],
 ) -> DailySummary:
     """One salesperson's day from its rows (completed and planned visits, hand-ins, the
     follow-ups the visits created)."""
@@ -148,8 +148,8 @@ def team_summary(
     deadline = report_deadline(day, calendar, config.report.deadline)
     max_minutes = config.visit.max_minutes
     with store.read() as connection:
-        team = rep_rows(connection)
-        day_visits = visit_rows.views(
+        team = list_reps(connection)
+        day_visits = views(
             connection,
             start=day,
             end=day,
@@ -158,12 +158,12 @@ def team_summary(
         )
         handed_in = submission_rows.submissions_of_day(connection, day)
         done = [v for v in day_visits if v.status == "done"]
-        created = followup_rows.of_visits(connection, [v.id for v in done], now.date())
+        created = followup_rows.of_visits(connection, [v.id for v in done])
     by_rep: dict[str, dict[str, list[VisitView]]] = {}
     for visit in day_visits:
         by_rep.setdefault(visit.rep, {"done": [], "planned": []})[visit.status].append(visit)
     rep_of_visit = {v.id: v.rep for v in done}
-    followups: dict[str, list[FollowupItem]] = {}
+    followups: dict[str, list[Any]] = {}
     for item in created:
         followups.setdefault(rep_of_visit[item.visit_id], []).append(item)  # type: ignore[index]
     summaries = []
@@ -237,6 +237,6 @@ def submit(
 
 
 def _views_of_day(connection, rep: int, day: date, status: str, max_minutes: int):
-    return visit_rows.views(
+    return views(
         connection, rep_id=rep, start=day, end=day, statuses=[status], max_minutes=max_minutes
     )

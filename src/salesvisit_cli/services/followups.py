@@ -13,6 +13,7 @@ from salesvisit_cli.domain.followups import (
     RepFollowups,
     check_due,
     check_kind,
+    followup_item,
     team_order,
     worklist_order,
 )
@@ -28,7 +29,8 @@ def worklist(store: Store, rep: str, today: date, *, every: bool = False) -> lis
         me = rep_id(connection, rep)
         if me is None:
             return []
-        return worklist_order(rows.open_for_rep(connection, me, today, every=every))
+        found = rows.open_for_rep(connection, me, today, every=every)
+    return worklist_order([followup_item(row, today) for row in found])
 
 
 def team_worklist(store: Store, today: date, *, every: bool = False) -> list[RepFollowups]:
@@ -37,10 +39,10 @@ def team_worklist(store: Store, today: date, *, every: bool = False) -> list[Rep
 
     On PostgreSQL in team mode each login counts only the follow-ups its policies show.
     """
-    from salesvisit_cli.store.quota import reps
+    from salesvisit_cli.store.quota import list_reps
 
     with store.read() as connection:
-        team = reps(connection)
+        team = list_reps(connection)
         counts = rows.open_counts(connection, today)
         items = rows.open_of_team(connection, today, every=every)
     found = {number: RepFollowups(name) for number, name in team}
@@ -54,8 +56,8 @@ def team_worklist(store: Store, today: date, *, every: bool = False) -> list[Rep
         if oldest is not None and (entry.oldest_due is None or oldest < entry.oldest_due):
             entry.oldest_due = oldest
     by_name = {names[number]: entry for number, entry in found.items()}
-    for item in items:
-        by_name[item.rep].items.append(item)  # type: ignore[index]
+    for row in items:
+        by_name[row.rep].items.append(followup_item(row, today))
     for entry in found.values():
         entry.items = worklist_order(entry.items)
     return team_order(list(found.values()))
@@ -68,8 +70,13 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _item(connection: Connection, followup_id: int, today: date) -> FollowupItem | None:
+    row = rows.get(connection, followup_id)
+    return None if row is None else followup_item(row, today)
+
+
 def _mine(connection: Connection, rep: str, followup_id: int, today: date) -> FollowupItem:
-    item = rows.get(connection, followup_id, today)
+    item = _item(connection, followup_id, today)
     if item is None:
         raise NotFoundError(f"no follow-up {followup_id}")
     if item.rep != rep:
@@ -87,7 +94,7 @@ def done(store: Store, rep: str, followup_id: int, note: str | None, now: dateti
                 f"follow-up {followup_id} is already done ({item.done_at:%Y-%m-%d %H:%M})"
             )
         rows.mark_done(connection, followup_id, now, text)
-        return rows.get(connection, followup_id, now.date())  # type: ignore[return-value]
+        return _item(connection, followup_id, now.date())  # type: ignore[return-value]
 
 
 def add(
@@ -120,7 +127,7 @@ def add(
                 "created_at": now,
             },
         )
-        return rows.get(connection, new_id, today)  # type: ignore[return-value]
+        return _item(connection, new_id, today)  # type: ignore[return-value]
 
 
 def snooze(store: Store, rep: str, followup_id: int, to_text: str, now: datetime) -> FollowupItem:
@@ -132,4 +139,4 @@ def snooze(store: Store, rep: str, followup_id: int, to_text: str, now: datetime
         if item.done_at is not None:
             raise ValidationError(f"follow-up {followup_id} is already done; nothing to snooze")
         rows.change(connection, followup_id, due=due)
-        return rows.get(connection, followup_id, today)  # type: ignore[return-value]
+        return _item(connection, followup_id, today)  # type: ignore[return-value]

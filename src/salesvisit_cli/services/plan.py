@@ -6,7 +6,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from salesvisit_cli.domain import plan as rules
+from salesvisit_cli.domain import suggestions
+from salesvisit_cli.domain.checklist import prep_state
 from salesvisit_cli.domain.dates import Month
+from salesvisit_cli.domain.quota import towards_target
+from salesvisit_cli.domain.talking_points import every_call, talking_points, tip_of_the_day
 from salesvisit_cli.services.visits import plan_visit, refuse_past
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.progress import month_counts
@@ -30,7 +34,7 @@ def day_pace(
     return rules.pace(
         target=config.quota.target,
         share=config.quota.share,
-        visited=counts.customers if unit == "customers" else counts.visits,
+        visited=towards_target(unit, customers=counts.customers, visits=counts.visits),
         new_visited=counts.new_customers,
         working_days_left=calendar.working_days_left(month, day),
         unit=unit,
@@ -54,8 +58,8 @@ def assemble(
             appointment=row.appointment,
             place=row.place,
             customer=row.customer,
-            prep=rules.prep_state(prep.get(row.id, ()), row.appointment),
-            talking_points=rules.talking_points(row.customer),
+            prep=prep_state(prep.get(row.id, ()), row.appointment),
+            talking_points=talking_points(row.customer),
         )
         for row in planned
     )
@@ -74,16 +78,16 @@ def assemble(
             occupy_minutes=max_minutes + config.visit.travel_minutes,
             working_day=working_day,
         ),
-        tip=rules.tip_of_the_day(day),
-        every_call=rules.every_call(max_minutes),
+        tip=tip_of_the_day(day),
+        every_call=every_call(max_minutes),
         done_today=rows.count_done(connection, own_id, day),
     )
 
 
 def _suggestions(
     connection: Connection, plan: rules.Plan, config: Config, limit: int
-) -> list[rules.Suggestion]:
-    return rules.suggest(
+) -> list[suggestions.Suggestion]:
+    return suggestions.suggest(
         rows.candidates(connection, rep_id(connection, plan.rep), plan.date),
         limit,
         day=plan.date,
@@ -103,7 +107,7 @@ def show(
 ) -> rules.Plan:
     """The plan of a day, with up to `suggest` proposed customers."""
     if suggest is not None:
-        rules.check_suggest_limit(suggest)
+        suggestions.check_suggest_limit(suggest)
     with store.read() as connection:
         plan = assemble(connection, rep, config, calendar, day)
         if suggest is not None:
@@ -124,7 +128,7 @@ def accept(
 ) -> tuple[rules.Plan, list[str]]:
     """Schedule the suggested customers (untimed, their reason as purpose); the plan after it."""
     refuse_past(day, today)
-    rules.check_suggest_limit(suggest)
+    suggestions.check_suggest_limit(suggest)
     warnings: list[str] = []
     with store.write() as connection:
         before = assemble(connection, rep, config, calendar, day)

@@ -56,7 +56,7 @@ def team_quota(
     """Every salesperson in the rep table, furthest along first."""
     rules = rules_of(config)
     with store.read() as connection:
-        team = rows.reps(connection)
+        team = rows.list_reps(connection)
         activity = rows.month_activity(
             connection, month, [rep_id for rep_id, _ in team], rules.max_minutes
         )

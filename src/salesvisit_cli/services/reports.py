@@ -13,15 +13,15 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.calendar import WorkCalendar
-from salesvisit_cli.domain.customers import Customer
+from salesvisit_cli.domain.customers import ASSIGN, CONFLICT, ownership
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.followups import (
-    FollowupItem,
     check_next_meeting,
+    next_meeting_visit,
     reconcile,
     report_followups,
 )
-from salesvisit_cli.domain.reports import (
+from salesvisit_cli.domain.visit_report import (
     ReportFields,
     assume_start,
     check_complete,
@@ -30,12 +30,11 @@ from salesvisit_cli.domain.reports import (
     merge,
     missing,
     over_time_message,
-    ownership,
 )
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import reports as rows
-from salesvisit_cli.store import visits as visit_rows
 from salesvisit_cli.store.customers import set_owner
 from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.progress import refresh_first_visit
@@ -90,21 +89,6 @@ class _Target:
     base: ReportFields
 
 
-def _fields_of(visit: Any) -> ReportFields:
-    return ReportFields(
-        date=visit.date,
-        start=visit.start,
-        minutes=visit.minutes,
-        notes=visit.notes,
-        booking=visit.booking,
-        complaint=visit.complaint,
-        suggestion=visit.suggestion,
-        next_date=visit.next_date,
-        next_at=visit.next_at,
-        next_place=visit.next_place,
-    )
-
-
 def _target(connection: Connection, rep: str, request: ReportRequest, today: date) -> _Target:
     """The visit (or customer) a report is about, checked against the rules."""
     from salesvisit_cli.services.customers import resolve
@@ -130,7 +114,7 @@ def _target(connection: Connection, rep: str, request: ReportRequest, today: dat
             raise ValidationError(
                 f"visit {visit.id} is with customer {visit.customer_id}, not {customer.name!r}"
             )
-    facts = rows.customer_facts(connection, visit.customer_id)
+    facts = rows.customer_owner(connection, visit.customer_id)
     if visit.status == "cancelled":
         reason = f" ({visit.cancel_reason})" if visit.cancel_reason else ""
         raise ValidationError(f"visit {visit.id} was cancelled{reason}; it cannot be reported")
@@ -142,7 +126,7 @@ def _target(connection: Connection, rep: str, request: ReportRequest, today: dat
     if visit.status == "planned" and request.amend:
         raise ValidationError(f"visit {visit.id} is not reported yet; report it without --amend")
     if visit.status == "done":
-        base = _fields_of(visit)
+        base = ReportFields.of(visit)
     else:
         base = ReportFields(date=min(visit.date, today), start=visit.at)
     return _Target(visit, visit.customer_id, facts.name, base)
@@ -185,15 +169,15 @@ def report(
 
         me = ensure_rep(connection, rep, now)
         result = Reported(visit=None, amended=request.amend, history=[])  # type: ignore[arg-type]
-        facts = rows.customer_facts(connection, target.customer_id)
+        facts = rows.customer_owner(connection, target.customer_id)
         visit = target.visit
         if visit is not None and visit.status == "done":
             as_prospect, conflict = bool(visit.as_prospect), bool(visit.conflict)
         else:
             as_prospect = facts.status == "prospect"
             rule = ownership(facts.owner_id, me)
-            conflict = rule == "conflict"
-            if rule == "assign":
+            conflict = rule == CONFLICT
+            if rule == ASSIGN:
                 set_owner(connection, target.customer_id, me)
                 result.notes.append(f"{facts.name} had no owner: now yours")
             elif conflict:
@@ -206,7 +190,7 @@ def report(
             result.notes.append(f"{facts.name} booked: now a client since {fields.date}")
 
         values = {
-            **{name: getattr(fields, name) for name in ReportFields.__dataclass_fields__},
+            **fields.values(),
             "status": "done",
             "as_prospect": as_prospect,
             "conflict": conflict,
@@ -227,7 +211,7 @@ def report(
         else:
             visit_id = visit.id
             if visit.status == "done":
-                old = _fields_of(visit).snapshot()
+                old = ReportFields.of(visit).snapshot()
                 old["reported_at"] = visit.reported_at.isoformat() if visit.reported_at else None
                 rows.add_revision(connection, visit_id, now, old)
             rows.update_visit(connection, visit_id, values)
@@ -241,7 +225,7 @@ def report(
             )
         refresh_first_visit(connection, target.customer_id)
 
-        result.visit = visit_rows.view(connection, visit_id, max_minutes=max_minutes)  # type: ignore[assignment]
+        result.visit = view(connection, visit_id, max_minutes=max_minutes)
         result.history = rows.revisions(connection, visit_id)
         result.over_time_note = over_time_message(fields.minutes, max_minutes)
         return result
@@ -296,37 +280,23 @@ def _next_meeting(
     now: datetime,
     amend: bool,
 ) -> int | None:
-    """The planned visit for the agreed next meeting (moved or cancelled when amended)."""
+    """The planned visit of the agreed next meeting (R5), moved or cancelled when amended."""
     existing = rows.next_meeting_of(connection, visit_id) if amend else None
-    still_planned = existing is not None and existing.status == "planned"
-    if fields.next_date is None:
-        if still_planned:
-            rows.update_visit(
-                connection,
-                existing.id,
-                {
-                    "status": "cancelled",
-                    "cancel_reason": f"next meeting removed from visit {visit_id}",
-                },
-            )
-        return None
-    values = {"date": fields.next_date, "at": fields.next_at, "place": fields.next_place}
-    if still_planned:
-        rows.update_visit(connection, existing.id, values)
-        return existing.id
-    return rows.insert_visit(
-        connection,
-        {
-            **values,
-            "customer_id": customer_id,
-            "rep_id": me,
-            "status": "planned",
-            "appointment": True,
-            "purpose": f"next meeting agreed on {fields.date.isoformat()}",
-            "from_visit_id": visit_id,
-            "created_at": now,
-        },
+    planned_before = existing is not None and existing.status == "planned"
+    change = next_meeting_visit(
+        visit_id,
+        fields.date,
+        fields.next_date,
+        fields.next_at,
+        fields.next_place,
+        planned_before=planned_before,
     )
+    if change.action == "create":
+        values = {**change.values, "customer_id": customer_id, "rep_id": me, "created_at": now}
+        return rows.insert_visit(connection, values)
+    if change.action in ("move", "cancel"):
+        rows.update_visit(connection, existing.id, change.values)
+    return existing.id if change.action == "move" else None
 
 
 def show(store: Store, rep: str, visit_id: int, today: date, max_minutes: int) -> Reported:
@@ -334,39 +304,9 @@ def show(store: Store, rep: str, visit_id: int, today: date, max_minutes: int) -
     with store.read() as connection:
         target = _target(connection, rep, ReportRequest(visit_id=visit_id, amend=True), today)
         assert target.visit is not None
-        visit = visit_rows.view(connection, visit_id, max_minutes=max_minutes)
         return Reported(
-            visit=visit,  # type: ignore[arg-type]
+            visit=view(connection, visit_id, max_minutes=max_minutes),
             amended=False,
             history=rows.revisions(connection, visit_id),
             over_time_note=over_time_message(target.base.minutes, max_minutes),
-        )
-
-
-@dataclass
-class CustomerFile:
-    """`customer show`: the file, every visit (newest first) and the open follow-ups."""
-
-    customer: Customer
-    visits: list[VisitView]
-    followups: list[FollowupItem]
-
-    def to_json(self) -> dict[str, Any]:
-        data = self.customer.to_json()
-        data["visits"] = [visit.to_json() for visit in self.visits]
-        data["followups"] = [item.to_json() for item in self.followups]
-        return data
-
-
-def customer_file(store: Store, ref: str, today: date, max_minutes: int) -> CustomerFile:
-    from salesvisit_cli.services.customers import resolve
-
-    with store.read() as connection:
-        customer = resolve(connection, ref)
-        return CustomerFile(
-            customer,
-            visit_rows.views(
-                connection, customer_id=customer.id, max_minutes=max_minutes, newest_first=True
-            ),
-            followup_rows.open_for_customer(connection, customer.id, today),
         )

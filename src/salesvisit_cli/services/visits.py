@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from salesvisit_cli.domain import plan as rules
+from salesvisit_cli.domain import checklist
+from salesvisit_cli.domain.customers import CONFLICT, ownership
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.plan import schedule_warnings
 from salesvisit_cli.domain.text import check_text
-from salesvisit_cli.domain.visits import STATUSES, VisitView
+from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
 from salesvisit_cli.services.customers import resolve
 from salesvisit_cli.store import visits as rows
+from salesvisit_cli.store.reports import customer_owner
 from salesvisit_cli.store.reps import ensure_rep, rep_id
 from salesvisit_cli.store.visits import VisitRow
 
@@ -32,6 +35,19 @@ class Scheduled:
 
     visit: VisitView
     warnings: list[str] = field(default_factory=list)
+
+
+def views(connection: Connection, *, max_minutes: int, **filters: Any) -> list[VisitView]:
+    """Visits as every command shows them (`filters`: those of `store.visits.visit_rows`)."""
+    return [
+        visit_view(row, followups, max_minutes)
+        for row, followups in rows.visit_rows(connection, **filters)
+    ]
+
+
+def view(connection: Connection, visit_id: int, *, max_minutes: int) -> VisitView:
+    """One visit as every command shows it (the caller knows it exists)."""
+    return views(connection, max_minutes=max_minutes, ids=[visit_id])[0]
 
 
 def clean_purpose(purpose: str | None) -> str | None:
@@ -77,7 +93,7 @@ def plan_visit(
                 f"{facts.name} is already planned on {day.isoformat()} (visit {existing[0]}); "
                 "use --allow-duplicate to plan another visit"
             )
-    warnings = rules.schedule_warnings(
+    warnings = schedule_warnings(
         day=day,
         at=at,
         customer=facts,
@@ -86,14 +102,17 @@ def plan_visit(
         max_minutes=config.visit.max_minutes,
         travel_minutes=config.visit.travel_minutes,
     )
-    owner = _owner(connection, customer_id)
-    conflict = owner is not None and owner != rep
+    me = ensure_rep(connection, rep, now)
+    owner = customer_owner(connection, customer_id)
+    conflict = ownership(owner.owner_id, me) == CONFLICT
     if conflict:
-        warnings.append(f"{facts.name} belongs to {owner}: the team view will show a conflict")
+        warnings.append(
+            f"{facts.name} belongs to {owner.owner}: the team view will show a conflict"
+        )
     new_id = rows.insert_planned(
         connection,
         customer_id=customer_id,
-        rep_id=ensure_rep(connection, rep, now),
+        rep_id=me,
         day=day,
         at=at,
         purpose=purpose,
@@ -103,13 +122,6 @@ def plan_visit(
         now=now,
     )
     return new_id, warnings
-
-
-def _owner(connection: Connection, customer_id: int) -> str | None:
-    from salesvisit_cli.store.customers import get
-
-    found = get(connection, customer_id)
-    return found.owner if found else None
 
 
 def schedule(
@@ -147,7 +159,7 @@ def schedule(
             allow_duplicate=allow_duplicate,
             now=now,
         )
-        visit = rows.view(connection, new_id, max_minutes=config.visit.max_minutes)
+        visit = view(connection, new_id, max_minutes=config.visit.max_minutes)
     return Scheduled(visit, warnings)
 
 
@@ -179,7 +191,7 @@ def cancel(
     with store.write() as connection:
         _own_visit(connection, rep, visit_id, "cancel", "cancelled")
         rows.cancel(connection, visit_id, reason)
-        return rows.view(connection, visit_id, max_minutes=max_minutes)
+        return view(connection, visit_id, max_minutes=max_minutes)
 
 
 def parse_statuses(values: Sequence[str] | None) -> list[str]:
@@ -215,7 +227,7 @@ def listing(
         own_id = rep_id(connection, rep)
         if own_id is None:
             return []
-        return rows.views(
+        return views(
             connection,
             max_minutes=max_minutes,
             rep_id=own_id,
@@ -265,7 +277,7 @@ def prep_visit(
     store: Store, rep: str, visit_id: int, items: Sequence[str], *, undo: bool, now: datetime
 ) -> Prepared:
     """Tick (or untick) R2 steps of one planned visit; `appointment` is the visit's own flag."""
-    chosen = rules.match_items(items, rules.PREP_ITEMS, "preparation")
+    chosen = checklist.match_items(items, checklist.PREP_ITEMS, "preparation")
     with store.write() as connection:
         visit = _own_visit(connection, rep, visit_id, "prepare", "prepared")
         facts = rows.customer_facts(connection, visit.customer_id)
@@ -290,7 +302,7 @@ def prep_visit(
         target="visit",
         changed=chosen,
         undo=undo,
-        state=rules.prep_state(done, appointment),
+        state=checklist.prep_state(done, appointment),
         visit_id=visit_id,
         customer=facts.name,
         date=visit.date,
@@ -309,7 +321,7 @@ def prep_carry(
     now: datetime,
 ) -> Prepared:
     """Tick (or untick) items of the day's carry list (R2)."""
-    chosen = rules.match_items(items, carry, "carry")
+    chosen = checklist.match_items(items, carry, "carry")
     with store.write() as connection:
         own_id = ensure_rep(connection, rep, now)
         if undo:

@@ -287,20 +287,20 @@ def _create_first_visit_function(connection: Connection, here: str, team: str) -
     """
     from psycopg import sql
 
+    from salesvisit_cli.store.rules import refresh_first_visit_sql
+
     _run(
         connection,
         sql.SQL(
             "CREATE OR REPLACE FUNCTION {}.{}(target integer) "
             "RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER "
-            "SET search_path = {}, pg_catalog, pg_temp AS $$ "
-            "UPDATE customer c SET "
-            "first_visit_on = f.date, first_visit_as_prospect = coalesce(f.as_prospect, false) "
-            "FROM (SELECT $1 AS id) t LEFT JOIN LATERAL ("
-            "SELECT v.date, v.as_prospect FROM visit v "
-            "WHERE v.customer_id = $1 AND v.status = 'done' "
-            "ORDER BY v.date, v.start, v.id LIMIT 1) f ON true "
-            "WHERE c.id = t.id $$"
-        ).format(_ident(here), _ident(FIRST_VISIT_FUNCTION), _ident(here)),
+            "SET search_path = {}, pg_catalog, pg_temp AS $$ {} $$"
+        ).format(
+            _ident(here),
+            _ident(FIRST_VISIT_FUNCTION),
+            _ident(here),
+            sql.SQL(refresh_first_visit_sql("$1")),
+        ),
     )
     signature = sql.SQL("{}.{}(integer)").format(_ident(here), _ident(FIRST_VISIT_FUNCTION))
     _run(connection, sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(signature))

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, func, insert, select, update
+from sqlalchemy import Date, DateTime, Table, insert
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.store.tables import CUSTOMER, VISIT
+from salesvisit_cli.store.rules import refresh_first_visits
 
 CHUNK = 20_000
 
@@ -124,25 +124,6 @@ def _name(index) -> str:
 
 
 def refresh_all_first_visits(connection: Connection) -> None:
-    """customer.first_visit_on / first_visit_as_prospect for every customer in one UPDATE.
-
-    The same rule as `store.progress.refresh_first_visit` (the earliest completed visit by date,
-    start, id), as correlated subqueries over the (customer_id, date) index.
-    """
-
-    def first(column):
-        return (
-            select(column)
-            .where(VISIT.c.customer_id == CUSTOMER.c.id, VISIT.c.status == "done")
-            .order_by(VISIT.c.date, VISIT.c.start, VISIT.c.id)
-            .limit(1)
-            .correlate(CUSTOMER)
-            .scalar_subquery()
-        )
-
-    connection.execute(
-        update(CUSTOMER).values(
-            first_visit_on=first(VISIT.c.date),
-            first_visit_as_prospect=func.coalesce(first(VISIT.c.as_prospect), False),
-        )
-    )
+    """customer.first_visit_on / first_visit_as_prospect for every customer in one UPDATE (the
+    rule of `store.rules.refresh_first_visits`, correlated over the (customer_id, date) index)."""
+    connection.execute(refresh_first_visits())

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain.followups import ExistingFollowup, FollowupItem, is_overdue
+from salesvisit_cli.domain.followups import ExistingFollowup
 from salesvisit_cli.domain.visits import FollowupRef
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP
 
@@ -90,50 +90,31 @@ def _select():
     )
 
 
-def _item(row: Any, today: date) -> FollowupItem:
-    return FollowupItem(
-        id=row.id,
-        customer_id=row.customer_id,
-        customer=row.customer,
-        kind=row.kind,
-        due=row.due,
-        note=row.note,
-        done_at=row.done_at,
-        overdue=is_overdue(row.due, row.done_at, today),
-        rep=row.rep,
-        phone=row.phone,
-        contact=row.contact,
-        visit_id=row.visit_id,
-        done_note=row.done_note,
-        created_at=row.created_at,
-    )
-
-
-def get(connection: Connection, followup_id: int, today: date) -> FollowupItem | None:
-    row = connection.execute(_select().where(FOLLOWUP.c.id == followup_id)).first()
-    return _item(row, today) if row else None
+def get(connection: Connection, followup_id: int) -> Any | None:
+    """A follow-up with its customer's name, phone and contact and its salesperson's name."""
+    return connection.execute(_select().where(FOLLOWUP.c.id == followup_id)).first()
 
 
 def open_for_rep(
     connection: Connection, rep_id: int, today: date, *, every: bool = False
-) -> list[FollowupItem]:
+) -> list[Any]:
     """The salesperson's open follow-ups: due today or earlier, or (`every`) all of them."""
     condition = and_(FOLLOWUP.c.rep_id == rep_id, FOLLOWUP.c.done_at.is_(None))
     if not every:
         condition = and_(condition, FOLLOWUP.c.due <= today)
-    rows = connection.execute(_select().where(condition).order_by(FOLLOWUP.c.due, FOLLOWUP.c.id))
-    return [_item(row, today) for row in rows]
+    return connection.execute(
+        _select().where(condition).order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
+    ).all()
 
 
-def open_of_team(connection: Connection, today: date, *, every: bool = False) -> list[FollowupItem]:
+def open_of_team(connection: Connection, today: date, *, every: bool = False) -> list[Any]:
     """Every salesperson's open follow-ups: overdue ones, or (`every`) all of them."""
     condition = FOLLOWUP.c.done_at.is_(None)
     if not every:
         condition = and_(condition, FOLLOWUP.c.due < today)
-    rows = connection.execute(
+    return connection.execute(
         _select().where(condition).order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
-    )
-    return [_item(row, today) for row in rows]
+    ).all()
 
 
 def open_counts(connection: Connection, today: date) -> list[Any]:
@@ -156,18 +137,17 @@ def open_counts(connection: Connection, today: date) -> list[Any]:
     ).all()
 
 
-def open_for_customer(connection: Connection, customer_id: int, today: date) -> list[FollowupItem]:
-    rows = connection.execute(
+def open_for_customer(connection: Connection, customer_id: int) -> list[Any]:
+    return connection.execute(
         _select()
         .where(FOLLOWUP.c.customer_id == customer_id, FOLLOWUP.c.done_at.is_(None))
         .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
-    )
-    return [_item(row, today) for row in rows]
+    ).all()
 
 
-def of_visits(connection: Connection, visit_ids: Sequence[int], today: date) -> list[FollowupItem]:
+def of_visits(connection: Connection, visit_ids: Sequence[int]) -> list[Any]:
     """The follow-ups created by these visits."""
-    items: list[FollowupItem] = []
+    items: list[Any] = []
     ids = list(visit_ids)
     for begin in range(0, len(ids), 500):
         rows = connection.execute(
@@ -175,7 +155,7 @@ def of_visits(connection: Connection, visit_ids: Sequence[int], today: date) -> 
             .where(FOLLOWUP.c.visit_id.in_(ids[begin : begin + 500]))
             .order_by(FOLLOWUP.c.id)
         )
-        items += [_item(row, today) for row in rows]
+        items += rows.all()
     return items
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.dates import Month
+from salesvisit_cli.store.rules import new_in_month, refresh_first_visits
 from salesvisit_cli.store.tables import CUSTOMER, VISIT
 
 
@@ -23,8 +24,8 @@ class MonthCounts:
 def month_counts(connection: Connection, rep_id: int | None, month: Month) -> MonthCounts:
     """Visits, distinct customers and new customers (R1) of `rep_id` in `month`.
 
-    A new customer's first completed visit ever (by anyone) lies in the month and found them a
-    prospect; `customer.first_visit_on` / `first_visit_as_prospect` keep that fact current.
+    New customers: `domain.quota.is_new_in_month` (SQL from `store.rules`), over the facts
+    `customer.first_visit_on` / `first_visit_as_prospect` keep current.
     """
     if rep_id is None:
         return MonthCounts()
@@ -37,27 +38,14 @@ def refresh_first_visit(connection: Connection, customer_id: int) -> None:
     On PostgreSQL in team mode a salesperson sees only their own visits, so the recount runs in
     the SECURITY DEFINER function `team init` creates, over every salesperson's visits.
     """
-    from sqlalchemy import text, update
+    from sqlalchemy import text
 
     if connection.dialect.name == "postgresql" and _has_first_visit_function(connection):
         connection.execute(
             text("SELECT salesvisit_refresh_first_visit(:customer)"), {"customer": customer_id}
         )
         return
-    first = connection.execute(
-        select(VISIT.c.date, VISIT.c.as_prospect)
-        .where(VISIT.c.customer_id == customer_id, VISIT.c.status == "done")
-        .order_by(VISIT.c.date, VISIT.c.start, VISIT.c.id)
-        .limit(1)
-    ).first()
-    connection.execute(
-        update(CUSTOMER)
-        .where(CUSTOMER.c.id == customer_id)
-        .values(
-            first_visit_on=first.date if first else None,
-            first_visit_as_prospect=bool(first.as_prospect) if first else False,
-        )
-    )
+    connection.execute(refresh_first_visits().where(CUSTOMER.c.id == customer_id))
 
 
 def _has_first_visit_function(connection: Connection) -> bool:
@@ -98,12 +86,7 @@ def month_counts_by_rep(
         connection.execute(
             select(VISIT.c.rep_id, func.count(distinct(VISIT.c.customer_id)))
             .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
-            .where(
-                in_month,
-                CUSTOMER.c.first_visit_as_prospect.is_(True),
-                CUSTOMER.c.first_visit_on >= month.first,
-                CUSTOMER.c.first_visit_on <= month.last,
-            )
+            .where(in_month, new_in_month(month))
             .group_by(VISIT.c.rep_id)
         ).all()
     )

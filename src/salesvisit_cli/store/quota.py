@@ -11,11 +11,12 @@ from sqlalchemy.engine import Connection
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import DayCount, MonthActivity
 from salesvisit_cli.store.progress import month_counts_by_rep
+from salesvisit_cli.store.rules import wins_new_customer
 from salesvisit_cli.store.tables import CUSTOMER, REP, VISIT
 from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
 
 
-def reps(connection: Connection) -> list[tuple[int, str]]:
+def list_reps(connection: Connection) -> list[tuple[int, str]]:
     """Every salesperson in the rep table: (id, name), by name."""
     rows = connection.execute(
         select(REP.c.id, REP.c.name).order_by(func.lower(REP.c.name), REP.c.name)
@@ -64,18 +65,8 @@ def month_activity(
             .group_by(VISIT.c.rep_id)
         )
     }
-    # A visit is "new" on the chart when it is the customer's first completed visit ever as a
-    # prospect (that day); the other visits of the day are to known customers.
-    first_visit_today = case(
-        (
-            and_(
-                CUSTOMER.c.first_visit_as_prospect.is_(True),
-                CUSTOMER.c.first_visit_on == VISIT.c.date,
-            ),
-            VISIT.c.customer_id,
-        ),
-        else_=None,
-    )
+    # A visit is "new" on the chart when it wins a new customer (R1); the others are known ones.
+    first_visit_today = case((wins_new_customer(), VISIT.c.customer_id), else_=None)
     per_day: dict[int, list[DayCount]] = defaultdict(list)
     for row in connection.execute(
         select(

@@ -22,8 +22,9 @@ def visit_row(connection: Connection, visit_id: int) -> Any | None:
     ).first()
 
 
-def customer_facts(connection: Connection, customer_id: int) -> Any:
-    """What a report needs to know of its customer: status, owner, client_since."""
+def customer_owner(connection: Connection, customer_id: int) -> Any:
+    """What a report or a plan needs to know of its customer: name, status, owner (id and
+    name), client_since."""
     return connection.execute(
         select(
             CUSTOMER.c.id,

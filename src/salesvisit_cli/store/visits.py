@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain.plan import Candidate, CustomerFacts, Slot
-from salesvisit_cli.domain.reports import is_new_customer, is_over_time
-from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.domain.plan import CustomerFacts, Slot
+from salesvisit_cli.domain.suggestions import Candidate
+from salesvisit_cli.domain.visits import FollowupRef
 from salesvisit_cli.store.followups import refs_of_visits
 from salesvisit_cli.store.tables import CARRY_CHECK as CARRY
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP, VISIT
@@ -133,10 +133,9 @@ def count_done(connection: Connection, rep_id: int | None, day: date) -> int:
 # --- visits as every command shows them ---------------------------------------------------------
 
 
-def views(
+def visit_rows(
     connection: Connection,
     *,
-    max_minutes: int,
     ids: Sequence[int] | None = None,
     rep_id: int | None = None,
     start: date | None = None,
@@ -144,15 +143,16 @@ def views(
     customer_id: int | None = None,
     statuses: Sequence[str] | None = None,
     newest_first: bool = False,
-) -> list[VisitView]:
-    """Visits as `VisitView`s, by date, time and id (or the reverse)."""
+) -> list[tuple[Any, list[FollowupRef]]]:
+    """Visits with their customer's and salesperson's names, the customer's status and first-visit
+    facts, and the follow-ups each created; by date, time and id (or the reverse)."""
     query = select(
         VISIT,
-        CUSTOMER.c.name.label("customer_name"),
+        CUSTOMER.c.name.label("customer"),
         CUSTOMER.c.status.label("customer_status"),
         CUSTOMER.c.first_visit_on,
         CUSTOMER.c.first_visit_as_prospect,
-        REP.c.name.label("rep_name"),
+        REP.c.name.label("rep"),
     ).select_from(
         VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id).join(
             REP, REP.c.id == VISIT.c.rep_id
@@ -174,49 +174,7 @@ def views(
     query = query.order_by(*(column.desc() for column in order) if newest_first else order)
     rows = connection.execute(query).all()
     followups = refs_of_visits(connection, [row.id for row in rows])
-    return [_view(row, followups.get(row.id, []), max_minutes) for row in rows]
-
-
-def view(connection: Connection, visit_id: int, *, max_minutes: int) -> VisitView | None:
-    found = views(connection, ids=[visit_id], max_minutes=max_minutes)
-    return found[0] if found else None
-
-
-def _view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView:
-    if row.status == "done":
-        new_customer = is_new_customer(
-            row.date, bool(row.as_prospect), row.first_visit_on, bool(row.first_visit_as_prospect)
-        )
-    elif row.status == "planned":
-        new_customer = row.customer_status == "prospect" and row.first_visit_on is None
-    else:
-        new_customer = False
-    return VisitView(
-        id=row.id,
-        customer_id=row.customer_id,
-        customer=row.customer_name,
-        rep=row.rep_name,
-        date=row.date,
-        status=row.status,
-        at=row.at,
-        purpose=row.purpose,
-        appointment=bool(row.appointment),
-        place=row.place,
-        start=row.start,
-        minutes=row.minutes,
-        over_time=row.status == "done" and is_over_time(row.minutes, max_minutes),
-        notes=row.notes,
-        booking=row.booking,
-        complaint=row.complaint,
-        suggestion=row.suggestion,
-        next_date=row.next_date,
-        next_at=row.next_at,
-        next_place=row.next_place,
-        new_customer=new_customer,
-        conflict=bool(row.conflict),
-        cancel_reason=row.cancel_reason,
-        followups=followups,
-    )
+    return [(row, followups.get(row.id, [])) for row in rows]
 
 
 # --- preparation and the carry list ---------------------------------------------------------------

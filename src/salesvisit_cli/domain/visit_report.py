@@ -1,8 +1,8 @@
-"""R4: the visit report — its fields, what makes it valid, and the daily summary (R6)."""
+"""R4: the visit report — its fields, what makes it valid, over time."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -14,19 +14,6 @@ from salesvisit_cli.domain.text import check_text
 MIN_MINUTES = 1
 MAX_MINUTES = 600
 REQUIRED = ("start", "minutes", "notes")
-# The report fields a revision keeps (JSON), in display order.
-REPORT_FIELDS = (
-    "date",
-    "start",
-    "minutes",
-    "notes",
-    "booking",
-    "complaint",
-    "suggestion",
-    "next_date",
-    "next_at",
-    "next_place",
-)
 OPTIONAL_TEXT = ("booking", "complaint", "suggestion", "next_place")
 
 
@@ -45,6 +32,15 @@ class ReportFields:
     next_at: str | None = None
     next_place: str | None = None
 
+    @classmethod
+    def of(cls, visit: Any) -> ReportFields:
+        """The report part of a stored visit (any object with these attributes)."""
+        return cls(**{name: getattr(visit, name) for name in REPORT_FIELDS})
+
+    def values(self) -> dict[str, Any]:
+        """The report as visit column values."""
+        return {name: getattr(self, name) for name in REPORT_FIELDS}
+
     def snapshot(self) -> dict[str, Any]:
         """The report as JSON-ready data (kept in VisitRevision when amended)."""
         data = asdict(self)
@@ -55,6 +51,10 @@ class ReportFields:
     @property
     def outcome(self) -> str:
         return outcome(self.booking, self.complaint, self.next_date)
+
+
+# The report fields a revision keeps (JSON), in display order.
+REPORT_FIELDS = tuple(f.name for f in fields(ReportFields))
 
 
 def outcome(booking: str | None, complaint: str | None, next_date: date | None) -> str:
@@ -190,117 +190,3 @@ def over_time_message(minutes: int | None, max_minutes: int) -> str | None:
 def converts_to_client(status: str, booking: str | None) -> bool:
     """A booking turns a prospect into a client."""
     return status == "prospect" and bool(booking)
-
-
-def ownership(owner_id: int | None, rep_id: int) -> str:
-    """`assign` (no owner yet: the reporting salesperson), `own`, or `conflict` (R8)."""
-    if owner_id is None:
-        return "assign"
-    return "own" if owner_id == rep_id else "conflict"
-
-
-def is_new_customer(
-    visit_date: date,
-    as_prospect: bool,
-    first_visit_on: date | None,
-    first_visit_as_prospect: bool,
-) -> bool:
-    """R1: a visit to a prospect on the day of the customer's first completed visit ever."""
-    return bool(as_prospect and first_visit_as_prospect and first_visit_on == visit_date)
-
-
-@dataclass
-class DailyVisit:
-    """One completed visit in the day's report table."""
-
-    id: int
-    customer_id: int
-    customer: str
-    start: str | None
-    minutes: int
-    new_customer: bool
-    over_time: bool
-    booking: str | None
-    complaint: str | None
-    next_date: date | None
-    notes: str | None
-    conflict: bool = False  # another salesperson's customer (R8)
-
-    @property
-    def outcome(self) -> str:
-        return outcome(self.booking, self.complaint, self.next_date)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "customer_id": self.customer_id,
-            "customer": self.customer,
-            "start": self.start,
-            "minutes": self.minutes,
-            "new_customer": self.new_customer,
-            "over_time": self.over_time,
-            "outcome": self.outcome,
-            "booking": self.booking,
-            "complaint": self.complaint,
-            "next": self.next_date.isoformat() if self.next_date else None,
-            "conflict": self.conflict,
-        }
-
-
-@dataclass
-class DailySummary:
-    """The report of one salesperson's day (R6)."""
-
-    date: date
-    rep: str
-    visits: list[DailyVisit]
-    deadline: datetime
-    status: str | None
-    submitted_at: datetime | None = None
-    amended_at: list[datetime] = field(default_factory=list)
-    followups: list[dict[str, Any]] = field(default_factory=list)
-    planned: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def new_customers(self) -> int:
-        return len({v.customer_id for v in self.visits if v.new_customer})
-
-    @property
-    def minutes(self) -> int:
-        return sum(v.minutes for v in self.visits)
-
-    @property
-    def over_time(self) -> int:
-        return sum(1 for v in self.visits if v.over_time)
-
-    @property
-    def bookings(self) -> int:
-        return sum(1 for v in self.visits if v.booking)
-
-    @property
-    def complaints(self) -> int:
-        return sum(1 for v in self.visits if v.complaint)
-
-    @property
-    def conflicts(self) -> int:
-        return sum(1 for v in self.visits if v.conflict)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "date": self.date.isoformat(),
-            "rep": self.rep,
-            "visits": len(self.visits),
-            "new_customers": self.new_customers,
-            "minutes": self.minutes,
-            "over_time": self.over_time,
-            "bookings": self.bookings,
-            "complaints": self.complaints,
-            "conflicts": self.conflicts,
-            "deadline": self.deadline.isoformat(),
-            "submitted_at": self.submitted_at.isoformat() if self.submitted_at else None,
-            "status": self.status,
-            "amended_at": [moment.isoformat() for moment in self.amended_at],
-            "report": [v.to_json() for v in self.visits],
-            "followups": self.followups,
-            "not_reported": self.planned,
-        }

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from salesvisit_cli.domain.calendar import WorkCalendar
-from salesvisit_cli.domain.deadlines import report_deadline, report_status
+from salesvisit_cli.domain.daily import report_deadline, report_status
 
 DEADLINE = datetime(2026, 11, 27, 9, 0)
 
@@ -37,7 +37,7 @@ def test_pending_before_the_deadline():
 def test_a_day_without_visits_has_nothing_due():
     from datetime import datetime
 
-    from salesvisit_cli.domain.deadlines import report_status
+    from salesvisit_cli.domain.daily import report_status
 
     deadline = datetime(2026, 3, 11, 9, 0)
     long_after = datetime(2026, 4, 1, 12, 0)

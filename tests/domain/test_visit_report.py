@@ -4,20 +4,19 @@ from datetime import date, datetime
 
 import pytest
 
+from salesvisit_cli.domain.customers import ownership
+from salesvisit_cli.domain.daily import DailySummary, DailyVisit
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.reports import (
-    DailySummary,
-    DailyVisit,
+from salesvisit_cli.domain.quota import is_new_customer
+from salesvisit_cli.domain.visit_report import (
     ReportFields,
     check_complete,
     clean_changes,
     converts_to_client,
-    is_new_customer,
     is_over_time,
     merge,
     missing,
     over_time_message,
-    ownership,
 )
 
 TODAY = date(2026, 11, 26)

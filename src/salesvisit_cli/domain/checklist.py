@@ -1,0 +1,50 @@
+"""R2: the morning checklist — the carry list (configured), the five preparation steps of each
+planned customer, what the customer file alone cannot tick, and items typed by the user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from salesvisit_cli.domain.errors import ValidationError
+
+# R2 steps for each planned customer: short, stable keys (the `visit prep` items, JSON keys).
+PREP_ITEMS = ("screen", "materials", "address", "outline", "appointment")
+ALL = "all"
+
+
+def missing_from_file(address: str | None, hours: str | None) -> list[str]:
+    """What step 3 (confirm address and office hours) cannot take from the file."""
+    return [label for label, value in (("address", address), ("office hours", hours)) if not value]
+
+
+def prep_state(done: Iterable[str], appointment: bool) -> dict[str, bool]:
+    """Every R2 step ticked or not; `appointment` follows the visit's appointment flag."""
+    ticked = set(done)
+    state = {item: item in ticked for item in PREP_ITEMS}
+    state["appointment"] = bool(appointment)
+    return state
+
+
+def match_items(given: Sequence[str], valid: Sequence[str], what: str) -> list[str]:
+    """Items by name (case-insensitive) or 1-based number, or `all`; unknown ones are an error
+    that lists the valid ones. Returned in checklist order, without repeats."""
+    if not given:
+        raise ValidationError(f"name at least one {what} item: {_listing(valid)}")
+    by_name = {item.casefold(): item for item in valid}
+    chosen: set[str] = set()
+    for raw in given:
+        token = raw.strip()
+        if token.casefold() == ALL:
+            chosen.update(valid)
+        elif token.isascii() and token.isdigit() and 1 <= int(token) <= len(valid):
+            chosen.add(valid[int(token) - 1])
+        elif token.casefold() in by_name:
+            chosen.add(by_name[token.casefold()])
+        else:
+            raise ValidationError(f"unknown {what} item {raw!r}; valid: {_listing(valid)}")
+    return [item for item in valid if item in chosen]
+
+
+def _listing(valid: Sequence[str]) -> str:
+    named = ", ".join(f"{number} {item}" for number, item in enumerate(valid, 1))
+    return f"{named} (or {ALL})"

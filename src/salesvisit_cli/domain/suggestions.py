@@ -1,0 +1,96 @@
+"""`visit plan --suggest`: which customers to propose for a day, and why (follow-up calls due,
+key customers not seen for a while, new prospects when the R1 pace is behind, the longest
+unvisited)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.plan import CustomerFacts, unvisited_key
+
+# Suggestion priorities, best first.
+NEXT_MEETING, KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3, 4
+SUGGEST_MAX = 100
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A customer the salesperson could visit, with the follow-up call that may be due."""
+
+    customer: CustomerFacts
+    call_due: date | None = None
+    call_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A customer proposed for the day, and why."""
+
+    customer: CustomerFacts
+    priority: int
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "customer": self.customer.to_json(),
+            "priority": self.priority,
+            "reason": self.reason,
+            "new_customer": self.customer.new_customer,
+        }
+
+
+def _since(customer: CustomerFacts, day: date) -> str:
+    days = customer.days_since(day)
+    if days is None:
+        return "never visited"
+    return f"last visited {customer.last_visit.isoformat()} ({days} days ago)"
+
+
+def _rank(
+    candidate: Candidate, day: date, key_revisit_days: int, new_behind: bool
+) -> tuple[int, tuple, str] | None:
+    customer = candidate.customer
+    if candidate.call_due is not None:
+        kind = "thank-you call" if candidate.call_kind == "thanks" else "follow-up call"
+        when = "due today" if candidate.call_due == day else f"overdue since {candidate.call_due}"
+        return NEXT_MEETING, (candidate.call_due,), f"{kind} {when}"
+    days = customer.days_since(day)
+    if customer.tier == "key" and (days is None or days >= key_revisit_days):
+        return KEY_REVISIT, unvisited_key(customer), f"key customer, {_since(customer, day)}"
+    if customer.new_customer:
+        if not new_behind:
+            return None
+        return NEW_PROSPECT, (), "prospect never visited: the new-customer pace is behind"
+    label = "client" if customer.status == "client" else "known prospect"
+    return LONGEST_UNVISITED, unvisited_key(customer), f"{label}, {_since(customer, day)}"
+
+
+def check_suggest_limit(limit: int) -> None:
+    if not 1 <= limit <= SUGGEST_MAX:
+        raise ValidationError(f"--suggest takes 1 to {SUGGEST_MAX} customers, not {limit}")
+
+
+def suggest(
+    candidates: Iterable[Candidate],
+    limit: int,
+    *,
+    day: date,
+    key_revisit_days: int,
+    new_behind: bool,
+) -> list[Suggestion]:
+    """Up to `limit` customers for `day`, best first: follow-up calls due, key customers not seen
+    for `key_revisit_days`, never-visited prospects (only when the new-customer pace is behind),
+    then the longest unvisited. Ties go to the lower id, so the same data gives the same list."""
+    check_suggest_limit(limit)
+    ranked = []
+    for candidate in candidates:
+        rank = _rank(candidate, day, key_revisit_days, new_behind)
+        if rank is not None:
+            priority, key, reason = rank
+            ranked.append(((priority, key, candidate.customer.id), candidate.customer, reason))
+    ranked.sort(key=lambda entry: entry[0])
+    return [Suggestion(customer, order[0], reason) for order, customer, reason in ranked[:limit]]
