@@ -158,34 +158,7 @@ def import_csv(
     records = list(_records(text))
     result.rows = len(records)
     with store.write() as connection:
-        known = rows.all_name_keys(connection)
-        seen: dict[str, int] = {}
-        good: dict[str | None, list[dict[str, Any]]] = {}
-        for done, (line, record) in enumerate(records, 1):
-            if isinstance(record, str):
-                result.skipped.append(ImportProblem(line, record))
-                continue
-            try:
-                owner = record.pop("owner", None)
-                owner = validate_rep_name(owner) if owner and owner.strip() else None
-                fields = clean_fields(record)
-            except ValidationError as error:
-                result.skipped.append(ImportProblem(line, str(error)))
-                continue
-            key = name_key(fields["name"])
-            if key in known:
-                reason = f"duplicate of customer id {known[key]} ({fields['name']})"
-                result.skipped.append(ImportProblem(line, reason))
-            elif key in seen:
-                reason = f"duplicate of line {seen[key]} ({fields['name']})"
-                result.skipped.append(ImportProblem(line, reason))
-            else:
-                seen[key] = line
-                fields["name_key"] = key  # computed once (the insert needs it too)
-                good.setdefault(owner, []).append(fields)
-            if progress and done % 1000 == 0:
-                progress(done, len(records))  # validating
-
+        good = _valid_rows(records, rows.all_name_keys(connection), result, progress)
         if result.skipped and not skip_invalid:
             return result
         result.imported = sum(len(batch) for batch in good.values())
@@ -204,6 +177,43 @@ def import_csv(
     if progress:
         progress(result.imported, result.imported)
     return result
+
+
+def _valid_rows(
+    records: list,
+    known: dict[str, int],
+    result: ImportResult,
+    progress: Callable[[int, int], None] | None,
+) -> dict[str | None, list[dict[str, Any]]]:
+    """The valid, non-duplicate rows by owner (None: the importing salesperson); the others are
+    listed in `result.skipped`."""
+    seen: dict[str, int] = {}
+    good: dict[str | None, list[dict[str, Any]]] = {}
+    for done, (line, record) in enumerate(records, 1):
+        if progress and done % 1000 == 0:
+            progress(done, len(records))  # validating
+        if isinstance(record, str):
+            result.skipped.append(ImportProblem(line, record))
+            continue
+        try:
+            owner = record.pop("owner", None)
+            owner = validate_rep_name(owner) if owner and owner.strip() else None
+            fields = clean_fields(record)
+        except ValidationError as error:
+            result.skipped.append(ImportProblem(line, str(error)))
+            continue
+        key = name_key(fields["name"])
+        if key in known:
+            reason = f"duplicate of customer id {known[key]} ({fields['name']})"
+            result.skipped.append(ImportProblem(line, reason))
+        elif key in seen:
+            reason = f"duplicate of line {seen[key]} ({fields['name']})"
+            result.skipped.append(ImportProblem(line, reason))
+        else:
+            seen[key] = line
+            fields["name_key"] = key  # computed once (the insert needs it too)
+            good.setdefault(owner, []).append(fields)
+    return good
 
 
 def export_rows(store: Store) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain import demo_data
+from salesvisit_cli.domain import demo_data, demo_history
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.customers import FIELDS
 from salesvisit_cli.domain.dates import Month
@@ -84,78 +84,36 @@ def build(
     rng = random.Random(spec.seed)
     names = demo_data.rep_names(spec.reps)
     start = _history_start(today, spec.months)
-    days = [
-        start + timedelta(days=offset)
-        for offset in range((today - start).days)
-        if calendar.is_working_day(start + timedelta(days=offset))
-    ]
+    days = [day for day in _days(start, today) if calendar.is_working_day(day)]
     steps = spec.reps + 2
     with store.write() as connection:
         if customer_rows.count(connection):
             raise ValidationError("the database already has customers; use a new --db for the demo")
         rep_ids = [ensure_rep(connection, name, now) for name in names]
         made = demo_data.customers(rng, spec.customers)
-        arrivals = demo_data.arrivals(rng, made, start, (today - start).days)
-        registered = datetime.combine(start - timedelta(days=1), time(8, 0))
-        first_id = (connection.execute(select(func.max(CUSTOMER.c.id))).scalar() or 0) + 1
-        by_rep: dict[int, list[demo_data.DemoCustomer]] = {rep_id: [] for rep_id in rep_ids}
-        rows = []
-        for number, (fields, arrival) in enumerate(zip(made, arrivals, strict=True)):
-            customer_id, owner_id = first_id + number, rep_ids[number % len(rep_ids)]
-            client = fields["status"] == "client"
-            since = registered.date() if client else None
-            created = registered if arrival is None else datetime.combine(arrival, time(8, 0))
-            rows.append(
-                (customer_id, *(fields[name] for name in FIELDS), fields["name_key"],
-                 owner_id, created, since, False)
-            )  # fmt: skip
-            by_rep[owner_id].append(
-                demo_data.DemoCustomer(customer_id, fields["status"], since, arrival=arrival)
-            )
-        bulk.insert_rows(connection, CUSTOMER, CUSTOMER_COLUMNS, rows)
-        del rows
+        arrivals = demo_history.arrivals(rng, made, start, (today - start).days)
+        by_rep = _insert_customers(connection, made, arrivals, rep_ids, start)
         if progress:
             progress(1, steps)
-        ids = demo_data.DemoIds(
-            visit=(connection.execute(select(func.max(VISIT.c.id))).scalar() or 0) + 1,
-            followup=(connection.execute(select(func.max(FOLLOWUP.c.id))).scalar() or 0) + 1,
+        ids = demo_history.DemoIds(
+            visit=_next_id(connection, VISIT), followup=_next_id(connection, FOLLOWUP)
         )
-        tomorrow = calendar.next_working_day(today)
         summary = DemoSummary(reps=len(names), customers=len(made))
-        known_clients = {
-            rep_id: [c for c in customers[:50] if c.status == "client"]
-            for rep_id, customers in by_rep.items()
-        }
+        known = {rep_id: _known_clients(customers) for rep_id, customers in by_rep.items()}
         # Indexes are rebuilt when the history is in, before the first-visit UPDATE uses them.
         with bulk.bulk_load(connection, (VISIT, FOLLOWUP)):
             for index, rep_id in enumerate(rep_ids):
-                own = by_rep[rep_id]
-                others = [
-                    customer
-                    for other_id, customers in known_clients.items()
-                    if other_id != rep_id
-                    for customer in customers
-                ]
-                maker = demo_data.HistoryMaker(
-                    rng, rep_id, own, others, calendar.next_working_day, now, ids, max_minutes
-                )
-                if own:
+                maker = demo_history.HistoryMaker(
+                    rng, rep_id, by_rep[rep_id], _others_clients(known, rep_id),
+                    calendar.next_working_day, now, ids, max_minutes,
+                )  # fmt: skip
+                if by_rep[rep_id]:
                     for position, day in enumerate(days):
                         # The last day is left for `daily --submit` to try.
                         maker.day(day, hand_in=position < len(days) - 1)
                     maker.plan(today, rng.randint(5, 8))
-                    maker.plan(tomorrow, rng.randint(2, 4))
-                history = maker.rows
-                bulk.insert_rows(connection, VISIT, demo_data.VISIT_COLUMNS, history.visits)
-                bulk.insert_rows(
-                    connection, FOLLOWUP, demo_data.FOLLOWUP_COLUMNS, history.followups
-                )
-                bulk.insert_rows(
-                    connection, SUBMISSION, demo_data.SUBMISSION_COLUMNS, history.submissions
-                )
-                summary.visits += history.done
-                summary.followups += len(history.followups)
-                summary.hand_ins += len(history.submissions)
+                    maker.plan(calendar.next_working_day(today), rng.randint(2, 4))
+                _insert_history(connection, maker.rows, summary)
                 if progress:
                     progress(index + 2, steps)
         _update_customers(connection, [c for customers in by_rep.values() for c in customers])
@@ -164,7 +122,73 @@ def build(
     return summary
 
 
-def _update_customers(connection: Connection, customers: list[demo_data.DemoCustomer]) -> None:
+def _days(start: date, end: date) -> list[date]:
+    """Every day from `start` up to (not including) `end`."""
+    return [start + timedelta(days=offset) for offset in range((end - start).days)]
+
+
+def _next_id(connection: Connection, table) -> int:
+    return (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+
+
+def _known_clients(customers: list[demo_history.DemoCustomer]) -> list[demo_history.DemoCustomer]:
+    """A salesperson's clients among their first 50 customers (others may visit them)."""
+    return [customer for customer in customers[:50] if customer.status == "client"]
+
+
+def _insert_customers(
+    connection: Connection,
+    made: list[dict],
+    arrivals: list,
+    rep_ids: list[int],
+    start: date,
+) -> dict[int, list[demo_history.DemoCustomer]]:
+    """Bulk insert the demo customers (registered the day before `start`), owned in turn by the
+    salespeople; each one's customers."""
+    registered = datetime.combine(start - timedelta(days=1), time(8, 0))
+    first_id = _next_id(connection, CUSTOMER)
+    by_rep: dict[int, list[demo_history.DemoCustomer]] = {rep_id: [] for rep_id in rep_ids}
+    rows = []
+    for number, (fields, arrival) in enumerate(zip(made, arrivals, strict=True)):
+        customer_id, owner_id = first_id + number, rep_ids[number % len(rep_ids)]
+        since = registered.date() if fields["status"] == "client" else None
+        created = registered if arrival is None else datetime.combine(arrival, time(8, 0))
+        rows.append(
+            (customer_id, *(fields[name] for name in FIELDS), fields["name_key"],
+             owner_id, created, since, False)
+        )  # fmt: skip
+        by_rep[owner_id].append(
+            demo_history.DemoCustomer(customer_id, fields["status"], since, arrival=arrival)
+        )
+    bulk.insert_rows(connection, CUSTOMER, CUSTOMER_COLUMNS, rows)
+    return by_rep
+
+
+def _others_clients(
+    known: dict[int, list[demo_history.DemoCustomer]], rep_id: int
+) -> list[demo_history.DemoCustomer]:
+    """The other salespeople's known clients, for the odd conflict."""
+    return [
+        customer
+        for other_id, customers in known.items()
+        if other_id != rep_id
+        for customer in customers
+    ]
+
+
+def _insert_history(
+    connection: Connection, history: demo_history.DemoHistory, summary: DemoSummary
+) -> None:
+    """Bulk insert one salesperson's history and count it in `summary`."""
+    bulk.insert_rows(connection, VISIT, demo_history.VISIT_COLUMNS, history.visits)
+    bulk.insert_rows(connection, FOLLOWUP, demo_history.FOLLOWUP_COLUMNS, history.followups)
+    bulk.insert_rows(connection, SUBMISSION, demo_history.SUBMISSION_COLUMNS, history.submissions)
+    summary.visits += history.done
+    summary.followups += len(history.followups)
+    summary.hand_ins += len(history.submissions)
+
+
+def _update_customers(connection: Connection, customers: list[demo_history.DemoCustomer]) -> None:
     """Prospects won by a booking become clients; then every customer's first-visit facts."""
     won = [{"cid": c.id, "since": c.client_since} for c in customers if c.won]
     for begin in range(0, len(won), bulk.CHUNK):

@@ -175,16 +175,7 @@ def report(
             as_prospect, conflict = bool(visit.as_prospect), bool(visit.conflict)
         else:
             as_prospect = facts.status == "prospect"
-            rule = ownership(facts.owner_id, me)
-            conflict = rule == CONFLICT
-            if rule == ASSIGN:
-                set_owner(connection, target.customer_id, me)
-                result.notes.append(f"{facts.name} had no owner: now yours")
-            elif conflict:
-                result.warnings.append(
-                    f"{facts.name} belongs to {facts.owner}: your visit is recorded as a "
-                    "conflict (the team view shows it)"
-                )
+            conflict = _claim(connection, facts, me, result)
         if converts_to_client(facts.status, fields.booking):
             rows.make_client(connection, target.customer_id, fields.date)
             result.notes.append(f"{facts.name} booked: now a client since {fields.date}")
@@ -196,26 +187,7 @@ def report(
             "conflict": conflict,
             "reported_at": now,
         }
-        if visit is None:
-            visit_id = rows.insert_visit(
-                connection,
-                {**values, "customer_id": target.customer_id, "rep_id": me, "created_at": now},
-            )
-            planned = rows.planned_ids(connection, me, target.customer_id, fields.date)
-            if planned:
-                listed = ", ".join(str(number) for number in planned)
-                result.warnings.append(
-                    f"you also had visit {listed} planned with {facts.name} that day; it stays "
-                    f"planned (report it with `visit report ID` or cancel it)"
-                )
-        else:
-            visit_id = visit.id
-            if visit.status == "done":
-                old = ReportFields.of(visit).snapshot()
-                old["reported_at"] = visit.reported_at.isoformat() if visit.reported_at else None
-                rows.add_revision(connection, visit_id, now, old)
-            rows.update_visit(connection, visit_id, values)
-
+        visit_id = _write_visit(connection, target, values, me, now, result)
         result.created = _followups(
             connection, calendar, target.customer_id, me, visit_id, fields, now
         )
@@ -229,6 +201,53 @@ def report(
         result.history = rows.revisions(connection, visit_id)
         result.over_time_note = over_time_message(fields.minutes, max_minutes)
         return result
+
+
+def _write_visit(
+    connection: Connection,
+    target: _Target,
+    values: dict[str, Any],
+    me: int,
+    now: datetime,
+    result: Reported,
+) -> int:
+    """Insert the unplanned visit, or complete / amend the planned or reported one (the old
+    report kept as a revision); returns its id."""
+    visit = target.visit
+    if visit is None:
+        visit_id = rows.insert_visit(
+            connection,
+            {**values, "customer_id": target.customer_id, "rep_id": me, "created_at": now},
+        )
+        planned = rows.planned_ids(connection, me, target.customer_id, values["date"])
+        if planned:
+            listed = ", ".join(str(number) for number in planned)
+            result.warnings.append(
+                f"you also had visit {listed} planned with {target.customer} that day; it stays "
+                f"planned (report it with `visit report ID` or cancel it)"
+            )
+        return visit_id
+    if visit.status == "done":
+        old = ReportFields.of(visit).snapshot()
+        old["reported_at"] = visit.reported_at.isoformat() if visit.reported_at else None
+        rows.add_revision(connection, visit.id, now, old)
+    rows.update_visit(connection, visit.id, values)
+    return visit.id
+
+
+def _claim(connection: Connection, facts: Any, me: int, result: Reported) -> bool:
+    """R8 for a newly reported visit: an unowned customer becomes the reporter's; another
+    salesperson's customer makes the visit a conflict (returned)."""
+    rule = ownership(facts.owner_id, me)
+    if rule == ASSIGN:
+        set_owner(connection, facts.id, me)
+        result.notes.append(f"{facts.name} had no owner: now yours")
+    elif rule == CONFLICT:
+        result.warnings.append(
+            f"{facts.name} belongs to {facts.owner}: your visit is recorded as a "
+            "conflict (the team view shows it)"
+        )
+    return rule == CONFLICT
 
 
 def _followups(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.engine import Connection
@@ -47,7 +48,30 @@ def month_activity(
     rep_ids = list(rep_ids)
     done = _done_in(month, rep_ids)
     counts = month_counts_by_rep(connection, month, rep_ids)
-    extras = {
+    extras = _outcomes(connection, done, max_minutes)
+    per_day = _days(connection, done)
+    submissions = _first_submissions(connection, month, rep_ids)
+    found = {}
+    for rep_id in rep_ids:
+        count = counts.get(rep_id)
+        extra = extras.get(rep_id)
+        found[rep_id] = MonthActivity(
+            visits=count.visits if count else 0,
+            customers=count.customers if count else 0,
+            new_customers=count.new_customers if count else 0,
+            over_time=int(extra.over_time) if extra else 0,
+            bookings=int(extra.bookings) if extra else 0,
+            complaints=int(extra.complaints) if extra else 0,
+            conflicts=int(extra.conflicts) if extra else 0,
+            days=tuple(per_day.get(rep_id, ())),
+            first_submissions=dict(submissions.get(rep_id, {})),
+        )
+    return found
+
+
+def _outcomes(connection: Connection, done, max_minutes: int) -> dict[int, Any]:
+    """Over-time visits, bookings, complaints and conflicts per salesperson."""
+    return {
         row.rep_id: row
         for row in connection.execute(
             select(
@@ -65,7 +89,11 @@ def month_activity(
             .group_by(VISIT.c.rep_id)
         )
     }
-    # A visit is "new" on the chart when it wins a new customer (R1); the others are known ones.
+
+
+def _days(connection: Connection, done) -> dict[int, list[DayCount]]:
+    """Completed visits per salesperson and day, and how many of them won a new customer (R1);
+    the others are to known customers."""
     first_visit_today = case((wins_new_customer(), VISIT.c.customer_id), else_=None)
     per_day: dict[int, list[DayCount]] = defaultdict(list)
     for row in connection.execute(
@@ -81,6 +109,13 @@ def month_activity(
         .order_by(VISIT.c.rep_id, VISIT.c.date)
     ):
         per_day[row.rep_id].append(DayCount(_as_date(row.date), row.visits, row.new))
+    return per_day
+
+
+def _first_submissions(
+    connection: Connection, month: Month, rep_ids: list[int]
+) -> dict[int, dict[date, datetime]]:
+    """The first hand-in of each day of the month, per salesperson (R6)."""
     submissions: dict[int, dict[date, datetime]] = defaultdict(dict)
     for row in connection.execute(
         select(
@@ -96,22 +131,7 @@ def month_activity(
         .group_by(SUBMISSION.c.rep_id, SUBMISSION.c.date)
     ):
         submissions[row.rep_id][_as_date(row.date)] = _as_moment(row.first)
-    found = {}
-    for rep_id in rep_ids:
-        count = counts.get(rep_id)
-        extra = extras.get(rep_id)
-        found[rep_id] = MonthActivity(
-            visits=count.visits if count else 0,
-            customers=count.customers if count else 0,
-            new_customers=count.new_customers if count else 0,
-            over_time=int(extra.over_time) if extra else 0,
-            bookings=int(extra.bookings) if extra else 0,
-            complaints=int(extra.complaints) if extra else 0,
-            conflicts=int(extra.conflicts) if extra else 0,
-            days=tuple(per_day.get(rep_id, ())),
-            first_submissions=dict(submissions.get(rep_id, {})),
-        )
-    return found
+    return submissions
 
 
 def _as_date(value) -> date:
