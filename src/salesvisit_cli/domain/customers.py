@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -16,22 +16,6 @@ from salesvisit_cli.domain.text import check_text
 
 TIERS = ("key", "normal")
 STATUSES = ("prospect", "client")
-# The fields of `customer add` / CSV columns / JSON keys, in display order.
-FIELDS = (
-    "name",
-    "tier",
-    "status",
-    "contact",
-    "phone",
-    "email",
-    "address",
-    "industry",
-    "size",
-    "source",
-    "hours",
-    "web",
-    "note",
-)
 TEXT_FIELDS = ("contact", "address", "industry", "size", "source", "web", "note")
 
 _SUFFIXES = (
@@ -177,6 +161,12 @@ class Customer:
             data[key] = data[key].isoformat() if data[key] else None
         data.update(extra)
         return data
+
+
+# What the database keeps beside what the user types.
+_KEPT = ("id", "owner", "created_at", "client_since", "first_visit_on", "extra")
+# The fields of `customer add` / CSV columns / JSON keys, in display order.
+FIELDS = tuple(f.name for f in fields(Customer) if f.name not in _KEPT)
 
 
 @dataclass
