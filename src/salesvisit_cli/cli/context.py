@@ -14,6 +14,7 @@ import typer
 if TYPE_CHECKING:
     from salesvisit_cli.config import Config
     from salesvisit_cli.domain.calendar import WorkCalendar
+    from salesvisit_cli.services.context import Work
     from salesvisit_cli.store.engine import Store
 
 
@@ -84,6 +85,12 @@ class AppContext:
         """The current local time, to the second."""
         return datetime.now().replace(microsecond=0)
 
+    def work(self) -> Work:
+        """The use cases' working context, at this moment (opens the store, finds the rep)."""
+        from salesvisit_cli.services.context import Work
+
+        return Work(self.store, self.rep, self.now(), self.config, self.calendar)
+
     def close(self) -> None:
         for closer in self._closers:
             closer()
@@ -102,3 +109,8 @@ def app_context(ctx: typer.Context) -> AppContext:
     if not isinstance(root.obj, AppContext):
         root.obj = AppContext()
     return root.obj
+
+
+def work_of(ctx: typer.Context) -> Work:
+    """The working context of the running command (see AppContext.work)."""
+    return app_context(ctx).work()
