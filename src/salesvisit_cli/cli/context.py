@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -76,10 +76,6 @@ class AppContext:
 
         with self.store.read() as connection:
             return current_role_rep(connection)
-
-    def today(self) -> date:
-        """Today on the system clock (local time)."""
-        return date.today()
 
     def now(self) -> datetime:
         """The current local time, to the second."""

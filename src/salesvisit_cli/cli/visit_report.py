@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from salesvisit_cli.cli.context import app_context
+from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.options import given
 from salesvisit_cli.cli.output import emit, json_output
 
@@ -115,7 +115,7 @@ def report(
         date=day, start=start, minutes=minutes, end=end, notes=notes, booking=booking,
         complaint=complaint, suggestion=suggestion, next=next_meeting, next_place=next_place,
     )  # fmt: skip
-    work = app_context(ctx).work()
+    work = work_of(ctx)
     if amend and visit_id is not None and not raw and customer is None:
         emit(reports.show(work, visit_id), report_history)
         return
@@ -124,6 +124,6 @@ def report(
     if draft.missing and _interactive():
         asked = {name: _ask(name, work.today) for name in draft.missing}
         request = replace(request, raw={**raw, **asked})
-        work = app_context(ctx).work()  # the call was reported when the answers were in
+        work = work_of(ctx)  # the call was reported when the answers were in
     result = reports.report(work, request)
     emit(result, reported, warnings=result.warnings)
