@@ -171,6 +171,7 @@ def test_values_in_chinese_are_understood(cli, tmp_path):
 def test_bulk_import_uses_executemany_in_one_transaction(tmp_path, monkeypatch):
     from sqlalchemy import event
 
+    from salesvisit_cli.services.context import Work
     from salesvisit_cli.services.customer_io import import_csv
     from salesvisit_cli.store import customers as customer_rows
     from salesvisit_cli.store.engine import open_store
@@ -193,13 +194,8 @@ def test_bulk_import_uses_executemany_in_one_transaction(tmp_path, monkeypatch):
         lambda _c, _cur, sql, _p, _ctx, many: statements.append((sql.split()[0], many)),
     )
     progress: list[tuple[int, int]] = []
-    result = import_csv(
-        store,
-        "alice",
-        path,
-        datetime(2026, 11, 26, 9),
-        progress=lambda d, t: progress.append((d, t)),
-    )
+    work = Work.of(store, "alice", datetime(2026, 11, 26, 9))
+    result = import_csv(work, path, progress=lambda d, t: progress.append((d, t)))
     assert result.imported == 12_000
     assert chunks == [5000, 5000, 2000]
     assert [verb for verb, _ in statements].count("BEGIN") == 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import typer
 
 pytestmark = pytest.mark.postgres
 
@@ -18,41 +17,8 @@ OWNER = "sv_test_owner"
 
 @pytest.fixture
 def assign_cli(cli):
-    """`customer assign` through the real root group once it is wired; until then a root group
-    with the same options and error handling that carries just that command."""
-    from salesvisit_cli.cli import customer
-
-    if any(c.name == "assign" for c in customer.app.registered_commands):
-        return lambda *args, rep="alice": cli("--rep", rep, "customer", "assign", *args)
-    from typer.testing import CliRunner
-
-    from salesvisit_cli.cli.app import SalesvisitGroup
-    from salesvisit_cli.cli.context import AppContext
-    from salesvisit_cli.cli.team_commands import assign
-
-    mini = typer.Typer(cls=SalesvisitGroup, rich_markup_mode=None, pretty_exceptions_enable=False)
-
-    @mini.callback()
-    def root(
-        ctx: typer.Context,
-        db: str = typer.Option(None, "--db", envvar="SALESVISIT_DB"),
-        rep: str = typer.Option(None, "--rep", envvar="SALESVISIT_REP"),
-    ) -> None:
-        ctx.obj = AppContext(db_option=db, rep_option=rep)
-
-    mini.command("assign")(assign)
-
-    def run(*args: str, rep: str = "alice"):
-        from salesvisit_cli.render import console
-
-        console.out.cache_clear()
-        console.err.cache_clear()
-        result = CliRunner().invoke(mini, ["--rep", rep, "assign", *args])
-        if result.exception and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return result
-
-    return run
+    """`salesvisit --rep REP customer assign ARGS…`."""
+    return lambda *args, rep="alice": cli("--rep", rep, "customer", "assign", *args)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -114,6 +114,7 @@ def test_disk_full_injected_in_sqlite_rolls_back(tmp_path):
 
     from salesvisit_cli.domain.errors import StoreError
     from salesvisit_cli.services import customer_io
+    from salesvisit_cli.services.context import Work
     from salesvisit_cli.store import customers as rows
     from salesvisit_cli.store.engine import open_store
 
@@ -129,7 +130,7 @@ def test_disk_full_injected_in_sqlite_rolls_back(tmp_path):
     from datetime import datetime
 
     with pytest.raises(StoreError, match="disk is full"):
-        customer_io.import_csv(store, "alice", csv, datetime(2026, 11, 26, 9, 0))
+        customer_io.import_csv(Work.of(store, "alice", datetime(2026, 11, 26, 9, 0)), csv)
     with store.read() as connection:
         assert rows.count(connection) == 0
     store.close()

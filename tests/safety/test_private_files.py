@@ -30,8 +30,9 @@ def test_every_file_we_create_is_private(tmp_path, umask):
         from pathlib import Path
         from salesvisit_cli.store.engine import open_store
         from salesvisit_cli.services import customers, database, customer_io
+        from salesvisit_cli.services.context import Work
         store = open_store({str(db)!r})
-        customers.add(store, "alice", {{"name": "Acme Ltd"}}, datetime(2026, 11, 26, 9))
+        customers.add(Work.of(store, "alice", datetime(2026, 11, 26, 9)), {{"name": "Acme Ltd"}})
         holder = store.engine.connect()  # keep -wal/-shm alive while we look
         holder.exec_driver_sql("SELECT count(*) FROM customer").all()
         database.backup(store, Path({str(tmp_path / "backup.db")!r}))

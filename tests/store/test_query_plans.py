@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.demo import DemoSpec, build
 from salesvisit_cli.store.engine import open_store
 
@@ -29,10 +30,8 @@ def demo_db(clock):
     store = open_store(os.environ["SALESVISIT_DB"])
     try:
         build(
-            store,
+            Work.of(store, "demo", datetime(2026, 11, 26, 8, 0)),
             DemoSpec(seed=5, reps=3, customers=300, months=3),
-            date(2026, 11, 26),
-            datetime(2026, 11, 26, 8, 0),
         )
     finally:
         store.close()

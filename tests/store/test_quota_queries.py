@@ -8,6 +8,7 @@ import pytest
 
 from salesvisit_cli.config import Config
 from salesvisit_cli.domain.dates import Month
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.quota import rep_quota, team_quota
 from salesvisit_cli.store.engine import open_store
 from salesvisit_cli.store.progress import month_counts, month_counts_by_rep
@@ -25,9 +26,8 @@ def store(tmp_path):
     opened.close()
 
 
-def figures(store, rep="alice", *, config=None, month=MARCH, today=TODAY, now=NOW):
-    config = config or Config()
-    return rep_quota(store, rep, month, config, config.work_calendar(), today, now)
+def figures(store, rep="alice", *, config=None, month=MARCH, now=NOW):
+    return rep_quota(Work.of(store, rep, now, config), month)
 
 
 @pytest.fixture
@@ -138,15 +138,13 @@ def test_holidays_and_make_up_days_in_a_chinese_month(store):
         add_done_visit(conn, alice, acme, date(2026, 10, 10))  # a make-up Saturday
         submit_day(conn, alice, date(2026, 9, 30), datetime(2026, 10, 8, 8, 59))
     october = figures(
-        store, config=config, month=Month(2026, 10), today=date(2026, 10, 12),
-        now=datetime(2026, 10, 12, 10, 0),
+        store, config=config, month=Month(2026, 10), now=datetime(2026, 10, 12, 10, 0),
     )  # fmt: skip
     assert (october.working_days, october.working_days_left) == (18, 15)
     assert october.report_counts()["missing"] == 1  # 10 Oct: due Mon 12 Oct 09:00
     assert next(p for p in october.series if p.day == date(2026, 10, 10)).working
     september = figures(
-        store, config=config, month=Month(2026, 9), today=date(2026, 10, 12),
-        now=datetime(2026, 10, 12, 10, 0),
+        store, config=config, month=Month(2026, 9), now=datetime(2026, 10, 12, 10, 0),
     )  # fmt: skip
     assert september.report_counts()["on_time"] == 1 and september.working_days_left == 0
     assert september.new_visited == 1 and october.new_visited == 0
@@ -156,7 +154,7 @@ def test_team_lists_every_rep_sorted_by_progress(history):
     config = Config.model_validate({"quota": {"target": 4, "new_share": "1/2"}})
     with history.write() as conn:
         add_rep(conn, "carol")  # no visits at all
-    team = team_quota(history, MARCH, config, config.work_calendar(), TODAY, NOW)
+    team = team_quota(Work.of(history, "alice", NOW, config), MARCH)
     assert [(q.rep, q.visited, q.new_visited, q.met) for q in team] == [
         ("alice", 5, 3, True),
         ("bob", 2, 1, False),

@@ -210,7 +210,6 @@ def load_command(name: str) -> click.Command:
 def _wire(name: str, group: typer.Typer) -> None:
     """Commands that live in their own modules but belong to a group (added once)."""
     extra = {
-        "customer": ("assign", "salesvisit_cli.cli.team_commands", "assign"),
         "visit": ("report", "salesvisit_cli.cli.visit_report", "report"),
     }.get(name)
     if extra is None or any(c.name == extra[0] for c in group.registered_commands):

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import app_context
-from salesvisit_cli.cli.options import Json
+from salesvisit_cli.cli.output import emit, json_output
 
 app = typer.Typer(help="Configuration: show, set, path.", no_args_is_help=True)
 
@@ -19,7 +19,8 @@ def path(ctx: typer.Context) -> None:
 
 
 @app.command("show")
-def show(ctx: typer.Context, as_json: Json = False) -> None:
+@json_output
+def show(ctx: typer.Context) -> None:
     """Show every setting in effect (defaults included).
 
     \b
@@ -28,13 +29,14 @@ def show(ctx: typer.Context, as_json: Json = False) -> None:
       salesvisit config show --json
     """
     from salesvisit_cli.render.config import config_table
-    from salesvisit_cli.render.console import emit_json
 
-    config = app_context(ctx).config
-    if as_json:
-        emit_json(config.model_dump(mode="json"))
-    else:
-        config_table(config, app_context(ctx).config_path)
+    app_ctx = app_context(ctx)
+    config = app_ctx.config
+    emit(
+        config,
+        lambda shown: config_table(shown, app_ctx.config_path),
+        document=config.model_dump(mode="json"),
+    )
 
 
 @app.command("set")

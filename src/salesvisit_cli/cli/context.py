@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ import typer
 if TYPE_CHECKING:
     from salesvisit_cli.config import Config
     from salesvisit_cli.domain.calendar import WorkCalendar
+    from salesvisit_cli.services.context import Work
     from salesvisit_cli.store.engine import Store
 
 
@@ -76,13 +77,15 @@ class AppContext:
         with self.store.read() as connection:
             return current_role_rep(connection)
 
-    def today(self) -> date:
-        """Today on the system clock (local time)."""
-        return date.today()
-
     def now(self) -> datetime:
         """The current local time, to the second."""
         return datetime.now().replace(microsecond=0)
+
+    def work(self) -> Work:
+        """The use cases' working context, at this moment (opens the store, finds the rep)."""
+        from salesvisit_cli.services.context import Work
+
+        return Work(self.store, self.rep, self.now(), self.config, self.calendar)
 
     def close(self) -> None:
         for closer in self._closers:
@@ -102,3 +105,8 @@ def app_context(ctx: typer.Context) -> AppContext:
     if not isinstance(root.obj, AppContext):
         root.obj = AppContext()
     return root.obj
+
+
+def work_of(ctx: typer.Context) -> Work:
+    """The working context of the running command (see AppContext.work)."""
+    return app_context(ctx).work()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from salesvisit_cli.cli.context import app_context
+from salesvisit_cli.cli.context import app_context, work_of
 from salesvisit_cli.cli.options import (
     Address,
     AllowDuplicate,
@@ -16,7 +16,6 @@ from salesvisit_cli.cli.options import (
     Force,
     Hours,
     Industry,
-    Json,
     Note,
     Owner,
     Phone,
@@ -27,6 +26,7 @@ from salesvisit_cli.cli.options import (
     Web,
     given,
 )
+from salesvisit_cli.cli.output import emit, json_output, json_wanted
 
 app = typer.Typer(
     help="The customer file: add, list, show, edit, import and export customers.",
@@ -34,20 +34,19 @@ app = typer.Typer(
 )
 
 
-def _show_saved(saved, as_json: bool, verb: str) -> None:
-    from salesvisit_cli.render.console import emit_json, success, warn
+def _show_saved(saved, verb: str) -> None:
+    from salesvisit_cli.render.console import success
     from salesvisit_cli.render.customers import customer_card
 
-    for message in saved.warnings:
-        warn(message)
-    if as_json:
-        emit_json(saved.customer.to_json())
-        return
-    success(f"{verb} customer {saved.customer.id}: {saved.customer.name}")
-    customer_card(saved.customer)
+    def screen(saved) -> None:
+        success(f"{verb} customer {saved.customer.id}: {saved.customer.name}")
+        customer_card(saved.customer)
+
+    emit(saved, screen, warnings=saved.warnings)
 
 
 @app.command("add")
+@json_output
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Company name.")],
@@ -65,7 +64,6 @@ def add(
     note: Note = None,
     owner: Owner = None,
     allow_duplicate: AllowDuplicate = False,
-    as_json: Json = False,
 ) -> None:
     """Add a customer to the file.
 
@@ -78,24 +76,22 @@ def add(
     from salesvisit_cli.domain.reps import validate_rep_name
     from salesvisit_cli.services import customers
 
-    app_ctx = app_context(ctx)
     fields = given(
         name=name, tier=tier, status=status, contact=contact, phone=phone, email=email,
         address=address, industry=industry, size=size, source=source, hours=hours, web=web,
         note=note,
     )  # fmt: skip
     saved = customers.add(
-        app_ctx.store,
-        app_ctx.rep,
+        work_of(ctx),
         fields,
-        app_ctx.now(),
         owner=validate_rep_name(owner) if owner is not None else None,
         allow_duplicate=allow_duplicate,
     )
-    _show_saved(saved, as_json, "Added")
+    _show_saved(saved, "Added")
 
 
 @app.command("edit")
+@json_output
 def edit(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
@@ -116,7 +112,6 @@ def edit(
         str | None, typer.Option("--owner", help="New owning salesperson (managers only).")
     ] = None,
     allow_duplicate: AllowDuplicate = False,
-    as_json: Json = False,
 ) -> None:
     """Change the given fields of a customer (an empty value clears a field).
 
@@ -128,25 +123,23 @@ def edit(
     from salesvisit_cli.domain.reps import validate_rep_name
     from salesvisit_cli.services import customers
 
-    app_ctx = app_context(ctx)
     fields = given(
         name=name, tier=tier, status=status, contact=contact, phone=phone, email=email,
         address=address, industry=industry, size=size, source=source, hours=hours, web=web,
         note=note,
     )  # fmt: skip
     saved = customers.edit(
-        app_ctx.store,
-        app_ctx.rep,
+        work_of(ctx),
         ref,
         fields,
-        app_ctx.now(),
         owner=validate_rep_name(owner) if owner is not None else None,
         allow_duplicate=allow_duplicate,
     )
-    _show_saved(saved, as_json, "Updated")
+    _show_saved(saved, "Updated")
 
 
 @app.command("list")
+@json_output
 def list_customers(
     ctx: typer.Context,
     tier: Tier = None,
@@ -155,7 +148,6 @@ def list_customers(
         str | None, typer.Option("--search", "-s", help="Part of name, contact, address, …")
     ] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Only this salesperson's.")] = None,
-    as_json: Json = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (spreadsheet-safe).")] = False,
 ) -> None:
     """List customers by name.
@@ -168,9 +160,10 @@ def list_customers(
     from salesvisit_cli.domain.customers import STATUSES, TIERS, check_choice
     from salesvisit_cli.domain.reps import validate_rep_name
     from salesvisit_cli.domain.text import check_text
+    from salesvisit_cli.render.customers import customer_table
     from salesvisit_cli.services import customers
 
-    if as_json and as_csv:
+    if json_wanted() and as_csv:
         raise typer.BadParameter("choose one of --json and --csv")
     found = customers.listing(
         app_context(ctx).store,
@@ -179,30 +172,22 @@ def list_customers(
         search=check_text("search", search, max_length=200),
         owner=validate_rep_name(owner) if owner is not None else None,
     )
-    _print_customers(found, as_json=as_json, as_csv=as_csv)
+    emit(found, _write_csv if as_csv else customer_table)
 
 
-def _print_customers(found, *, as_json: bool, as_csv: bool) -> None:
-    from salesvisit_cli.render.console import emit_json
-    from salesvisit_cli.render.customers import customer_table
+def _write_csv(found) -> None:
+    import sys
 
-    if as_json:
-        emit_json([c.to_json() for c in found])
-    elif as_csv:
-        import sys
+    from salesvisit_cli.services.customer_io import to_csv
 
-        from salesvisit_cli.services.customer_io import to_csv
-
-        sys.stdout.write(to_csv([c.to_json() for c in found]))
-    else:
-        customer_table(found)
+    sys.stdout.write(to_csv([c.to_json() for c in found]))
 
 
 @app.command("show")
+@json_output
 def show(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
-    as_json: Json = False,
 ) -> None:
     """Show a customer's file, visit history and open follow-ups.
 
@@ -210,21 +195,21 @@ def show(
     Example:
       salesvisit customer show 华美
     """
-    from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.render.customers import customer_card
     from salesvisit_cli.render.history import customer_history
     from salesvisit_cli.services.customer_file import customer_file
 
-    app_ctx = app_context(ctx)
-    found = customer_file(app_ctx.store, ref, app_ctx.today(), app_ctx.config.visit.max_minutes)
-    if as_json:
-        emit_json(found.to_json())
-    else:
+    work = work_of(ctx)
+
+    def screen(found) -> None:
         customer_card(found.customer)
-        customer_history(found, app_ctx.today())
+        customer_history(found, work.today)
+
+    emit(customer_file(work, ref), screen)
 
 
 @app.command("import")
+@json_output
 def import_file(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV file with a header row.", dir_okay=False)],
@@ -237,7 +222,6 @@ def import_file(
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Import the valid rows, report the rest.")
     ] = False,
-    as_json: Json = False,
 ) -> None:
     """Import customers from CSV, all or nothing.
 
@@ -250,22 +234,18 @@ def import_file(
       salesvisit customer import leads.csv --dry-run
       salesvisit customer import 客户名单.csv --encoding gbk
     """
-    from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.render.progress import progress_reporter
     from salesvisit_cli.render.transfer import import_report
     from salesvisit_cli.services.customer_io import import_csv
 
-    app_ctx = app_context(ctx)
-    with progress_reporter("Importing", enabled=not as_json) as report:
+    work = work_of(ctx)
+    with progress_reporter("Importing", enabled=not json_wanted()) as report:
         result = import_csv(
-            app_ctx.store, app_ctx.rep, file, app_ctx.now(),
-            encoding=encoding, dry_run=dry_run, skip_invalid=skip_invalid, progress=report,
+            work, file, encoding=encoding, dry_run=dry_run, skip_invalid=skip_invalid,
+            progress=report,
         )  # fmt: skip
     failed = bool(result.skipped) and not skip_invalid
-    if as_json:
-        emit_json(result.to_json())
-    else:
-        import_report(result, file, failed=failed)
+    emit(result, lambda done: import_report(done, file, failed=failed))
     if failed:
         raise typer.Exit(1)
 
@@ -302,3 +282,24 @@ def export(
     # CSV gets a BOM so Excel opens UTF-8 (Chinese names) correctly.
     write_private(output, text, force=force, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     success(f"Exported {len(data)} customer(s) to {output}")
+
+
+@app.command("assign")
+@json_output
+def assign(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
+    rep: Annotated[str, typer.Argument(help="The salesperson who will own the customer.")],
+) -> None:
+    """Give a customer to another salesperson (managers only).
+
+    \b
+    Example:
+      salesvisit --rep "Wang Li" customer assign 华美 "Zhang Wei"
+    """
+    from salesvisit_cli.render.console import success
+    from salesvisit_cli.services import reps
+
+    customer, changed = reps.assign(work_of(ctx), ref, rep)
+    already = "now belongs" if changed else "already belongs"
+    emit(customer, lambda c: success(f"Customer {c.id} {c.name} {already} to {c.owner}"))

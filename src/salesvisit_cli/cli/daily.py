@@ -6,12 +6,13 @@ from typing import Annotated
 
 import typer
 
-from salesvisit_cli.cli.context import app_context
-from salesvisit_cli.cli.options import Json
+from salesvisit_cli.cli.context import work_of
+from salesvisit_cli.cli.output import emit, json_output
 
 HELP = "The day's report summary; --submit hands it in (deadline 09:00 next working day)."
 
 
+@json_output
 def daily(
     ctx: typer.Context,
     day: Annotated[
@@ -25,7 +26,6 @@ def daily(
         bool,
         typer.Option("--team", help="Every salesperson's day: who handed in, who is late."),
     ] = False,
-    as_json: Json = False,
 ) -> None:
     """The day's visits, totals, follow-ups and hand-in status; --submit hands it in.
 
@@ -40,40 +40,18 @@ def daily(
       salesvisit daily 2026-11-20 --json
       salesvisit daily yesterday --team        # one row per salesperson
     """
-    from salesvisit_cli.render.console import emit_json, warn
-    from salesvisit_cli.render.daily import daily_report, submitted
+    from salesvisit_cli.render.daily import daily_report, submitted, team_table
     from salesvisit_cli.services import daily as service
 
-    app_ctx = app_context(ctx)
-    if team:
-        if submit or force:
-            raise typer.BadParameter("--team shows the team's day; it cannot hand in")
-        from salesvisit_cli.render.daily import team_table
-
-        summaries = service.team_summary(
-            app_ctx.store, day, app_ctx.now(), app_ctx.calendar, app_ctx.config
-        )
-        if as_json:
-            emit_json([s.to_json() for s in summaries])
-        else:
-            team_table(summaries, app_ctx.now())
-        return
-    args = (app_ctx.store, app_ctx.rep, day, app_ctx.now(), app_ctx.calendar, app_ctx.config)
-    if submit:
-        result = service.submit(*args, force=force)
-        if as_json:
-            for message in result.warnings:
-                warn(message)
-            data = result.summary.to_json()
-            data["amendment"] = result.amendment
-            emit_json(data)
-        else:
-            submitted(result)
-        return
-    if force:
+    if team and (submit or force):
+        raise typer.BadParameter("--team shows the team's day; it cannot hand in")
+    if force and not submit:
         raise typer.BadParameter("--force only goes with --submit")
-    summary = service.summary(*args)
-    if as_json:
-        emit_json(summary.to_json())
+    work = work_of(ctx)
+    if team:
+        emit(service.team_summary(work, day), lambda found: team_table(found, work.now))
+    elif submit:
+        result = service.submit(work, day, force=force)
+        emit(result, submitted, warnings=result.warnings)
     else:
-        daily_report(summary)
+        emit(service.summary(work, day), daily_report)

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import app_context
-from salesvisit_cli.cli.options import Force, Json
+from salesvisit_cli.cli.options import Force
+from salesvisit_cli.cli.output import emit, json_output, json_wanted
 
 app = typer.Typer(help="The database: path, integrity check, backup.", no_args_is_help=True)
 
@@ -29,12 +30,12 @@ def path(ctx: typer.Context) -> None:
 
 
 @app.command("check")
+@json_output
 def check(
     ctx: typer.Context,
     full: Annotated[
         bool, typer.Option("--full", help="Run the slower, thorough integrity_check.")
     ] = False,
-    as_json: Json = False,
 ) -> None:
     """Check the database; exit code 1 unless it is sound.
 
@@ -44,18 +45,16 @@ def check(
       salesvisit db check --full
     """
     from salesvisit_cli.domain.errors import StoreError
-    from salesvisit_cli.render.console import emit_json, success
+    from salesvisit_cli.render.console import success
     from salesvisit_cli.services.database import check as run_check
 
     problems = run_check(app_context(ctx).store, full=full)
-    if as_json:
-        emit_json({"ok": not problems, "problems": problems, "full": full})
-        if problems:
-            raise typer.Exit(1)
-        return
-    if problems:
+    if problems and not json_wanted():
         raise StoreError(f"the database has {len(problems)} problem(s): {'; '.join(problems[:5])}")
-    success(f"ok ({'integrity_check' if full else 'quick_check'})")
+    found = {"ok": not problems, "problems": problems, "full": full}
+    emit(found, lambda _: success(f"ok ({'integrity_check' if full else 'quick_check'})"))
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command("backup")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from salesvisit_cli.cli.context import app_context
+from salesvisit_cli.cli.context import app_context, work_of
 
 HELP = "Fill a new database with a realistic demo team, customers and history."
 
@@ -39,15 +39,7 @@ def demo(
         app_ctx.db_option = db
     spec = DemoSpec(seed=seed, reps=reps, customers=customers, months=months)
     with progress_reporter("Building demo") as report:
-        summary = build(
-            app_ctx.store,
-            spec,
-            app_ctx.today(),
-            app_ctx.now(),
-            report,
-            calendar=app_ctx.calendar,
-            max_minutes=app_ctx.config.visit.max_minutes,
-        )
+        summary = build(work_of(ctx), spec, report)
     success(
         f"Demo ready: {summary.reps} salesperson(s), {summary.customers:,} customers, "
         f"{summary.visits:,} reported visits, {summary.hand_ins:,} daily hand-ins "

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from salesvisit_cli.cli.context import app_context
-from salesvisit_cli.cli.options import Json
+from salesvisit_cli.cli.context import work_of
+from salesvisit_cli.cli.output import emit, json_output
 
 app = typer.Typer(help="Follow-ups due today and overdue; done, add, snooze.")
 
@@ -15,6 +15,7 @@ FollowupId = Annotated[int, typer.Argument(help="Follow-up id (see `salesvisit f
 
 
 @app.callback(invoke_without_command=True)
+@json_output
 def worklist(
     ctx: typer.Context,
     every: Annotated[bool, typer.Option("--all", "-a", help="Every open follow-up.")] = False,
@@ -22,7 +23,6 @@ def worklist(
         bool,
         typer.Option("--team", help="Overdue follow-ups per salesperson (with --all: every one)."),
     ] = False,
-    as_json: Json = False,
 ) -> None:
     """Follow-ups due today and overdue (overdue first), grouped by kind, with phones to call.
 
@@ -35,45 +35,40 @@ def worklist(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from salesvisit_cli.render.console import emit_json
-    from salesvisit_cli.render.followups import followup_list
+    from salesvisit_cli.render.followups import followup_list, team_followups
     from salesvisit_cli.services import followups
 
-    app_ctx = app_context(ctx)
-    today = app_ctx.today()
+    work = work_of(ctx)
+    today = work.today
     if team:
-        from salesvisit_cli.render.followups import team_followups
-
-        rows = followups.team_worklist(app_ctx.store, today, every=every)
-        if as_json:
-            emit_json([row.to_json(today) for row in rows])
-        else:
-            team_followups(rows, today, every=every)
-        return
-    items = followups.worklist(app_ctx.store, app_ctx.rep, today, every=every)
-    if as_json:
-        emit_json([item.to_json() for item in items])
+        rows = followups.team_worklist(work, every=every)
+        emit(
+            rows,
+            lambda found: team_followups(found, today, every=every),
+            document=[row.to_json(today) for row in rows],
+        )
     else:
-        followup_list(items, today, every=every)
+        items = followups.worklist(work, every=every)
+        emit(items, lambda found: followup_list(found, today, every=every))
 
 
-def _show(item, as_json: bool, message: str) -> None:
-    from salesvisit_cli.render.console import emit_json, success
+def _show(item, message: str) -> None:
+    from salesvisit_cli.render.console import success
     from salesvisit_cli.render.followups import followup_line
 
-    if as_json:
-        emit_json(item.to_json())
-    else:
+    def screen(item) -> None:
         success(message)
         followup_line(item)
 
+    emit(item, screen)
+
 
 @app.command("done")
+@json_output
 def done(
     ctx: typer.Context,
     followup_id: FollowupId,
     note: Annotated[str | None, typer.Option("--note", help="What was done.")] = None,
-    as_json: Json = False,
 ) -> None:
     """Tick a follow-up off.
 
@@ -83,12 +78,12 @@ def done(
     """
     from salesvisit_cli.services import followups
 
-    app_ctx = app_context(ctx)
-    item = followups.done(app_ctx.store, app_ctx.rep, followup_id, note, app_ctx.now())
-    _show(item, as_json, f"Done: follow-up {item.id} ({item.kind}) for {item.customer}")
+    item = followups.done(work_of(ctx), followup_id, note)
+    _show(item, f"Done: follow-up {item.id} ({item.kind}) for {item.customer}")
 
 
 @app.command("add")
+@json_output
 def add(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
@@ -97,7 +92,6 @@ def add(
         str, typer.Option("--kind", help="thanks, booking, complaint, call or other.")
     ] = "call",
     note: Annotated[str | None, typer.Option("--note", help="What to do.")] = None,
-    as_json: Json = False,
 ) -> None:
     """Add a follow-up by hand.
 
@@ -108,17 +102,16 @@ def add(
     """
     from salesvisit_cli.services import followups
 
-    app_ctx = app_context(ctx)
-    item = followups.add(app_ctx.store, app_ctx.rep, ref, due, kind, note, app_ctx.now())
-    _show(item, as_json, f"Added follow-up {item.id} ({item.kind}) for {item.customer}")
+    item = followups.add(work_of(ctx), ref, due, kind, note)
+    _show(item, f"Added follow-up {item.id} ({item.kind}) for {item.customer}")
 
 
 @app.command("snooze")
+@json_output
 def snooze(
     ctx: typer.Context,
     followup_id: FollowupId,
     to: Annotated[str, typer.Option("--to", help="New due date (today or later).")],
-    as_json: Json = False,
 ) -> None:
     """Move an open follow-up to another day.
 
@@ -128,6 +121,5 @@ def snooze(
     """
     from salesvisit_cli.services import followups
 
-    app_ctx = app_context(ctx)
-    item = followups.snooze(app_ctx.store, app_ctx.rep, followup_id, to, app_ctx.now())
-    _show(item, as_json, f"Snoozed follow-up {item.id} to {item.due.isoformat()}")
+    item = followups.snooze(work_of(ctx), followup_id, to)
+    _show(item, f"Snoozed follow-up {item.id} to {item.due.isoformat()}")

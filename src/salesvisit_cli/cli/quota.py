@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from salesvisit_cli.cli.context import app_context
-from salesvisit_cli.cli.options import Json
+from salesvisit_cli.cli.context import work_of
+from salesvisit_cli.cli.output import emit, json_output
 
 HELP = """This month's customers visited (and new ones) against the quota.
 
@@ -24,6 +24,7 @@ Examples:
 """
 
 
+@json_output
 def quota(
     ctx: typer.Context,
     month: Annotated[
@@ -33,32 +34,15 @@ def quota(
     team: Annotated[
         bool, typer.Option("--team", help="Every salesperson, one row each, furthest along first.")
     ] = False,
-    as_json: Json = False,
 ) -> None:
     """The month against the quota (the help text is HELP above)."""
     from salesvisit_cli.domain.dates import Month, parse_month
-    from salesvisit_cli.render.console import emit_json
+    from salesvisit_cli.render.quota import quota_screen, team_table
     from salesvisit_cli.services import quota as service
 
-    app_ctx = app_context(ctx)
-    today = app_ctx.today()
-    chosen = parse_month(month) if month is not None else Month.of(today)
-    config, calendar = app_ctx.config, app_ctx.calendar
+    work = work_of(ctx)
+    chosen = parse_month(month) if month is not None else Month.of(work.today)
     if team:
-        quotas = service.team_quota(app_ctx.store, chosen, config, calendar, today, app_ctx.now())
-        if as_json:
-            emit_json([q.to_json() for q in quotas])
-            return
-        from salesvisit_cli.render.quota import team_table
-
-        team_table(quotas)
-        return
-    figures = service.rep_quota(
-        app_ctx.store, app_ctx.rep, chosen, config, calendar, today, app_ctx.now()
-    )
-    if as_json:
-        emit_json(figures.to_json())
-        return
-    from salesvisit_cli.render.quota import quota_screen
-
-    quota_screen(figures)
+        emit(service.team_quota(work, chosen), team_table)
+    else:
+        emit(service.rep_quota(work, chosen), quota_screen)

@@ -7,12 +7,14 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import app_context
-from salesvisit_cli.cli.options import Json, Yes
+from salesvisit_cli.cli.options import Yes
+from salesvisit_cli.cli.output import emit, json_output
 
 app = typer.Typer(help="Team mode on PostgreSQL: per-salesperson access.", no_args_is_help=True)
 
 
 @app.command("init")
+@json_output
 def init(
     ctx: typer.Context,
     mapping: Annotated[
@@ -30,7 +32,6 @@ def init(
         ),
     ] = False,
     yes: Yes = False,
-    as_json: Json = False,
 ) -> None:
     """Give every salesperson their own PostgreSQL login, limited to their own rows.
 
@@ -44,7 +45,7 @@ def init(
       salesvisit team init --map "Wang Li=wangli" --yes
     """
     from salesvisit_cli.domain.team import parse_mappings
-    from salesvisit_cli.render.console import emit_json, success
+    from salesvisit_cli.render.console import success
     from salesvisit_cli.render.team import team_plan
     from salesvisit_cli.services import team
 
@@ -64,33 +65,30 @@ def init(
 
     url = database_url(app_ctx.db_target)
     urls = {m.rep: team.member_url(url, m.role, m.password) for m in done.members}
-    if as_json:
-        document = done.to_json()
-        for member in document["members"]:
-            member["url"] = urls[member["rep"]]
-        emit_json(document)
-        return
-    team_plan(done, urls, applied=True)
-    success(f"Team mode is on for {len(done.members)} salespeople")
+    document = done.to_json()
+    for member in document["members"]:
+        member["url"] = urls[member["rep"]]
+
+    def screen(done) -> None:
+        team_plan(done, urls, applied=True)
+        success(f"Team mode is on for {len(done.members)} salespeople")
+
+    emit(done, screen, document=document)
 
 
 @app.command("status")
-def status(ctx: typer.Context, as_json: Json = False) -> None:
+@json_output
+def status(ctx: typer.Context) -> None:
     """Show each salesperson's database login and whether row-level security is on.
 
     \b
     Example:
       salesvisit team status --json
     """
-    from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.render.team import team_status
     from salesvisit_cli.services import team
 
-    found = team.status(app_context(ctx).store)
-    if as_json:
-        emit_json(found)
-    else:
-        team_status(found)
+    emit(team.status(app_context(ctx).store), team_status)
 
 
 app.command("roles", help="Same as `team status`.", hidden=True)(status)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from salesvisit_cli.cli.context import app_context
-from salesvisit_cli.cli.options import Json
+from salesvisit_cli.cli.context import work_of
+from salesvisit_cli.cli.output import emit, json_output
 
 app = typer.Typer(
     help="Visits: schedule, plan the day, prepare, report, cancel, list.", no_args_is_help=True
@@ -20,6 +20,7 @@ DateOption = Annotated[
 
 
 @app.command("schedule")
+@json_output
 def schedule(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
@@ -36,7 +37,6 @@ def schedule(
         bool,
         typer.Option("--allow-duplicate", help="Plan even if the customer is planned that day."),
     ] = False,
-    as_json: Json = False,
 ) -> None:
     """Plan a visit to a customer.
 
@@ -49,36 +49,24 @@ def schedule(
       salesvisit visit schedule 12 --date fri --purpose "Show the new catalogue"
     """
     from salesvisit_cli.domain.dates import parse_date, parse_time
-    from salesvisit_cli.render.console import emit_json, warn
     from salesvisit_cli.render.visits import scheduled
     from salesvisit_cli.services import visits
 
-    app_ctx = app_context(ctx)
-    today = app_ctx.today()
-    result = visits.schedule(
-        app_ctx.store,
-        app_ctx.rep,
-        ref,
-        config=app_ctx.config,
-        calendar=app_ctx.calendar,
-        day=parse_date(day, today) if day else today,
+    work = work_of(ctx)
+    new = visits.NewVisit(
+        day=parse_date(day, work.today) if day else work.today,
         at=parse_time(at) if at is not None else None,
         purpose=purpose,
         place=place,
         appointment=appointment,
         allow_duplicate=allow_duplicate,
-        today=today,
-        now=app_ctx.now(),
     )
-    for message in result.warnings:
-        warn(message)
-    if as_json:
-        emit_json(result.visit.to_json())
-    else:
-        scheduled(result.visit)
+    result = visits.schedule(work, ref, new)
+    emit(result, lambda done: scheduled(done.visit), warnings=result.warnings)
 
 
 @app.command("plan")
+@json_output
 def plan(
     ctx: typer.Context,
     day: DateOption = None,
@@ -89,7 +77,6 @@ def plan(
     accept: Annotated[
         bool, typer.Option("--accept", help="Schedule the suggested customers.")
     ] = False,
-    as_json: Json = False,
 ) -> None:
     """The morning plan: pace, visits, checklists.
 
@@ -103,35 +90,23 @@ def plan(
       salesvisit visit plan --suggest 5 --accept
     """
     from salesvisit_cli.domain.dates import parse_date
-    from salesvisit_cli.render.console import emit_json, warn
+    from salesvisit_cli.render.plan import plan_screen
     from salesvisit_cli.services import plan as plans
 
     if accept and suggest is None:
         raise typer.BadParameter("--accept needs --suggest N", param_hint="--accept")
-    app_ctx = app_context(ctx)
-    today = app_ctx.today()
-    common = {
-        "config": app_ctx.config,
-        "calendar": app_ctx.calendar,
-        "day": parse_date(day, today) if day else today,
-    }
+    work = work_of(ctx)
+    chosen = parse_date(day, work.today) if day else work.today
+    warnings: list[str] = []
     if accept:
-        result, warnings = plans.accept(
-            app_ctx.store, app_ctx.rep, suggest=suggest, today=today, now=app_ctx.now(), **common
-        )
-        for message in warnings:
-            warn(message)
+        result, warnings = plans.accept(work, chosen, suggest)
     else:
-        result = plans.show(app_ctx.store, app_ctx.rep, suggest=suggest, **common)
-    if as_json:
-        emit_json(result.to_json())
-    else:
-        from salesvisit_cli.render.plan import plan_screen
-
-        plan_screen(result)
+        result = plans.show(work, chosen, suggest)
+    emit(result, plan_screen, warnings=warnings)
 
 
 @app.command("prep")
+@json_output
 def prep(
     ctx: typer.Context,
     target: Annotated[
@@ -150,7 +125,6 @@ def prep(
         str | None,
         typer.Option("--date", "-d", help="The day of the carry list (default: today)."),
     ] = None,
-    as_json: Json = False,
 ) -> None:
     """Tick a visit's preparation steps (R2) or the day's carry list.
 
@@ -164,43 +138,27 @@ def prep(
     """
     from salesvisit_cli.domain.dates import parse_date
     from salesvisit_cli.domain.errors import ValidationError
-    from salesvisit_cli.render.console import emit_json, warn
     from salesvisit_cli.render.visits import prepared
     from salesvisit_cli.services import visits
 
-    app_ctx = app_context(ctx)
     visit_id = visits.parse_target(target)
+    if visit_id is not None and day is not None:
+        raise ValidationError("--date applies to `visit prep carry` only (a visit has its own)")
+    work = work_of(ctx)
     if visit_id is None:
-        today = app_ctx.today()
-        result = visits.prep_carry(
-            app_ctx.store,
-            app_ctx.rep,
-            items,
-            carry=app_ctx.config.checklist.carry,
-            day=parse_date(day, today) if day else today,
-            undo=undo,
-            now=app_ctx.now(),
-        )
+        chosen = parse_date(day, work.today) if day else work.today
+        result = visits.prep_carry(work, items, day=chosen, undo=undo)
     else:
-        if day is not None:
-            raise ValidationError("--date applies to `visit prep carry` only (a visit has its own)")
-        result = visits.prep_visit(
-            app_ctx.store, app_ctx.rep, visit_id, items, undo=undo, now=app_ctx.now()
-        )
-    for message in result.warnings:
-        warn(message)
-    if as_json:
-        emit_json(result.to_json())
-    else:
-        prepared(result)
+        result = visits.prep_visit(work, visit_id, items, undo=undo)
+    emit(result, prepared, warnings=result.warnings)
 
 
 @app.command("cancel")
+@json_output
 def cancel(
     ctx: typer.Context,
     visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="A planned visit's id.")],
     reason: Annotated[str | None, typer.Option("--reason", help="Why it is cancelled.")] = None,
-    as_json: Json = False,
 ) -> None:
     """Cancel one of your planned visits.
 
@@ -208,25 +166,14 @@ def cancel(
     Example:
       salesvisit visit cancel 12 --reason "Customer asked to move it"
     """
-    from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.render.visits import cancelled
     from salesvisit_cli.services import visits
 
-    app_ctx = app_context(ctx)
-    visit = visits.cancel(
-        app_ctx.store,
-        app_ctx.rep,
-        visit_id,
-        reason=reason,
-        max_minutes=app_ctx.config.visit.max_minutes,
-    )
-    if as_json:
-        emit_json(visit.to_json())
-    else:
-        cancelled(visit)
+    emit(visits.cancel(work_of(ctx), visit_id, reason), cancelled)
 
 
 @app.command("list")
+@json_output
 def list_visits(
     ctx: typer.Context,
     start: Annotated[str | None, typer.Option("--from", help="First day (a date).")] = None,
@@ -238,7 +185,6 @@ def list_visits(
         list[str] | None,
         typer.Option("--status", help="planned, done or cancelled (repeat or comma-separate)."),
     ] = None,
-    as_json: Json = False,
 ) -> None:
     """List your visits: planned, done and cancelled.
 
@@ -248,22 +194,15 @@ def list_visits(
       salesvisit visit list --customer 华美 --status done --json
     """
     from salesvisit_cli.domain.dates import parse_date
-    from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.render.visits import visit_table
     from salesvisit_cli.services import visits
 
-    app_ctx = app_context(ctx)
-    today = app_ctx.today()
+    work = work_of(ctx)
     found = visits.listing(
-        app_ctx.store,
-        app_ctx.rep,
-        start=parse_date(start, today) if start else None,
-        end=parse_date(end, today) if end else None,
+        work,
+        start=parse_date(start, work.today) if start else None,
+        end=parse_date(end, work.today) if end else None,
         customer_ref=customer,
         statuses=visits.parse_statuses(status),
-        max_minutes=app_ctx.config.visit.max_minutes,
     )
-    if as_json:
-        emit_json([visit.to_json() for visit in found])
-    else:
-        visit_table(found)
+    emit(found, visit_table)

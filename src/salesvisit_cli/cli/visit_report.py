@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from salesvisit_cli.cli.context import app_context
-from salesvisit_cli.cli.options import Json, given
+from salesvisit_cli.cli.context import work_of
+from salesvisit_cli.cli.options import given
+from salesvisit_cli.cli.output import emit, json_output
 
 PROMPTS = {
     "start": "Start time (HH:MM)",
@@ -39,6 +40,7 @@ def _ask(name: str, today) -> str:
     return typer.prompt(PROMPTS[name], value_proc=check, err=True)
 
 
+@json_output
 def report(
     ctx: typer.Context,
     visit_id: Annotated[
@@ -88,7 +90,6 @@ def report(
             "--amend", help="Change a reported visit (old version kept); alone: show its history."
         ),
     ] = False,
-    as_json: Json = False,
 ) -> None:
     """Report a call right after it: complete a planned visit, or record an unplanned one.
 
@@ -107,40 +108,22 @@ def report(
     """
     from dataclasses import replace
 
-    from salesvisit_cli.render.console import emit_json
     from salesvisit_cli.render.report import report_history, reported
     from salesvisit_cli.services import reports
 
-    app_ctx = app_context(ctx)
-    config = app_ctx.config
     raw = given(
         date=day, start=start, minutes=minutes, end=end, notes=notes, booking=booking,
         complaint=complaint, suggestion=suggestion, next=next_meeting, next_place=next_place,
     )  # fmt: skip
-    now = app_ctx.now()
+    work = work_of(ctx)
     if amend and visit_id is not None and not raw and customer is None:
-        shown = reports.show(
-            app_ctx.store, app_ctx.rep, visit_id, now.date(), config.visit.max_minutes
-        )
-        if as_json:
-            emit_json(shown.to_json())
-        else:
-            report_history(shown)
+        emit(reports.show(work, visit_id), report_history)
         return
     request = reports.ReportRequest(visit_id=visit_id, customer=customer, amend=amend, raw=raw)
-    draft = reports.prepare(app_ctx.store, app_ctx.rep, request, now)
+    draft = reports.prepare(work, request)
     if draft.missing and _interactive():
-        asked = {name: _ask(name, now.date()) for name in draft.missing}
+        asked = {name: _ask(name, work.today) for name in draft.missing}
         request = replace(request, raw={**raw, **asked})
-        now = app_ctx.now()
-    result = reports.report(
-        app_ctx.store, app_ctx.rep, request, now, app_ctx.calendar, config.visit.max_minutes
-    )
-    if as_json:
-        from salesvisit_cli.render.console import warn
-
-        for message in result.warnings:
-            warn(message)
-        emit_json(result.to_json())
-    else:
-        reported(result)
+        work = work_of(ctx)  # the call was reported when the answers were in
+    result = reports.report(work, request)
+    emit(result, reported, warnings=result.warnings)

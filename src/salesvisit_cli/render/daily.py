@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from salesvisit_cli.domain.daily import DailySummary
-from salesvisit_cli.render.console import out, success, warn
+from salesvisit_cli.render.console import out, success
 from salesvisit_cli.render.history import short
 from salesvisit_cli.render.safe import inert
 
@@ -140,8 +140,7 @@ def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
 
 
 def submitted(result) -> None:
-    for message in result.warnings:
-        warn(message)
+    """The hand-in confirmation and the day as handed in (warnings: printed by the command)."""
     summary = result.summary
     if result.amendment:
         success(

@@ -6,7 +6,7 @@ from typing import Any
 
 from salesvisit_cli.domain.followups import KIND_LABELS
 from salesvisit_cli.domain.visits import VisitView
-from salesvisit_cli.render.console import out, success, warn
+from salesvisit_cli.render.console import out, success
 from salesvisit_cli.render.safe import inert
 
 
@@ -44,9 +44,8 @@ def visit_card(visit: VisitView, title: str) -> None:
 
 
 def reported(result: Any) -> None:
-    """The confirmation: what was stored, over time said kindly, and what was created."""
-    for message in result.warnings:
-        warn(message)
+    """The confirmation: what was stored, over time said kindly, and what was created
+    (the warnings are printed before it, by the command)."""
     visit = result.visit
     verb = "Amended" if result.amended else "Reported"
     success(f"{verb} visit {visit.id}: {visit.customer}, {_when(visit)}, {visit.minutes} min")

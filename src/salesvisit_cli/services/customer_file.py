@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.domain.followups import FollowupItem, followup_item
 from salesvisit_cli.domain.visits import VisitView
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import followups as followup_rows
-from salesvisit_cli.store.engine import Store
 
 
 @dataclass
@@ -28,12 +27,13 @@ class CustomerFile:
         return data
 
 
-def customer_file(store: Store, ref: str, today: date, max_minutes: int) -> CustomerFile:
+def customer_file(work: Work, ref: str) -> CustomerFile:
     """The customer REF's file with every visit (newest first) and the open follow-ups."""
     from salesvisit_cli.services.customers import resolve
     from salesvisit_cli.services.visits import views
 
-    with store.read() as connection:
+    today, max_minutes = work.today, work.max_minutes
+    with work.store.read() as connection:
         customer = resolve(connection, ref)
         return CustomerFile(
             customer,

@@ -6,7 +6,6 @@ import csv
 import io
 import os
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from salesvisit_cli.domain.customers import (
 from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
 from salesvisit_cli.domain.reps import validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import PRIVATE, Store, link_new
 from salesvisit_cli.store.reps import ensure_rep
@@ -138,10 +138,8 @@ def _records(text: str) -> Iterator[Record]:
 
 
 def import_csv(
-    store: Store,
-    rep: str,
+    work: Work,
     path: Path,
-    now: datetime,
     *,
     encoding: str = "auto",
     dry_run: bool = False,
@@ -157,21 +155,21 @@ def import_csv(
     result = ImportResult(dry_run=dry_run, encoding=used, ignored_columns=ignored_columns(text))
     records = list(_records(text))
     result.rows = len(records)
-    with store.write() as connection:
+    with work.store.write() as connection:
         good = _valid_rows(records, rows.all_name_keys(connection), result, progress)
         if result.skipped and not skip_invalid:
             return result
         result.imported = sum(len(batch) for batch in good.values())
         if dry_run:
             return result
-        ensure_rep(connection, rep, now)
+        work.ensure_rep_id(connection)
         written = 0
         with rows.bulk_loading(connection, result.imported):
             for owner, batch in good.items():
-                owner_id = ensure_rep(connection, owner or rep, now)
+                owner_id = ensure_rep(connection, owner or work.rep, work.now)
                 for start in range(0, len(batch), rows.CHUNK):
                     chunk = batch[start : start + rows.CHUNK]
-                    written += rows.add_many(connection, chunk, owner_id, now)
+                    written += rows.add_many(connection, chunk, owner_id, work.now)
                     if progress:
                         progress(written, result.imported)
     if progress:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -11,6 +10,7 @@ from sqlalchemy.engine import Connection
 from salesvisit_cli.domain.customers import Customer, clean_fields
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.text import check_text
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.reps import ensure_rep
@@ -22,6 +22,9 @@ class Saved:
 
     customer: Customer
     warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.customer.to_json()
 
 
 def resolve(connection: Connection, ref: str) -> Customer:
@@ -63,30 +66,22 @@ def _duplicate_check(
 
 
 def add(
-    store: Store,
-    rep: str,
-    raw: dict[str, Any],
-    now: datetime,
-    *,
-    owner: str | None = None,
-    allow_duplicate: bool = False,
+    work: Work, raw: dict[str, Any], *, owner: str | None = None, allow_duplicate: bool = False
 ) -> Saved:
     """Add a customer owned by `owner` (default: the salesperson adding it)."""
     fields = clean_fields(raw)
-    with store.write() as connection:
+    with work.store.write() as connection:
         warnings = _duplicate_check(connection, fields, allow_duplicate, None)
-        owner_id = ensure_rep(connection, owner or rep, now)
-        ensure_rep(connection, rep, now)
-        new_id = rows.add(connection, fields, owner_id, now)
+        owner_id = ensure_rep(connection, owner or work.rep, work.now)
+        work.ensure_rep_id(connection)
+        new_id = rows.add(connection, fields, owner_id, work.now)
         return Saved(rows.get(connection, new_id), warnings)
 
 
 def edit(
-    store: Store,
-    rep: str,
+    work: Work,
     ref: str,
     raw: dict[str, Any],
-    now: datetime,
     *,
     owner: str | None = None,
     allow_duplicate: bool = False,
@@ -97,13 +92,13 @@ def edit(
     fields = clean_fields(raw, partial=True)
     if not fields and owner is None:
         raise ValidationError("nothing to change: give at least one option")
-    with store.write() as connection:
+    with work.store.write() as connection:
         customer = resolve(connection, ref)
         warnings = _duplicate_check(connection, fields, allow_duplicate, customer.id)
         if fields:
-            rows.edit(connection, customer.id, fields, now)
+            rows.edit(connection, customer.id, fields, work.now)
         if owner is not None:
-            move_customer(connection, rep, customer, owner)
+            move_customer(connection, work.rep, customer, owner)
         return Saved(rows.get(connection, customer.id), warnings)
 
 

@@ -9,19 +9,16 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.config import Config
-from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.daily import DailySummary, DailyVisit, report_deadline, report_status
 from salesvisit_cli.domain.dates import parse_date
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.visits import VisitView
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.visits import views
 from salesvisit_cli.store import daily as submission_rows
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import visits as visit_rows
-from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.quota import list_reps
-from salesvisit_cli.store.reps import ensure_rep, rep_id
 
 # `daily --submit` without a day looks this far back for a day not handed in yet.
 LOOK_BACK_DAYS = 7
@@ -35,27 +32,20 @@ class Submitted:
     amendment: bool
     warnings: list[str] = field(default_factory=list)
 
+    def to_json(self) -> dict[str, Any]:
+        return {**self.summary.to_json(), "amendment": self.amendment}
 
-def _summary(
-    connection: Connection,
-    rep: str,
-    me: int | None,
-    day: date,
-    now: datetime,
-    calendar: WorkCalendar,
-    config: Config,
-) -> DailySummary:
-    deadline = report_deadline(day, calendar, config.report.deadline)
+
+def _summary(connection: Connection, work: Work, me: int | None, day: date) -> DailySummary:
+    deadline = report_deadline(day, work.calendar, work.config.report.deadline)
     if me is None:
-        return DailySummary(
-            day, rep, [], deadline, report_status(deadline, None, now, has_visits=False)
-        )
-    max_minutes = config.visit.max_minutes
-    done = _views_of_day(connection, me, day, "done", max_minutes)
-    planned = _views_of_day(connection, me, day, "planned", max_minutes)
+        status = report_status(deadline, None, work.now, has_visits=False)
+        return DailySummary(day, work.rep, [], deadline, status)
+    done = _views_of_day(connection, me, day, "done", work.max_minutes)
+    planned = _views_of_day(connection, me, day, "planned", work.max_minutes)
     handed_in = submission_rows.submissions(connection, me, day)
     created = followup_rows.of_visits(connection, [v.id for v in done])
-    return _build(rep, day, deadline, now, done, planned, handed_in, created)
+    return _build(work.rep, day, deadline, work.now, done, planned, handed_in, created)
 
 
 def _build(
@@ -117,44 +107,30 @@ def _day(day_text: str | None, today: date) -> date:
     return parse_date(day_text, today) if day_text else today
 
 
-def summary(
-    store: Store,
-    rep: str,
-    day_text: str | None,
-    now: datetime,
-    calendar: WorkCalendar,
-    config: Config,
-) -> DailySummary:
+def summary(work: Work, day_text: str | None) -> DailySummary:
     """The report of one day (default today)."""
-    day = _day(day_text, now.date())
-    with store.read() as connection:
-        return _summary(connection, rep, rep_id(connection, rep), day, now, calendar, config)
+    day = _day(day_text, work.today)
+    with work.store.read() as connection:
+        return _summary(connection, work, work.rep_id(connection), day)
 
 
-def team_summary(
-    store: Store,
-    day_text: str | None,
-    now: datetime,
-    calendar: WorkCalendar,
-    config: Config,
-) -> list[DailySummary]:
+def team_summary(work: Work, day_text: str | None) -> list[DailySummary]:
     """Every salesperson's report of one day (default today), by name: who handed in, who is
     late or missing. A handful of queries for the whole team, not a round per salesperson.
 
     On PostgreSQL in team mode each login sees what its policies allow: a salesperson sees
     their own day in full and no visits of the others; managers see everyone's.
     """
-    day = _day(day_text, now.date())
-    deadline = report_deadline(day, calendar, config.report.deadline)
-    max_minutes = config.visit.max_minutes
-    with store.read() as connection:
+    day = _day(day_text, work.today)
+    deadline = report_deadline(day, work.calendar, work.config.report.deadline)
+    with work.store.read() as connection:
         team = list_reps(connection)
         day_visits = views(
             connection,
             start=day,
             end=day,
             statuses=["done", "planned"],
-            max_minutes=max_minutes,
+            max_minutes=work.max_minutes,
         )
         handed_in = submission_rows.submissions_of_day(connection, day)
         done = [v for v in day_visits if v.status == "done"]
@@ -174,7 +150,7 @@ def team_summary(
                 name,
                 day,
                 deadline,
-                now,
+                work.now,
                 visits["done"],
                 visits["planned"],
                 handed_in.get(number, []),
@@ -184,24 +160,15 @@ def team_summary(
     return summaries
 
 
-def submit(
-    store: Store,
-    rep: str,
-    day_text: str | None,
-    now: datetime,
-    calendar: WorkCalendar,
-    config: Config,
-    *,
-    force: bool = False,
-) -> Submitted:
+def submit(work: Work, day_text: str | None, *, force: bool = False) -> Submitted:
     """Hand in a day's report; the first hand-in decides punctuality, later ones amend it.
 
     Without a day: today, or, when today has no completed visit yet, the latest day of the
     last week that has visits and no hand-in (this morning's hand-in of yesterday).
     """
-    today = now.date()
-    with store.write() as connection:
-        me = ensure_rep(connection, rep, now)
+    today = work.today
+    with work.store.write() as connection:
+        me = work.ensure_rep_id(connection)
         day = _day(day_text, today)
         if day_text is None and not visit_rows.count_done(connection, me, today):
             earlier = submission_rows.last_unsubmitted_day(connection, me, today)
@@ -209,7 +176,7 @@ def submit(
                 day = earlier
         if day > today:
             raise ValidationError(f"{day.isoformat()} is in the future: nothing to hand in yet")
-        current = _summary(connection, rep, me, day, now, calendar, config)
+        current = _summary(connection, work, me, day)
         if not current.visits:
             raise ValidationError(
                 f"no completed visits on {day.isoformat()}: nothing to hand in "
@@ -231,8 +198,8 @@ def submit(
                 )
             warnings.append(message)
         amendment = current.submitted_at is not None
-        submission_rows.add(connection, me, day, now, bool(current.planned))
-        handed = _summary(connection, rep, me, day, now, calendar, config)
+        submission_rows.add(connection, me, day, work.now, bool(current.planned))
+        handed = _summary(connection, work, me, day)
         return Submitted(handed, amendment, warnings)
 
 

@@ -11,13 +11,12 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain import demo_data, demo_history
-from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.customers import FIELDS
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import bulk
 from salesvisit_cli.store import customers as customer_rows
-from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.reps import ensure_rep
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, VISIT
 from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
@@ -61,14 +60,7 @@ def _history_start(today: date, months: int) -> date:
 
 
 def build(
-    store: Store,
-    spec: DemoSpec,
-    today: date,
-    now: datetime,
-    progress: Callable[[int, int], None] | None = None,
-    *,
-    calendar: WorkCalendar | None = None,
-    max_minutes: int = 30,
+    work: Work, spec: DemoSpec, progress: Callable[[int, int], None] | None = None
 ) -> DemoSummary:
     """Fill an empty database with the demo team, customers and history, in one transaction.
 
@@ -80,13 +72,13 @@ def build(
     customer are computed at the end in one UPDATE.
     """
     spec.validate()
-    calendar = calendar or WorkCalendar()
+    calendar, today, now, max_minutes = work.calendar, work.today, work.now, work.max_minutes
     rng = random.Random(spec.seed)
     names = demo_data.rep_names(spec.reps)
     start = _history_start(today, spec.months)
     days = [day for day in _days(start, today) if calendar.is_working_day(day)]
     steps = spec.reps + 2
-    with store.write() as connection:
+    with work.store.write() as connection:
         if customer_rows.count(connection):
             raise ValidationError("the database already has customers; use a new --db for the demo")
         rep_ids = [ensure_rep(connection, name, now) for name in names]

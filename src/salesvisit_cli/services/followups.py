@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy.engine import Connection
 
@@ -18,22 +18,21 @@ from salesvisit_cli.domain.followups import (
     worklist_order,
 )
 from salesvisit_cli.domain.text import check_text
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import followups as rows
-from salesvisit_cli.store.engine import Store
-from salesvisit_cli.store.reps import ensure_rep, rep_id
 
 
-def worklist(store: Store, rep: str, today: date, *, every: bool = False) -> list[FollowupItem]:
+def worklist(work: Work, *, every: bool = False) -> list[FollowupItem]:
     """Open follow-ups due today and overdue (or every open one), overdue first, by kind."""
-    with store.read() as connection:
-        me = rep_id(connection, rep)
+    with work.store.read() as connection:
+        me = work.rep_id(connection)
         if me is None:
             return []
-        found = rows.open_for_rep(connection, me, today, every=every)
-    return worklist_order([followup_item(row, today) for row in found])
+        found = rows.open_for_rep(connection, me, work.today, every=every)
+    return worklist_order([followup_item(row, work.today) for row in found])
 
 
-def team_worklist(store: Store, today: date, *, every: bool = False) -> list[RepFollowups]:
+def team_worklist(work: Work, *, every: bool = False) -> list[RepFollowups]:
     """Every salesperson's overdue follow-ups (counts by kind, the oldest due date), with the
     overdue ones listed, or every open one (`every`); most overdue first.
 
@@ -41,7 +40,8 @@ def team_worklist(store: Store, today: date, *, every: bool = False) -> list[Rep
     """
     from salesvisit_cli.store.quota import list_reps
 
-    with store.read() as connection:
+    today = work.today
+    with work.store.read() as connection:
         team = list_reps(connection)
         counts = rows.open_counts(connection, today)
         items = rows.open_of_team(connection, today, every=every)
@@ -84,38 +84,30 @@ def _mine(connection: Connection, rep: str, followup_id: int, today: date) -> Fo
     return item
 
 
-def done(store: Store, rep: str, followup_id: int, note: str | None, now: datetime) -> FollowupItem:
+def done(work: Work, followup_id: int, note: str | None) -> FollowupItem:
     """Tick a follow-up off (once)."""
     text = check_text("note", note, max_length=20_000, multiline=True)
-    with store.write() as connection:
-        item = _mine(connection, rep, followup_id, now.date())
+    with work.store.write() as connection:
+        item = _mine(connection, work.rep, followup_id, work.today)
         if item.done_at is not None:
             raise ValidationError(
                 f"follow-up {followup_id} is already done ({item.done_at:%Y-%m-%d %H:%M})"
             )
-        rows.mark_done(connection, followup_id, now, text)
-        return _item(connection, followup_id, now.date())  # type: ignore[return-value]
+        rows.mark_done(connection, followup_id, work.now, text)
+        return _item(connection, followup_id, work.today)  # type: ignore[return-value]
 
 
-def add(
-    store: Store,
-    rep: str,
-    ref: str,
-    due_text: str,
-    kind_text: str,
-    note: str | None,
-    now: datetime,
-) -> FollowupItem:
+def add(work: Work, ref: str, due_text: str, kind_text: str, note: str | None) -> FollowupItem:
     """A follow-up by hand (a promised call, a brochure to send, …)."""
     from salesvisit_cli.services.customers import resolve
 
-    today = now.date()
+    today = work.today
     kind = check_kind(kind_text)
     due = check_due(parse_date(due_text, today), today)
     text = check_text("note", note, max_length=20_000, multiline=True)
-    with store.write() as connection:
+    with work.store.write() as connection:
         customer = resolve(connection, ref)
-        me = ensure_rep(connection, rep, now)
+        me = work.ensure_rep_id(connection)
         new_id = rows.add(
             connection,
             {
@@ -124,18 +116,18 @@ def add(
                 "kind": kind,
                 "due": due,
                 "note": text,
-                "created_at": now,
+                "created_at": work.now,
             },
         )
         return _item(connection, new_id, today)  # type: ignore[return-value]
 
 
-def snooze(store: Store, rep: str, followup_id: int, to_text: str, now: datetime) -> FollowupItem:
+def snooze(work: Work, followup_id: int, to_text: str) -> FollowupItem:
     """Move an open follow-up to another day (today or later)."""
-    today = now.date()
+    today = work.today
     due = check_due(parse_date(to_text, today), today, "new due date")
-    with store.write() as connection:
-        item = _mine(connection, rep, followup_id, today)
+    with work.store.write() as connection:
+        item = _mine(connection, work.rep, followup_id, today)
         if item.done_at is not None:
             raise ValidationError(f"follow-up {followup_id} is already done; nothing to snooze")
         rows.change(connection, followup_id, due=due)

@@ -32,13 +32,12 @@ from salesvisit_cli.domain.visit_report import (
     over_time_message,
 )
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import reports as rows
 from salesvisit_cli.store.customers import set_owner
-from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.progress import refresh_first_visit
-from salesvisit_cli.store.reps import ensure_rep
 
 
 @dataclass(frozen=True)
@@ -132,33 +131,26 @@ def _target(connection: Connection, rep: str, request: ReportRequest, today: dat
     return _Target(visit, visit.customer_id, facts.name, base)
 
 
-def prepare(store: Store, rep: str, request: ReportRequest, now: datetime) -> Draft:
+def prepare(work: Work, request: ReportRequest) -> Draft:
     """Check the request and say which required fields are still missing (nothing written)."""
-    changes = clean_changes(request.raw, now.date())
-    with store.read() as connection:
-        target = _target(connection, rep, request, now.date())
+    changes = clean_changes(request.raw, work.today)
+    with work.store.read() as connection:
+        target = _target(connection, work.rep, request, work.today)
     if "end" in changes and target.base.start is None and "start" not in changes:
         # --end without a start: ask for the start; minutes follow from the end time.
         fields = merge(target.base, {k: v for k, v in changes.items() if k != "end"})
         absent = [name for name in missing(fields) if name != "minutes"]
         return Draft(fields, absent, target.customer, request.visit_id)
-    fields = assume_start(merge(target.base, changes), now)
+    fields = assume_start(merge(target.base, changes), work.now)
     return Draft(fields, missing(fields), target.customer, request.visit_id)
 
 
-def report(
-    store: Store,
-    rep: str,
-    request: ReportRequest,
-    now: datetime,
-    calendar: WorkCalendar,
-    max_minutes: int,
-) -> Reported:
+def report(work: Work, request: ReportRequest) -> Reported:
     """Store the report, its follow-ups and its next meeting, all or nothing."""
-    today = now.date()
+    now, today, max_minutes = work.now, work.today, work.max_minutes
     changes = clean_changes(request.raw, today)
-    with store.write() as connection:
-        target = _target(connection, rep, request, today)
+    with work.store.write() as connection:
+        target = _target(connection, work.rep, request, today)
         fields = assume_start(merge(target.base, changes), now)
         check_complete(fields, now)
         next_given = not request.amend or "next_date" in changes or "next_place" in changes
@@ -167,7 +159,7 @@ def report(
         if request.amend and not changes:
             raise ValidationError("nothing to change: give the options to amend")
 
-        me = ensure_rep(connection, rep, now)
+        me = work.ensure_rep_id(connection)
         result = Reported(visit=None, amended=request.amend, history=[])  # type: ignore[arg-type]
         facts = rows.customer_owner(connection, target.customer_id)
         visit = target.visit
@@ -189,7 +181,7 @@ def report(
         }
         visit_id = _write_visit(connection, target, values, me, now, result)
         result.created = _followups(
-            connection, calendar, target.customer_id, me, visit_id, fields, now
+            connection, work.calendar, target.customer_id, me, visit_id, fields, now
         )
         if next_given:
             result.next_visit_id = _next_meeting(
@@ -318,10 +310,12 @@ def _next_meeting(
     return existing.id if change.action == "move" else None
 
 
-def show(store: Store, rep: str, visit_id: int, today: date, max_minutes: int) -> Reported:
+def show(work: Work, visit_id: int) -> Reported:
     """A reported visit and its earlier versions (`visit report ID --amend` with no changes)."""
-    with store.read() as connection:
-        target = _target(connection, rep, ReportRequest(visit_id=visit_id, amend=True), today)
+    max_minutes = work.max_minutes
+    with work.store.read() as connection:
+        request = ReportRequest(visit_id=visit_id, amend=True)
+        target = _target(connection, work.rep, request, work.today)
         assert target.visit is not None
         return Reported(
             visit=view(connection, visit_id, max_minutes=max_minutes),

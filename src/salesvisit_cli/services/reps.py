@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy.engine import Connection
 
@@ -11,6 +10,7 @@ from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.reps import validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
+from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customers as customer_rows
 from salesvisit_cli.store import team as rep_rows
 from salesvisit_cli.store.engine import Store
@@ -26,23 +26,23 @@ def _info(connection, name: str) -> RepInfo:
     return next(r for r in rep_rows.listing(connection) if r.name == name)
 
 
-def add(store: Store, current: str, name: str, now: datetime, *, manager: bool = False) -> Added:
+def add(work: Work, name: str, *, manager: bool = False) -> Added:
     """Add a salesperson (or make an existing one a manager with `manager=True`).
 
     Anyone may add the first people; once the team has a manager, only a manager may.
     """
     name = validate_rep_name(name)
-    with store.write() as connection:
+    with work.store.write() as connection:
         if rep_rows.any_manager(connection):
-            me = rep_rows.get(connection, current)
-            check_can_manage(current, bool(me and me.is_manager), "add salespeople")
+            me = rep_rows.get(connection, work.rep)
+            check_can_manage(work.rep, bool(me and me.is_manager), "add salespeople")
         existing = rep_rows.get(connection, name)
         if existing is not None:
             if manager and not existing.is_manager:
                 rep_rows.set_manager(connection, existing.id, True)
                 return Added(_info(connection, name), promoted=True)
             raise ValidationError(f"salesperson {name!r} already exists (id {existing.id})")
-        rep_rows.add(connection, name, manager, now)
+        rep_rows.add(connection, name, manager, work.now)
         return Added(_info(connection, name), promoted=False)
 
 
@@ -51,14 +51,14 @@ def listing(store: Store) -> list[RepInfo]:
         return rep_rows.listing(connection)
 
 
-def assign(store: Store, current: str, ref: str, rep_name: str) -> tuple[Customer, bool]:
+def assign(work: Work, ref: str, rep_name: str) -> tuple[Customer, bool]:
     """Give a customer to another salesperson (managers only). Returns (customer, changed)."""
     from salesvisit_cli.services.customers import resolve
 
     rep_name = validate_rep_name(rep_name)
-    with store.write() as connection:
+    with work.store.write() as connection:
         customer = resolve(connection, ref)
-        changed = move_customer(connection, current, customer, rep_name)
+        changed = move_customer(connection, work.rep, customer, rep_name)
         return customer_rows.get(connection, customer.id), changed
 
 

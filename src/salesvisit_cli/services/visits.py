@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain import checklist
@@ -16,15 +16,12 @@ from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
 from salesvisit_cli.services.customers import resolve
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.reports import customer_owner
-from salesvisit_cli.store.reps import ensure_rep, rep_id
 from salesvisit_cli.store.visits import VisitRow
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from salesvisit_cli.config import Config
-    from salesvisit_cli.domain.calendar import WorkCalendar
-    from salesvisit_cli.store.engine import Store
+    from salesvisit_cli.services.context import Work
 
 CARRY = "carry"
 
@@ -35,6 +32,9 @@ class Scheduled:
 
     visit: VisitView
     warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.visit.to_json()
 
 
 def views(connection: Connection, *, max_minutes: int, **filters: Any) -> list[VisitView]:
@@ -66,27 +66,28 @@ def refuse_past(day: date, today: date) -> None:
         )
 
 
+@dataclass(frozen=True)
+class NewVisit:
+    """A visit to plan: the day and what the salesperson said about it."""
+
+    day: date
+    at: str | None = None
+    purpose: str | None = None
+    place: str | None = None
+    appointment: bool = False
+    allow_duplicate: bool = False
+
+
 def plan_visit(
-    connection: Connection,
-    rep: str,
-    customer_id: int,
-    *,
-    config: Config,
-    calendar: WorkCalendar,
-    day: date,
-    at: str | None,
-    purpose: str | None,
-    place: str | None = None,
-    appointment: bool = False,
-    allow_duplicate: bool = False,
-    now: datetime,
+    connection: Connection, work: Work, customer_id: int, visit: NewVisit
 ) -> tuple[int, list[str]]:
     """Check and insert one planned visit inside an open write; returns its id and warnings."""
     facts = rows.customer_facts(connection, customer_id)
     if facts is None:
         raise NotFoundError(f"no customer with id {customer_id}")
-    own_id = rep_id(connection, rep)
-    if not allow_duplicate:
+    own_id = work.rep_id(connection)
+    day = visit.day
+    if not visit.allow_duplicate:
         existing = rows.same_day(connection, customer_id, day, rep_id=own_id) if own_id else []
         if existing:
             raise ValidationError(
@@ -95,14 +96,14 @@ def plan_visit(
             )
     warnings = schedule_warnings(
         day=day,
-        at=at,
+        at=visit.at,
         customer=facts,
-        working_day=calendar.is_working_day(day),
+        working_day=work.calendar.is_working_day(day),
         others=rows.slots(connection, own_id, day),
-        max_minutes=config.visit.max_minutes,
-        travel_minutes=config.visit.travel_minutes,
+        max_minutes=work.max_minutes,
+        travel_minutes=work.config.visit.travel_minutes,
     )
-    me = ensure_rep(connection, rep, now)
+    me = work.ensure_rep_id(connection)
     owner = customer_owner(connection, customer_id)
     conflict = ownership(owner.owner_id, me) == CONFLICT
     if conflict:
@@ -114,53 +115,25 @@ def plan_visit(
         customer_id=customer_id,
         rep_id=me,
         day=day,
-        at=at,
-        purpose=purpose,
-        appointment=appointment,
-        place=place,
+        at=visit.at,
+        purpose=visit.purpose,
+        appointment=visit.appointment,
+        place=visit.place,
         conflict=conflict,
-        now=now,
+        now=work.now,
     )
     return new_id, warnings
 
 
-def schedule(
-    store: Store,
-    rep: str,
-    ref: str,
-    *,
-    config: Config,
-    calendar: WorkCalendar,
-    day: date,
-    at: str | None,
-    purpose: str | None,
-    place: str | None,
-    appointment: bool,
-    allow_duplicate: bool,
-    today: date,
-    now: datetime,
-) -> Scheduled:
+def schedule(work: Work, ref: str, visit: NewVisit) -> Scheduled:
     """Plan a visit to a customer for the current salesperson."""
-    refuse_past(day, today)
-    purpose, place = clean_purpose(purpose), clean_place(place)
-    with store.write() as connection:
+    refuse_past(visit.day, work.today)
+    visit = replace(visit, purpose=clean_purpose(visit.purpose), place=clean_place(visit.place))
+    with work.store.write() as connection:
         customer = resolve(connection, ref)
-        new_id, warnings = plan_visit(
-            connection,
-            rep,
-            customer.id,
-            config=config,
-            calendar=calendar,
-            day=day,
-            at=at,
-            purpose=purpose,
-            place=place,
-            appointment=appointment,
-            allow_duplicate=allow_duplicate,
-            now=now,
-        )
-        visit = view(connection, new_id, max_minutes=config.visit.max_minutes)
-    return Scheduled(visit, warnings)
+        new_id, warnings = plan_visit(connection, work, customer.id, visit)
+        scheduled = view(connection, new_id, max_minutes=work.max_minutes)
+    return Scheduled(scheduled, warnings)
 
 
 def _own_visit(connection: Connection, rep: str, visit_id: int, action: str, done: str) -> VisitRow:
@@ -183,15 +156,13 @@ def _own_visit(connection: Connection, rep: str, visit_id: int, action: str, don
     return found
 
 
-def cancel(
-    store: Store, rep: str, visit_id: int, *, reason: str | None, max_minutes: int
-) -> VisitView:
+def cancel(work: Work, visit_id: int, reason: str | None) -> VisitView:
     """Cancel one of the salesperson's planned visits."""
     reason = check_text("reason", reason, max_length=500)
-    with store.write() as connection:
-        _own_visit(connection, rep, visit_id, "cancel", "cancelled")
+    with work.store.write() as connection:
+        _own_visit(connection, work.rep, visit_id, "cancel", "cancelled")
         rows.cancel(connection, visit_id, reason)
-        return view(connection, visit_id, max_minutes=max_minutes)
+        return view(connection, visit_id, max_minutes=work.max_minutes)
 
 
 def parse_statuses(values: Sequence[str] | None) -> list[str]:
@@ -210,26 +181,24 @@ def parse_statuses(values: Sequence[str] | None) -> list[str]:
 
 
 def listing(
-    store: Store,
-    rep: str,
+    work: Work,
     *,
     start: date | None,
     end: date | None,
     customer_ref: str | None,
     statuses: Sequence[str],
-    max_minutes: int,
 ) -> list[VisitView]:
     """The salesperson's visits (planned, done, cancelled), by date and time."""
     if start and end and start > end:
         raise ValidationError(f"--from {start} is after --to {end}")
-    with store.read() as connection:
+    with work.store.read() as connection:
         customer_id = resolve(connection, customer_ref).id if customer_ref else None
-        own_id = rep_id(connection, rep)
+        own_id = work.rep_id(connection)
         if own_id is None:
             return []
         return views(
             connection,
-            max_minutes=max_minutes,
+            max_minutes=work.max_minutes,
             rep_id=own_id,
             start=start,
             end=end,
@@ -273,13 +242,11 @@ def parse_target(text: str) -> int | None:
     raise ValidationError(f"invalid visit id {text!r}: give a visit id (see `visit plan`) or carry")
 
 
-def prep_visit(
-    store: Store, rep: str, visit_id: int, items: Sequence[str], *, undo: bool, now: datetime
-) -> Prepared:
+def prep_visit(work: Work, visit_id: int, items: Sequence[str], *, undo: bool) -> Prepared:
     """Tick (or untick) R2 steps of one planned visit; `appointment` is the visit's own flag."""
     chosen = checklist.match_items(items, checklist.PREP_ITEMS, "preparation")
-    with store.write() as connection:
-        visit = _own_visit(connection, rep, visit_id, "prepare", "prepared")
+    with work.store.write() as connection:
+        visit = _own_visit(connection, work.rep, visit_id, "prepare", "prepared")
         facts = rows.customer_facts(connection, visit.customer_id)
         warnings = []
         if "address" in chosen and not undo and facts.missing_file:
@@ -292,7 +259,7 @@ def prep_visit(
         if undo:
             rows.untick_prep(connection, visit_id, steps)
         else:
-            rows.tick_prep(connection, visit_id, steps, now)
+            rows.tick_prep(connection, visit_id, steps, work.now)
         appointment = visit.appointment
         if "appointment" in chosen:
             appointment = not undo
@@ -310,24 +277,16 @@ def prep_visit(
     )
 
 
-def prep_carry(
-    store: Store,
-    rep: str,
-    items: Sequence[str],
-    *,
-    carry: Sequence[str],
-    day: date,
-    undo: bool,
-    now: datetime,
-) -> Prepared:
+def prep_carry(work: Work, items: Sequence[str], *, day: date, undo: bool) -> Prepared:
     """Tick (or untick) items of the day's carry list (R2)."""
+    carry = work.config.checklist.carry
     chosen = checklist.match_items(items, carry, "carry")
-    with store.write() as connection:
-        own_id = ensure_rep(connection, rep, now)
+    with work.store.write() as connection:
+        own_id = work.ensure_rep_id(connection)
         if undo:
             rows.untick_carry(connection, own_id, day, chosen)
         else:
-            rows.tick_carry(connection, own_id, day, chosen, now)
+            rows.tick_carry(connection, own_id, day, chosen, work.now)
         done = rows.carry_done(connection, own_id, day)
     return Prepared(
         target=CARRY,
