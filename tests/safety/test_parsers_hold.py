@@ -7,6 +7,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -149,6 +150,7 @@ name_chars = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"))
 field_text = st.text(name_chars, min_size=1, max_size=30).map(str.strip).filter(bool)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(field_text, field_text, field_text), min_size=1, max_size=8))
 def test_csv_export_then_import_returns_the_same_customers(tmp_path_factory, rows):
