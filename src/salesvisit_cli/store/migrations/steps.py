@@ -8,6 +8,7 @@ SQLite and PostgreSQL; `_ddl` fills in the two types they spell differently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -23,9 +24,10 @@ _SPELLING = {
 
 
 def _ddl(connection: Connection, script: str) -> None:
-    """Run `;`-separated DDL statements with `{serial}` and `{moment}` spelled for this dialect."""
+    """Run DDL statements (each ending with `;` at the end of a line) with `{serial}` and
+    `{moment}` spelled for this dialect."""
     spelled = script.format(**_SPELLING[connection.dialect.name])
-    for statement in spelled.split(";"):
+    for statement in re.split(r";[ \t]*$", spelled, flags=re.MULTILINE):
         if statement.strip():
             connection.exec_driver_sql(statement.strip())
 
