@@ -1,10 +1,13 @@
-# Quick start: `make demo` (set up + morning plan on a demo database), `make test` (set up + whole suite).
+# Quick start: `make demo` (set up + morning plan on a demo database), `make test` (set up + whole suite),
+# `make check` (the edit loop: lint + every test not marked slow), `make tables` (regenerate store/tables.py).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO   := demo/salesvisit.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test check lint tables bench clean
+
+LINTED := src tests benchmarks scripts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +22,19 @@ demo: $(VENV)/.installed
 	$(BIN)/salesvisit --db $(DEMO) --rep demo visit plan
 
 test: $(VENV)/.installed
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest -n 2 -q
 
+check: $(VENV)/.installed
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/python -m pytest -m "not slow" -n 2 -q
+
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+tables: $(VENV)/.installed
+	$(BIN)/python scripts/gen_tables.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py

@@ -134,6 +134,7 @@ def test_a_newer_schema_is_refused(pg_cli, pg_db):
     assert "Traceback" not in refused.stderr
 
 
+@pytest.mark.slow
 def test_first_open_by_several_processes_at_once(pg_db):
     """Four processes open a brand-new database together: one creates it, none fails."""
     script = textwrap.dedent(
@@ -178,6 +179,7 @@ _WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["report", "customer"])
 def test_four_writers_at_once_lose_nothing(what, pg_db, pg_cli, tmp_path: Path):
     """4 processes × 25 writes (`visit report`, or `customer add`) at once: all stored."""

@@ -125,6 +125,7 @@ def team_view(cli, *rep_option: str) -> dict[str, Any]:
     }
 
 
+@pytest.mark.slow
 def test_the_same_history_reads_the_same_on_sqlite_and_postgres(
     cli, clock, make_pg_db, monkeypatch
 ):

@@ -328,7 +328,7 @@ def test_only_the_owner_upgrades_the_schema_and_team_access_follows(team, cli, m
         connection.execute(text("ALTER TABLE customer ADD COLUMN region varchar(40)"))
 
     newer = migrations.CURRENT_VERSION + 1
-    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (newer, "region", add_column)])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, add_column])
     monkeypatch.setattr(migrations, "CURRENT_VERSION", newer)
     monkeypatch.setenv("SALESVISIT_DB", db.url_for(roles["Zhang Wei"]["role"]))
     monkeypatch.setenv("SALESVISIT_REP", "Zhang Wei")

@@ -43,6 +43,7 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path, command):
     assert not (tmp_path / "notes.db-wal").exists()
 
 
+@pytest.mark.slow
 def test_a_truncated_database_is_refused_untouched(tmp_path):
     db = _real_database(tmp_path)
     data = db.read_bytes()
@@ -81,6 +82,7 @@ def test_a_database_in_a_directory_the_user_cannot_write(tmp_path):
     assert _digest(db) == before
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path):
     """A real tiny filesystem: the write that does not fit is refused and the file is intact."""
     mount = tmp_path / "tiny"

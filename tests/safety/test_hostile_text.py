@@ -76,6 +76,7 @@ def test_csv_cells(cli, tmp_path):
     _inert(cli("customer", "list").stdout)
 
 
+@pytest.mark.slow
 def test_config_values(cli):
     for text in INPUTS[::3]:
         ran = cli("config", "set", "--", "checklist.carry", text)

@@ -1,7 +1,7 @@
 """The tables in plain SQLAlchemy Core, for queries (generated: do not edit).
 
 The schema is declared once, in `store.models` (SQLModel); this module is generated from it by
-`python -m tests.store.test_tables` and tests/store/test_tables.py proves the two identical. It
+`make tables` (scripts/gen_tables.py) and tests/store/test_tables.py proves the two identical. It
 exists for start-up time: importing it costs a few milliseconds, importing SQLModel and building
 its model classes about 0.15 s on every command.
 """

@@ -1,45 +1,33 @@
-"""Schema versions: ordered, named steps run on open, after a backup of the SQLite file.
+"""Schema versions: frozen, named steps run on open, after a backup of the SQLite file.
 
-A new database gets the current tables and is stamped with the latest version; an older one
-runs every step above its version, in one transaction. Add a step by appending to STEPS and
-committing a fixture database of the version it starts from under tests/fixtures/.
+Every database, new or old, runs the same steps (`steps.MIGRATIONS`, in order) from the version
+recorded in `meta` up to the latest, in one transaction; each applied step is logged by name in
+`schema_migration`. A database this release cannot vouch for is refused untouched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from salesvisit_cli.domain.errors import StoreError
+from salesvisit_cli.store.migrations.steps import MIGRATIONS
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from salesvisit_cli.store.engine import Store
 
-
-def _initial_schema(connection: Connection) -> None:
-    """The current tables, as declared in store.models (SQLModel). They are created from
-    store.tables, the Core copy generated from those models (tests/store/test_tables.py proves
-    the DDL identical), which spares a new database the ~0.25 s of importing SQLModel."""
-    from salesvisit_cli.store.tables import metadata
-
-    metadata.create_all(connection)
-
-
-# (version, name, step). Version 1 is the first schema that shipped.
-STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
-    (1, "initial schema", _initial_schema),
-]
-CURRENT_VERSION = STEPS[-1][0]
+CURRENT_VERSION = len(MIGRATIONS)
+LOG_TABLE = "schema_migration"
 
 
 def schema_version(connection: Connection) -> int | None:
     """The recorded version; 0 for an empty database; None for tables we do not know.
 
-    "Empty" means no schema objects at all (SQLite: nothing in sqlite_master), so the current
-    tables are never created over a file that holds anything else.
+    "Empty" means no schema objects at all (SQLite: nothing in sqlite_master), so no step ever
+    runs over a file that holds anything else. A recorded version below 1 was never written by
+    salesvisit: it is refused here, before anything is touched.
     """
     from sqlalchemy import inspect, text
 
@@ -56,12 +44,17 @@ def schema_version(connection: Connection) -> int | None:
             return 0
     if "meta" not in tables:
         return None
-    value = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'"))
-    row = value.first()
+    row = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
     try:
-        return int(row[0]) if row else None
+        version = int(row[0]) if row else None
     except (TypeError, ValueError):
         return None
+    if version is not None and version < 1:
+        raise StoreError(
+            f"the database records schema version {version}, which no salesvisit writes; "
+            "it may be damaged or half restored. Nothing was changed"
+        )
+    return version
 
 
 def _refuse(found: int | None) -> None:
@@ -76,6 +69,35 @@ def _refuse(found: int | None) -> None:
             f"the database has schema version {found}, newer than this salesvisit knows "
             f"({CURRENT_VERSION}); upgrade salesvisit to use it"
         )
+
+
+def upgrade(connection: Connection, found: int, target: int | None = None) -> None:
+    """Run the steps from version `found` to `target` (default: the latest) in this transaction,
+    log them and stamp the version. A failing step raises: the transaction keeps the old one."""
+    target = CURRENT_VERSION if target is None else target
+    for step in MIGRATIONS[found:target]:
+        step(connection)
+    _log(connection, found, target)
+    _stamp(connection, target)
+
+
+def _log(connection: Connection, found: int, target: int) -> None:
+    """Record the steps up to `target` not logged yet: those run now with the time, earlier ones
+    (run before the log existed) with none."""
+    from sqlalchemy import DateTime, String, column, inspect, select, table
+
+    if not inspect(connection).has_table(LOG_TABLE):
+        return
+    log = table(LOG_TABLE, column("name", String), column("applied_at", DateTime))
+    logged = set(connection.execute(select(log.c.name)).scalars())
+    now = datetime.now()
+    rows = [
+        {"name": step.__name__, "applied_at": now if version > found else None}
+        for version, step in enumerate(MIGRATIONS[:target], start=1)
+        if step.__name__ not in logged
+    ]
+    if rows:
+        connection.execute(log.insert(), rows)
 
 
 def _stamp(connection: Connection, version: int) -> None:
@@ -106,13 +128,7 @@ def migrate(store: Store) -> int:
         if again == CURRENT_VERSION:
             return found
         _refuse(again)
-        if again == 0:
-            _initial_schema(connection)
-        else:
-            for version, _name, step in STEPS:
-                if version > again:
-                    step(connection)  # one transaction: a failing step leaves the old version
-        _stamp(connection, CURRENT_VERSION)
+        upgrade(connection, again)
         if not store.is_sqlite and again > 0:
             from salesvisit_cli.store.access import reapply_after_migration
 

@@ -1,0 +1,188 @@
+"""The schema steps, frozen: step N takes a database from version N-1 to version N.
+
+Never edit a step that has shipped: databases out there already ran it. A schema change is a new
+function `mNNN_what_it_does(connection)` appended to MIGRATIONS (its position is its version),
+plus a fixture of the previous version (see CONTRIBUTING.md). Each step is plain DDL valid on
+SQLite and PostgreSQL; `_ddl` fills in the two types they spell differently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+# How each database spells an auto-numbered id column and a naive moment (what SQLAlchemy
+# emitted for Integer primary keys and DateTime() when version 1 shipped).
+_SPELLING = {
+    "sqlite": {"serial": "INTEGER", "moment": "DATETIME"},
+    "postgresql": {"serial": "SERIAL", "moment": "TIMESTAMP WITHOUT TIME ZONE"},
+}
+
+
+def _ddl(connection: Connection, script: str) -> None:
+    """Run DDL statements (each ending with `;` at the end of a line) with `{serial}` and
+    `{moment}` spelled for this dialect."""
+    spelled = script.format(**_SPELLING[connection.dialect.name])
+    for statement in re.split(r";[ \t]*$", spelled, flags=re.MULTILINE):
+        if statement.strip():
+            connection.exec_driver_sql(statement.strip())
+
+
+def m001_initial_schema(connection: Connection) -> None:
+    """The tables version 1 shipped with (then made by SQLModel's create_all)."""
+    _ddl(
+        connection,
+        """
+CREATE TABLE meta (
+    "key" VARCHAR(64) NOT NULL,
+    value VARCHAR NOT NULL,
+    PRIMARY KEY ("key")
+);
+CREATE TABLE rep (
+    id {serial} NOT NULL,
+    name VARCHAR(200) NOT NULL,
+    is_manager BOOLEAN NOT NULL,
+    db_role VARCHAR(63),
+    created_at {moment} NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (name)
+);
+CREATE TABLE customer (
+    id {serial} NOT NULL,
+    name VARCHAR NOT NULL,
+    name_key VARCHAR NOT NULL,
+    tier VARCHAR(10) NOT NULL,
+    status VARCHAR(10) NOT NULL,
+    contact VARCHAR,
+    phone VARCHAR,
+    email VARCHAR,
+    address VARCHAR,
+    industry VARCHAR,
+    size VARCHAR,
+    source VARCHAR,
+    hours VARCHAR(11),
+    web VARCHAR,
+    note VARCHAR,
+    owner_id INTEGER,
+    created_at {moment} NOT NULL,
+    client_since DATE,
+    first_visit_on DATE,
+    first_visit_as_prospect BOOLEAN NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(owner_id) REFERENCES rep (id)
+);
+CREATE INDEX ix_customer_owner_id ON customer (owner_id);
+CREATE INDEX ix_customer_name_key ON customer (name_key);
+CREATE INDEX ix_customer_first_visit_on ON customer (first_visit_on);
+CREATE TABLE carry_check (
+    rep_id INTEGER NOT NULL,
+    date DATE NOT NULL,
+    item VARCHAR(200) NOT NULL,
+    done_at {moment} NOT NULL,
+    PRIMARY KEY (rep_id, date, item),
+    FOREIGN KEY(rep_id) REFERENCES rep (id)
+);
+CREATE TABLE daily_submission (
+    id {serial} NOT NULL,
+    rep_id INTEGER NOT NULL,
+    date DATE NOT NULL,
+    submitted_at {moment} NOT NULL,
+    forced BOOLEAN NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(rep_id) REFERENCES rep (id)
+);
+CREATE INDEX ix_daily_submission_rep_date ON daily_submission (rep_id, date);
+CREATE TABLE visit (
+    id {serial} NOT NULL,
+    customer_id INTEGER NOT NULL,
+    rep_id INTEGER NOT NULL,
+    date DATE NOT NULL,
+    status VARCHAR(10) NOT NULL,
+    at VARCHAR(5),
+    purpose VARCHAR,
+    appointment BOOLEAN NOT NULL,
+    place VARCHAR,
+    start VARCHAR(5),
+    minutes INTEGER,
+    notes VARCHAR,
+    booking VARCHAR,
+    complaint VARCHAR,
+    suggestion VARCHAR,
+    next_date DATE,
+    next_at VARCHAR(5),
+    next_place VARCHAR,
+    as_prospect BOOLEAN NOT NULL,
+    "conflict" BOOLEAN NOT NULL,
+    cancel_reason VARCHAR,
+    from_visit_id INTEGER,
+    created_at {moment} NOT NULL,
+    reported_at {moment},
+    PRIMARY KEY (id),
+    FOREIGN KEY(customer_id) REFERENCES customer (id),
+    FOREIGN KEY(rep_id) REFERENCES rep (id),
+    FOREIGN KEY(from_visit_id) REFERENCES visit (id)
+);
+CREATE INDEX ix_visit_rep_date ON visit (rep_id, date);
+CREATE INDEX ix_visit_customer_date ON visit (customer_id, date);
+CREATE TABLE visit_revision (
+    id {serial} NOT NULL,
+    visit_id INTEGER NOT NULL,
+    revised_at {moment} NOT NULL,
+    report VARCHAR NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(visit_id) REFERENCES visit (id)
+);
+CREATE INDEX ix_visit_revision_visit_id ON visit_revision (visit_id);
+CREATE TABLE visit_prep (
+    visit_id INTEGER NOT NULL,
+    item VARCHAR(32) NOT NULL,
+    done_at {moment} NOT NULL,
+    PRIMARY KEY (visit_id, item),
+    FOREIGN KEY(visit_id) REFERENCES visit (id)
+);
+CREATE TABLE followup (
+    id {serial} NOT NULL,
+    customer_id INTEGER NOT NULL,
+    rep_id INTEGER NOT NULL,
+    visit_id INTEGER,
+    kind VARCHAR(10) NOT NULL,
+    due DATE NOT NULL,
+    note VARCHAR,
+    created_at {moment} NOT NULL,
+    done_at {moment},
+    done_note VARCHAR,
+    PRIMARY KEY (id),
+    FOREIGN KEY(customer_id) REFERENCES customer (id),
+    FOREIGN KEY(rep_id) REFERENCES rep (id),
+    FOREIGN KEY(visit_id) REFERENCES visit (id)
+);
+CREATE INDEX ix_followup_visit_id ON followup (visit_id);
+CREATE INDEX ix_followup_rep_due_done ON followup (rep_id, due, done_at);
+CREATE INDEX ix_followup_customer_id ON followup (customer_id);
+""",
+    )
+
+
+def m002_migration_log(connection: Connection) -> None:
+    """The log of applied steps (name, when; NULL for steps run before the log existed)."""
+    _ddl(
+        connection,
+        """
+CREATE TABLE schema_migration (
+    name VARCHAR(200) NOT NULL,
+    applied_at {moment},
+    PRIMARY KEY (name)
+);
+""",
+    )
+
+
+# In order: the position of a step (from 1) is the schema version it leads to. Append only.
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    m001_initial_schema,
+    m002_migration_log,
+]
