@@ -56,6 +56,8 @@ def test_customer_name_header_and_explicit_encoding(cli, tmp_path):
 
 
 def test_english_headers_are_the_add_option_names(cli, tmp_path):
+    assert cli("customer", "add", "Alice's first").exit_code == 0  # alice: the first salesperson
+    assert cli("rep", "add", "bob").exit_code == 0
     text = (
         "name,tier,status,contact,phone,email,address,industry,size,source,hours,web,note,owner\n"
         "Acme,key,client,Wang,021 5555 0101,w@acme.example,1 Main St,food,10,web,"

@@ -7,7 +7,7 @@ import pytest
 
 from salesvisit_cli.store.engine import open_store
 from salesvisit_cli.store.reps import ensure_rep
-from tests.factories import add_done_visit
+from tests.factories import add_done_visit, add_rep
 
 REPORT_KEYS = {
     "id", "customer_id", "date", "start", "minutes", "over_time", "notes", "booking",
@@ -132,7 +132,7 @@ def test_already_reported_needs_amend(cli, acme):
 def test_cancelled_and_other_reps_visits_are_refused(cli, acme):
     with store().write() as conn:
         alice = ensure_rep(conn, "alice", datetime(2026, 11, 26, 8))
-        bob = ensure_rep(conn, "bob", datetime(2026, 11, 26, 8))
+        bob = add_rep(conn, "bob")
         cancelled = add_done_visit(conn, alice, acme, date(2026, 11, 26), status="cancelled")
         bobs = add_done_visit(conn, bob, acme, date(2026, 11, 26), status="planned")
     refused = report(cli, str(cancelled), "--start", "10:00", "-m", "20", "-n", "x")
@@ -180,6 +180,7 @@ def test_amend_removing_the_next_meeting_cancels_its_planned_visit(cli, acme):
 
 
 def test_another_reps_customer_is_a_conflict_and_no_owner_becomes_mine(cli, acme):
+    assert cli("rep", "add", "bob").exit_code == 0
     cli("--rep", "bob", "customer", "add", "Bob Corp")
     done = report(cli, "-c", "bob corp", "--start", "10:00", "-m", "20", "-n", "x", "--json")
     assert done.exit_code == 0

@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.customers import (
     FIELDS,
@@ -17,12 +17,15 @@ from salesvisit_cli.domain.customers import (
     clean_fields,
     name_key,
 )
-from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
-from salesvisit_cli.domain.reps import validate_rep_name
+from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
+from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import PRIVATE, Store, link_new
-from salesvisit_cli.store.reps import ensure_rep
+from salesvisit_cli.store.reps import ensure_rep, rep_id
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 # Column headers accepted on import: our field names, and the source document's Chinese ones.
 HEADER_ALIASES = {
@@ -137,6 +140,46 @@ def _records(text: str) -> Iterator[Record]:
         yield start, record
 
 
+def _validated(
+    connection: Connection,
+    records: list[Record],
+    rep: str,
+    result: ImportResult,
+    progress: Callable[[int, int], None] | None,
+) -> dict[str | None, list[dict[str, Any]]]:
+    """The importable rows by owner; every other row goes to `result.skipped` with its reason."""
+    known = rows.all_name_keys(connection)
+    seen: dict[str, int] = {}
+    good: dict[str | None, list[dict[str, Any]]] = {}
+    for done, (line, record) in enumerate(records, 1):
+        if isinstance(record, str):
+            result.skipped.append(ImportProblem(line, record))
+            continue
+        try:
+            owner = record.pop("owner", None)
+            owner = validate_rep_name(owner) if owner and owner.strip() else None
+            if owner not in (None, rep) and rep_id(connection, owner) is None:
+                raise unknown_rep(owner)
+            fields = clean_fields(record)
+        except (ValidationError, NotFoundError) as error:
+            result.skipped.append(ImportProblem(line, str(error)))
+            continue
+        key = name_key(fields["name"])
+        if key in known:
+            reason = f"duplicate of customer id {known[key]} ({fields['name']})"
+            result.skipped.append(ImportProblem(line, reason))
+        elif key in seen:
+            reason = f"duplicate of line {seen[key]} ({fields['name']})"
+            result.skipped.append(ImportProblem(line, reason))
+        else:
+            seen[key] = line
+            fields["name_key"] = key  # computed once (the insert needs it too)
+            good.setdefault(owner, []).append(fields)
+        if progress and done % 1000 == 0:
+            progress(done, len(records))  # validating
+    return good
+
+
 def import_csv(
     store: Store,
     rep: str,
@@ -158,34 +201,7 @@ def import_csv(
     records = list(_records(text))
     result.rows = len(records)
     with store.write() as connection:
-        known = rows.all_name_keys(connection)
-        seen: dict[str, int] = {}
-        good: dict[str | None, list[dict[str, Any]]] = {}
-        for done, (line, record) in enumerate(records, 1):
-            if isinstance(record, str):
-                result.skipped.append(ImportProblem(line, record))
-                continue
-            try:
-                owner = record.pop("owner", None)
-                owner = validate_rep_name(owner) if owner and owner.strip() else None
-                fields = clean_fields(record)
-            except ValidationError as error:
-                result.skipped.append(ImportProblem(line, str(error)))
-                continue
-            key = name_key(fields["name"])
-            if key in known:
-                reason = f"duplicate of customer id {known[key]} ({fields['name']})"
-                result.skipped.append(ImportProblem(line, reason))
-            elif key in seen:
-                reason = f"duplicate of line {seen[key]} ({fields['name']})"
-                result.skipped.append(ImportProblem(line, reason))
-            else:
-                seen[key] = line
-                fields["name_key"] = key  # computed once (the insert needs it too)
-                good.setdefault(owner, []).append(fields)
-            if progress and done % 1000 == 0:
-                progress(done, len(records))  # validating
-
+        good = _validated(connection, records, rep, result, progress)
         if result.skipped and not skip_invalid:
             return result
         result.imported = sum(len(batch) for batch in good.values())

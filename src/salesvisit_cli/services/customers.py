@@ -75,8 +75,8 @@ def add(
     fields = clean_fields(raw)
     with store.write() as connection:
         warnings = _duplicate_check(connection, fields, allow_duplicate, None)
-        owner_id = ensure_rep(connection, owner or rep, now)
-        ensure_rep(connection, rep, now)
+        me = ensure_rep(connection, rep, now)
+        owner_id = ensure_rep(connection, owner, now) if owner else me
         new_id = rows.add(connection, fields, owner_id, now)
         return Saved(rows.get(connection, new_id), warnings)
 

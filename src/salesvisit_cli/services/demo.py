@@ -17,8 +17,8 @@ from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.store import bulk
 from salesvisit_cli.store import customers as customer_rows
+from salesvisit_cli.store import team as rep_rows
 from salesvisit_cli.store.engine import Store
-from salesvisit_cli.store.reps import ensure_rep
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, VISIT
 from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
 
@@ -60,6 +60,12 @@ def _history_start(today: date, months: int) -> date:
     return date(year, month + 1, min(today.day, last))
 
 
+def _demo_rep(connection, name: str, now: datetime) -> int:
+    """The id of a salesperson of the demo team, added when missing (the demo makes its team)."""
+    found = rep_rows.get(connection, name)
+    return found.id if found else rep_rows.add(connection, name, False, now)
+
+
 def build(
     store: Store,
     spec: DemoSpec,
@@ -93,7 +99,7 @@ def build(
     with store.write() as connection:
         if customer_rows.count(connection):
             raise ValidationError("the database already has customers; use a new --db for the demo")
-        rep_ids = [ensure_rep(connection, name, now) for name in names]
+        rep_ids = [_demo_rep(connection, name, now) for name in names]
         made = demo_data.customers(rng, spec.customers)
         arrivals = demo_data.arrivals(rng, made, start, (today - start).days)
         registered = datetime.combine(start - timedelta(days=1), time(8, 0))
