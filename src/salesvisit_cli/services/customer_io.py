@@ -20,6 +20,7 @@ from salesvisit_cli.domain.customers import (
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
+from salesvisit_cli.paths import require_folder
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import PRIVATE, Store, link_new
 from salesvisit_cli.store.reps import ensure_rep, rep_id
@@ -246,7 +247,15 @@ def write_private(path: Path, text: str, *, force: bool = False, encoding: str =
         raise ValidationError(f"{path} is a directory; give a file name")
     if path.exists() and not force:
         raise ValidationError(f"{path} already exists; use --force to overwrite it")
+    require_folder(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        _write_then_move(temporary, path, text, force=force, encoding=encoding)
+    except OSError as error:  # the message names the file asked for, never the temporary one
+        raise SalesvisitError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _write_then_move(temporary: Path, path: Path, text: str, *, force: bool, encoding: str) -> None:
     temporary.unlink(missing_ok=True)
     descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
     try:

@@ -235,7 +235,6 @@ def backup_sqlite(source: Path, destination: Path, *, overwrite: bool = False) -
     complete, so a failed backup never leaves a half file nor destroys an older backup. Without
     `overwrite` an existing `destination` is an error (FileExistsError), checked atomically.
     """
-    make_private_dir(destination.parent)
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
