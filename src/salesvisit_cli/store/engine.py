@@ -173,6 +173,11 @@ def _sqlite_engine(url: str, *, in_memory: bool = False) -> Engine:
 def open_store(target: str | os.PathLike[str], *, migrate: bool = True) -> Store:
     """Open (creating if needed) the database at a path or URL, migrated to the current schema."""
     url = database_url(target)
+    if is_sqlite_url(url) and "?" in url:  # the driver would ignore them with a warning
+        raise StoreError(
+            f"SQLite URLs take no options (?{url.split('?', 1)[1]}): "
+            "give the file path, or sqlite:///PATH"
+        )
     path = sqlite_path(url)
     if path is not None:
         if path.is_dir():
