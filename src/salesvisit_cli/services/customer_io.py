@@ -71,6 +71,7 @@ def decode(data: bytes, encoding: str) -> tuple[str, str]:
 
 
 def _columns(header: list[str]) -> list[str | None]:
+    """The field each header cell names (None: not ours); a field named twice is refused."""
     mapped: list[str | None] = []
     for title in header:
         clean = title.strip().lstrip("\ufeff").strip()
@@ -78,7 +79,13 @@ def _columns(header: list[str]) -> list[str | None]:
         key = {"e_mail": "email", "office_hours": "hours", "contact_person": "contact"}.get(
             key, key
         )
-        mapped.append(key if (key in FIELDS or key == "owner") and key not in mapped else None)
+        if key in mapped:
+            first = mapped.index(key)
+            raise ValidationError(
+                f"line 1: columns {first + 1} ({header[first]!r}) and {len(mapped) + 1} "
+                f"({title!r}) are both {key}; keep one and try again"
+            )
+        mapped.append(key if key in FIELDS or key == "owner" else None)
     if "name" not in mapped:
         raise ValidationError(
             "the CSV has no name column: expected a header row with 'name' (or 企业名称/客户名称)"
@@ -87,7 +94,7 @@ def _columns(header: list[str]) -> list[str | None]:
 
 
 def ignored_columns(text: str) -> list[str]:
-    """Header cells the import does not use (unknown or repeated), to warn about."""
+    """Header cells the import does not use (unknown), to warn about."""
     try:
         header = next(csv.reader(io.StringIO(text, newline="")))
     except (StopIteration, csv.Error):
@@ -99,11 +106,12 @@ Record = tuple[int, "dict[str, str] | str"]
 
 
 def _records(text: str) -> Iterator[Record]:
-    """(line, fields) per data row, or (line, reason) for a row the CSV reader cannot use.
+    """(line, fields) per data row, or (line, reason) for a row with more cells than columns.
 
-    The line is where the record starts (a quoted cell may span several lines).
+    The line is where the record starts (a quoted cell may span several lines). A file the CSV
+    reader cannot follow (a quote never closed, text after a closing quote) is refused whole.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -121,8 +129,12 @@ def _records(text: str) -> Iterator[Record]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield start, f"unreadable CSV: {error}"
-            return  # the reader cannot resynchronise after a broken quote
+            reason = (
+                "a quoted cell starts here and is never closed"
+                if "unexpected end of data" in str(error)
+                else f"the CSV cannot be read ({error})"
+            )
+            raise ValidationError(f"line {start}: {reason}; nothing was imported") from None
         if not "".join(cells).strip():
             continue
         if len(cells) > width and "".join(cells[width:]).strip():
