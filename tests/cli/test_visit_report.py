@@ -218,3 +218,44 @@ def test_a_call_reported_today_without_a_start_just_ended(cli, acme):
     assert (done.json()["date"], done.json()["start"]) == ("2026-11-26", "11:35")
     past = report(cli, "-c", "acme", "--date", "2026-11-20", "-m", "25", "-n", "backfill")
     assert past.exit_code == 1 and "missing --start" in past.stderr
+
+
+@pytest.fixture
+def los_angeles():
+    """The computer's time zone is America/Los_Angeles (clocks go 02:00 → 03:00 on 2026-03-08)."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "America/Los_Angeles"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_a_call_that_just_ended_across_the_spring_forward_starts_at_a_real_time(
+    cli, clock, los_angeles
+):
+    clock("2026-03-08 03:10-07:00")  # 03:10 PDT, 10 minutes after the clocks went forward
+    assert datetime.now() == datetime(2026, 3, 8, 3, 10)  # the local clock the CLI reads
+    assert cli("customer", "add", "Acme Ltd").exit_code == 0
+    done = report(cli, "-c", "acme", "-m", "25", "-n", "x", "--json")
+    assert done.exit_code == 0, done.stderr
+    assert (done.json()["start"], done.json()["minutes"]) == ("01:45", 25)  # 01:45 PST, not 02:45
+
+
+def test_a_start_time_the_clocks_skipped_is_refused(cli, clock, los_angeles):
+    clock("2026-03-08 12:00-07:00")
+    assert cli("customer", "add", "Acme Ltd").exit_code == 0
+    refused = report(cli, "-c", "acme", "--start", "02:30", "-m", "20", "-n", "x")
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        "Error: 02:30 does not exist on 2026-03-08 here: the clocks went forward at daylight "
+        "saving time; give the time the clock showed (e.g. 03:30)\n",
+    )
+    assert cli("visit", "list", "--json").json() == []
+    ok = report(cli, "-c", "acme", "--start", "03:30", "-m", "20", "-n", "x", "--json")
+    assert ok.exit_code == 0 and ok.json()["start"] == "03:30"
