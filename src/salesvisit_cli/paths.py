@@ -25,6 +25,14 @@ def default_database() -> Path:
     return Path(user_data_dir(APP_NAME)) / "salesvisit.db"
 
 
+def require_folder(path: Path) -> None:
+    """Refuse to write `path` when its folder does not exist: a mistyped folder is not created."""
+    if not path.parent.is_dir():
+        from salesvisit_cli.domain.errors import ValidationError
+
+        raise ValidationError(f"the folder {path.parent} does not exist; create it first")
+
+
 def make_private_dir(directory: Path) -> None:
     """Create a directory (and parents) readable by its owner only (0700, whatever the umask).
 

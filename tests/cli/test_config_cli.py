@@ -7,6 +7,8 @@ import os
 import stat
 import tomllib
 
+import pytest
+
 
 def test_config_path_follows_salesvisit_config(cli, isolated_env):
     assert cli("config", "path").stdout.strip() == str(isolated_env / "config.toml")
@@ -86,6 +88,8 @@ def test_current_rep_precedence(cli, monkeypatch):
     """--rep, else SALESVISIT_REP, else the config's rep, else the login name."""
     monkeypatch.delenv("SALESVISIT_REP")
     assert _owner_of_new_customer(cli, "One") == getpass.getuser()
+    for rep in ("carol", "dave", "erin"):
+        assert cli("rep", "add", rep).exit_code == 0
     cli("config", "set", "rep", "carol")
     assert _owner_of_new_customer(cli, "Two") == "carol"
     monkeypatch.setenv("SALESVISIT_REP", "dave")
@@ -102,6 +106,50 @@ def test_a_rep_row_is_created_on_first_write_only(cli):
     cli("customer", "add", "Acme")
     with sqlite3.connect(os.environ["SALESVISIT_DB"]) as connection:
         assert connection.execute("SELECT name FROM rep").fetchall() == [("alice",)]
+
+
+HOW_TO_ADD = "add them first with `salesvisit rep add NAME`"
+UNKNOWN_REP_WRITES = [
+    ("customer", "add", "Evil Co"),
+    ("followup", "add", "Acme", "--due", "2026-03-20", "--kind", "call"),
+    ("visit", "schedule", "Acme", "--date", "2026-03-12"),
+    ("visit", "report", "-c", "Acme", "--start", "09:00", "-m", "20", "-n", "x"),
+    ("daily", "--submit"),
+]
+
+
+@pytest.mark.parametrize("rep", ["Typo", "=EVIL()"])
+def test_an_unknown_rep_is_refused_on_every_write_and_sees_nothing(cli, clock, rep, tmp_path):
+    """Only the first salesperson of a new SQLite file is created implicitly (CLI.md)."""
+    clock("2026-03-10 17:00")
+    assert cli("customer", "add", "Acme").exit_code == 0  # alice: the first salesperson
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text("name,owner\nImported Co,alice\n", encoding="utf-8")
+    for write in [*UNKNOWN_REP_WRITES, ("customer", "import", str(csv_file))]:
+        refused = cli("--rep", rep, *write)
+        assert refused.exit_code == 1, write
+        assert refused.stderr == f"Error: no salesperson named {rep!r}; {HOW_TO_ADD}\n", write
+    assert [r["name"] for r in cli("rep", "list", "--json").json()] == ["alice"]
+    assert [c["name"] for c in cli("customer", "list", "--json").json()] == ["Acme"]
+    for read in (("visit", "list"), ("followup", "--all")):
+        assert cli("--rep", rep, *read, "--json").json() == [], read
+    assert cli("--rep", rep, "quota", "--json").json()["visited"] == 0
+    assert cli("rep", "add", rep).exit_code == 0  # the way out the error names
+    for write in UNKNOWN_REP_WRITES:
+        assert cli("--rep", rep, *write).exit_code == 0, write
+
+
+def test_an_import_naming_an_unknown_owner_imports_nothing(cli, tmp_path):
+    assert cli("customer", "add", "Acme").exit_code == 0
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text("name,owner\nMine Co,alice\nTheirs Co,Typo\n", encoding="utf-8")
+    refused = cli("customer", "import", str(csv_file), "--json")
+    assert refused.exit_code == 1
+    assert refused.json()["invalid"] == [
+        {"line": 3, "reason": f"no salesperson named 'Typo'; {HOW_TO_ADD}"}
+    ]
+    assert [c["name"] for c in cli("customer", "list", "--json").json()] == ["Acme"]
+    assert [r["name"] for r in cli("rep", "list", "--json").json()] == ["alice"]
 
 
 def test_a_bad_rep_name_is_refused(cli):

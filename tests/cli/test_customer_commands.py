@@ -97,13 +97,23 @@ def test_a_phone_already_on_file_is_a_warning(cli):
     )
 
 
-def test_owner_option_creates_the_rep(cli):
+def test_owner_option_names_a_known_rep(cli):
+    refused = cli("customer", "add", "Acme", "--owner", "bob")
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "Error: no salesperson named 'bob'; add them first with `salesvisit rep add NAME`\n"
+    )
+    assert cli("customer", "list", "--json").json() == []
+    assert cli("rep", "list", "--json").json() == []  # not even alice: nothing was written
+    assert cli("customer", "add", "First").exit_code == 0  # alice, the first salesperson
+    assert cli("rep", "add", "bob").exit_code == 0
     added = cli("customer", "add", "Acme", "--owner", "bob", "--json").json()
     assert added["owner"] == "bob"
     assert [c["name"] for c in cli("customer", "list", "--owner", "bob", "--json").json()] == [
         "Acme"
     ]
-    assert cli("customer", "list", "--owner", "alice", "--json").json() == []
+    mine = cli("customer", "list", "--owner", "alice", "--json").json()
+    assert [c["name"] for c in mine] == ["First"]
 
 
 @pytest.fixture

@@ -56,6 +56,8 @@ def test_customer_name_header_and_explicit_encoding(cli, tmp_path):
 
 
 def test_english_headers_are_the_add_option_names(cli, tmp_path):
+    assert cli("customer", "add", "Alice's first").exit_code == 0  # alice: the first salesperson
+    assert cli("rep", "add", "bob").exit_code == 0
     text = (
         "name,tier,status,contact,phone,email,address,industry,size,source,hours,web,note,owner\n"
         "Acme,key,client,Wang,021 5555 0101,w@acme.example,1 Main St,food,10,web,"
@@ -212,3 +214,34 @@ def test_progress_bar_on_a_terminal(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(progress_module, "err", lambda: terminal)
     assert cli("customer", "import", path).exit_code == 0
     assert "Importing" in screen.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (
+            b'name,note\nAcme,ok\nBeta,"never closed\nGamma,x\n',
+            "Error: line 3: a quoted cell starts here and is never closed; nothing was imported",
+        ),
+        (
+            b'name,note\nAcme,"closed"then text\nBeta,ok\n',
+            "Error: line 2: the CSV cannot be read (',' expected after '\"'); nothing was imported",
+        ),
+        (
+            b"name,phone,name\nAcme,1,Acme Ltd\n",
+            "Error: line 1: columns 1 ('name') and 3 ('name') are both name; keep one and try "
+            "again",
+        ),
+        (
+            "客户名称,note,Name\nAcme,x,Beta\n".encode(),
+            "Error: line 1: columns 1 ('客户名称') and 3 ('Name') are both name; keep one and try "
+            "again",
+        ),
+    ],
+)
+def test_a_broken_quote_or_a_repeated_column_refuses_the_whole_file(cli, tmp_path, data, error):
+    path = _write(tmp_path, data)
+    for options in ((), ("--skip-invalid",), ("--dry-run",)):
+        refused = cli("customer", "import", path, *options)
+        assert (refused.exit_code, refused.stderr) == (1, error + "\n"), options
+    assert _names() == []

@@ -7,6 +7,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import pytest
+
 
 def _db() -> Path:
     return Path(os.environ["SALESVISIT_DB"])
@@ -78,6 +80,7 @@ def test_check_a_file_that_is_not_a_database(cli, tmp_path):
 def test_backup(cli, tmp_path):
     cli("customer", "add", "Acme")
     target = tmp_path / "backups" / "copy.db"
+    (tmp_path / "backups").mkdir()
     made = cli("db", "backup", target)
     assert made.exit_code == 0, made.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -104,3 +107,14 @@ def test_backup_refuses_the_database_itself_and_directories(cli, tmp_path):
     folder = cli("db", "backup", tmp_path)
     assert folder.exit_code == 1 and "is a directory" in folder.stderr
     assert cli("customer", "list", "--json").json()[0]["name"] == "Acme"
+
+
+@pytest.mark.parametrize("command", [("db", "backup"), ("customer", "export", "--output")])
+def test_a_missing_output_folder_is_one_error_naming_it(cli, tmp_path, monkeypatch, command):
+    """`db backup` and `customer export` alike: nothing is created, no temporary file named."""
+    cli("customer", "add", "Acme")
+    monkeypatch.chdir(tmp_path)
+    refused = cli(*command, "missing/dir/out.csv")
+    assert refused.exit_code == 1
+    assert refused.stderr == "Error: the folder missing/dir does not exist; create it first\n"
+    assert not (tmp_path / "missing").exists()

@@ -20,6 +20,7 @@ def conflict(cli, clock):
     """alice owns Acme; on Tuesday 10 March 2026 bob visits it too, and schedules another."""
     clock("2026-03-10 17:00")
     cli("customer", "add", "Acme Trading")
+    assert cli("rep", "add", "bob").exit_code == 0
     cli("--rep", "bob", "customer", "add", "Bob Own")
     _report(cli, "alice", "acme", "09:00")
     _report(cli, "bob", "bob own", "10:00")
@@ -58,6 +59,8 @@ def _daily_team(cli, day: str = "2026-03-10"):
 
 
 def test_daily_team_who_handed_in_who_is_late_or_missing(cli, clock, conflict):
+    for rep in ("carol", "dave"):
+        assert cli("rep", "add", rep).exit_code == 0
     cli("--rep", "carol", "customer", "add", "Carol Prospect")  # carol: no visits that day
     cli("--rep", "dave", "customer", "add", "Dave Prospect")
     _report(cli, "dave", "dave prospect", "12:00")
@@ -95,6 +98,7 @@ def test_daily_team_who_handed_in_who_is_late_or_missing(cli, clock, conflict):
 
 
 def test_followup_team_overdue_per_salesperson(cli, clock, conflict):
+    assert cli("rep", "add", "carol").exit_code == 0
     cli("--rep", "carol", "customer", "add", "Carol Prospect")
     added = cli("--rep", "carol", "followup", "add", "carol", "--due", "2026-03-20", "--json")
     assert added.exit_code == 0, added.stderr

@@ -9,7 +9,7 @@ from sqlalchemy import insert
 
 from salesvisit_cli.store.models import Followup
 from salesvisit_cli.store.reps import ensure_rep
-from tests.factories import add_customer, add_done_visit
+from tests.factories import add_customer, add_done_visit, add_rep
 
 # Thursday 26 November 2026: working days left in November (Mon–Fri) are 26, 27 and 30.
 NOW = "2026-11-26 07:30"
@@ -95,7 +95,7 @@ def test_empty_day_shows_the_pace_and_suggests_suggest(cli):
 def test_pace_counts_customers_and_new_ones_this_month(cli, store):
     with store.write() as conn:
         alice = ensure_rep(conn, "alice", MOMENT)
-        bob = ensure_rep(conn, "bob", MOMENT)
+        bob = add_rep(conn, "bob")
         fresh = add_customer(conn, "Fresh", owner_id=alice)  # prospect → new in November
         old = add_customer(conn, "Old", owner_id=alice, status="client")
         seen = add_customer(conn, "Seen", owner_id=alice)  # first visit in October
@@ -223,7 +223,7 @@ def book(cli, store):
     """alice's file: a call due, an overdue key customer, prospects, clients, and others'."""
     with store.write() as conn:
         alice = ensure_rep(conn, "alice", MOMENT)
-        bob = ensure_rep(conn, "bob", MOMENT)
+        bob = add_rep(conn, "bob")
         ids = {
             "client old": add_customer(conn, "Client Old", owner_id=alice, status="client"),
             "prospect": add_customer(conn, "Prospect", owner_id=alice),

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from salesvisit_cli.store.reps import ensure_rep
-from tests.factories import add_done_visit
+from tests.factories import add_done_visit, add_rep
 
 NOW = "2026-11-26 07:45"
 
@@ -74,7 +74,7 @@ def test_only_own_planned_visits_can_be_prepared(cli, isolated_env):
     store = open_store(isolated_env / "salesvisit.db")
     with store.write() as conn:
         alice = ensure_rep(conn, "alice", datetime(2026, 11, 26))
-        bob = ensure_rep(conn, "bob", datetime(2026, 11, 26))
+        bob = add_rep(conn, "bob")
         done = add_done_visit(conn, alice, 1, date(2026, 11, 25))
         bobs = add_done_visit(conn, bob, 1, date(2026, 11, 26), status="planned")
     store.close()

@@ -7,7 +7,7 @@ import pytest
 
 from salesvisit_cli.store.engine import open_store
 from salesvisit_cli.store.reps import ensure_rep
-from tests.factories import add_done_visit
+from tests.factories import add_done_visit, add_rep
 
 REPORT_KEYS = {
     "id", "customer_id", "date", "start", "minutes", "over_time", "notes", "booking",
@@ -132,7 +132,7 @@ def test_already_reported_needs_amend(cli, acme):
 def test_cancelled_and_other_reps_visits_are_refused(cli, acme):
     with store().write() as conn:
         alice = ensure_rep(conn, "alice", datetime(2026, 11, 26, 8))
-        bob = ensure_rep(conn, "bob", datetime(2026, 11, 26, 8))
+        bob = add_rep(conn, "bob")
         cancelled = add_done_visit(conn, alice, acme, date(2026, 11, 26), status="cancelled")
         bobs = add_done_visit(conn, bob, acme, date(2026, 11, 26), status="planned")
     refused = report(cli, str(cancelled), "--start", "10:00", "-m", "20", "-n", "x")
@@ -180,6 +180,7 @@ def test_amend_removing_the_next_meeting_cancels_its_planned_visit(cli, acme):
 
 
 def test_another_reps_customer_is_a_conflict_and_no_owner_becomes_mine(cli, acme):
+    assert cli("rep", "add", "bob").exit_code == 0
     cli("--rep", "bob", "customer", "add", "Bob Corp")
     done = report(cli, "-c", "bob corp", "--start", "10:00", "-m", "20", "-n", "x", "--json")
     assert done.exit_code == 0
@@ -217,3 +218,44 @@ def test_a_call_reported_today_without_a_start_just_ended(cli, acme):
     assert (done.json()["date"], done.json()["start"]) == ("2026-11-26", "11:35")
     past = report(cli, "-c", "acme", "--date", "2026-11-20", "-m", "25", "-n", "backfill")
     assert past.exit_code == 1 and "missing --start" in past.stderr
+
+
+@pytest.fixture
+def los_angeles():
+    """The computer's time zone is America/Los_Angeles (clocks go 02:00 → 03:00 on 2026-03-08)."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "America/Los_Angeles"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_a_call_that_just_ended_across_the_spring_forward_starts_at_a_real_time(
+    cli, clock, los_angeles
+):
+    clock("2026-03-08 03:10-07:00")  # 03:10 PDT, 10 minutes after the clocks went forward
+    assert datetime.now() == datetime(2026, 3, 8, 3, 10)  # the local clock the CLI reads
+    assert cli("customer", "add", "Acme Ltd").exit_code == 0
+    done = report(cli, "-c", "acme", "-m", "25", "-n", "x", "--json")
+    assert done.exit_code == 0, done.stderr
+    assert (done.json()["start"], done.json()["minutes"]) == ("01:45", 25)  # 01:45 PST, not 02:45
+
+
+def test_a_start_time_the_clocks_skipped_is_refused(cli, clock, los_angeles):
+    clock("2026-03-08 12:00-07:00")
+    assert cli("customer", "add", "Acme Ltd").exit_code == 0
+    refused = report(cli, "-c", "acme", "--start", "02:30", "-m", "20", "-n", "x")
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        "Error: 02:30 does not exist on 2026-03-08 here: the clocks went forward at daylight "
+        "saving time; give the time the clock showed (e.g. 03:30)\n",
+    )
+    assert cli("visit", "list", "--json").json() == []
+    ok = report(cli, "-c", "acme", "--start", "03:30", "-m", "20", "-n", "x", "--json")
+    assert ok.exit_code == 0 and ok.json()["start"] == "03:30"

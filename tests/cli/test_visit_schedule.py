@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from salesvisit_cli.store.reps import ensure_rep
-from tests.factories import add_customer, add_done_visit
+from tests.factories import add_customer, add_done_visit, add_rep
 
 MOMENT = datetime(2026, 11, 26, 8, 0)
 
@@ -145,6 +145,7 @@ def test_a_cancelled_visit_frees_the_day(cli, acme):
 
 
 def test_another_reps_customer_is_planned_with_a_conflict_warning(cli, acme):
+    assert cli("rep", "add", "bob").exit_code == 0
     cli("customer", "add", "Bob's Client", "--owner", "bob")
     ran = schedule(cli, "Bob's Client", "--json")
     assert ran.exit_code == 0
@@ -168,7 +169,7 @@ def test_cancel_a_planned_visit_then_again_is_an_error(cli, acme):
 def test_cancel_refuses_done_unknown_and_others_visits(cli, acme, store):
     with store.write() as conn:
         alice = ensure_rep(conn, "alice", MOMENT)
-        bob = ensure_rep(conn, "bob", MOMENT)
+        bob = add_rep(conn, "bob")
         done = add_done_visit(conn, alice, 1, date(2026, 11, 25))
         bobs = add_done_visit(conn, bob, 1, date(2026, 11, 27), status="planned")
     ran = cli("visit", "cancel", str(done))
@@ -186,7 +187,7 @@ def test_cancel_refuses_done_unknown_and_others_visits(cli, acme, store):
 def test_list_shows_planned_done_and_cancelled_with_status(cli, acme, store):
     with store.write() as conn:
         alice = ensure_rep(conn, "alice", MOMENT)
-        bob = ensure_rep(conn, "bob", MOMENT)
+        bob = add_rep(conn, "bob")
         beta = add_customer(conn, "Beta Co", status="client")
         add_done_visit(conn, alice, beta, date(2026, 11, 20), minutes=45)
         add_done_visit(conn, bob, beta, date(2026, 11, 21))  # not alice's

@@ -211,6 +211,8 @@ def pg_db(make_pg_db: Callable[..., Database]) -> Database:
 
 @pytest.fixture
 def pg_cli(cli, pg_db: Database, monkeypatch: pytest.MonkeyPatch):
-    """The `cli` fixture with SALESVISIT_DB pointing at a fresh PostgreSQL database."""
+    """The `cli` fixture with SALESVISIT_DB pointing at a fresh PostgreSQL database, where the
+    salesperson alice has been added (a server database creates nobody implicitly)."""
     monkeypatch.setenv("SALESVISIT_DB", pg_db.url)
+    assert cli("rep", "add", "alice").exit_code == 0
     return cli

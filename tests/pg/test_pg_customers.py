@@ -184,6 +184,7 @@ _WRITER = textwrap.dedent(
 def test_four_writers_at_once_lose_nothing(what, pg_db, pg_cli, tmp_path: Path):
     """4 processes × 25 writes (`visit report`, or `customer add`) at once: all stored."""
     for worker in range(4):
+        assert pg_cli("rep", "add", f"rep{worker}").exit_code == 0
         if what == "report":
             made = pg_cli("--rep", f"rep{worker}", "customer", "add", f"Worker {worker} customer")
             assert made.exit_code == 0, made.stderr

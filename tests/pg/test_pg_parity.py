@@ -31,6 +31,8 @@ def _report(cli, rep: str, *args: str) -> dict:
 def build_history(cli, clock) -> None:
     clock("2026-03-02 08:00")  # Monday
     _ok(cli("rep", "add", "Wang Li", "--manager"))
+    for rep in REPS:
+        _ok(cli("--rep", "Wang Li", "rep", "add", rep))
     _ok(cli("--rep", "alice", "customer", "add", "Known Client", "--status", "client", "--json"))
     _ok(cli("--rep", "alice", "customer", "add", "Prospect A", "--tier", "key", "--json"))
     _ok(cli("--rep", "alice", "customer", "add", "Prospect B", "--json"))

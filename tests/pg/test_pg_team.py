@@ -53,6 +53,7 @@ def test_rep_add_and_list(any_cli):
 def test_customer_assign_is_for_managers(any_cli, assign_cli):
     any_cli("rep", "add", "Wang Li", "--manager")
     any_cli("--rep", "Wang Li", "rep", "add", "Zhang Wei")
+    any_cli("--rep", "Wang Li", "rep", "add", "alice")
     cid = any_cli("customer", "add", "华美贸易", "--json").json()["id"]
     refused = assign_cli("华美", "Zhang Wei")  # alice is not a manager
     assert refused.exit_code == 1 and "only a manager" in refused.stderr

@@ -136,3 +136,14 @@ def test_disk_full_injected_in_sqlite_rolls_back(tmp_path):
     with store.read() as connection:
         assert rows.count(connection) == 0
     store.close()
+
+
+@pytest.mark.parametrize("options", ["mode=rwc", "uri=true&mode=ro", "timeout=1"])
+def test_options_in_an_sqlite_url_are_one_error_line_never_a_library_warning(tmp_path, options):
+    target = tmp_path / "x.db"
+    refused = run(["customer", "list"], f"sqlite:///{target}?{options}")
+    line = assert_clean_error(refused)  # exactly one line: no SAWarning beside it
+    assert line == (
+        f"Error: SQLite URLs take no options (?{options}): give the file path, or sqlite:///PATH"
+    )
+    assert not target.exists()

@@ -46,6 +46,8 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     db = tmp_path / "shared.db"
     for index in range(CUSTOMERS):
         assert run(["customer", "add", f"Shared Customer {index}"], db).returncode == 0
+    for worker in range(WRITERS):
+        assert run(["rep", "add", f"writer{worker}"], db).returncode == 0
     workers = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, str(worker), str(REPORTS_EACH), str(CUSTOMERS)],

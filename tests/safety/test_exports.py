@@ -53,3 +53,22 @@ def test_export_then_import_brings_back_the_same_customers(cli, tmp_path):
     for name, fields in originals.items():
         for key, value in fields.items():
             assert after[name][key] == value == before[name][key]
+
+
+def test_exported_cells_carry_no_bidi_control_and_the_rest_comes_back(cli, tmp_path):
+    """Bidi controls and separators become U+FFFD in the file; every other character returns."""
+    name, note = "Evil\u202egnp.exe Co", "=SUM(1)\u2066x\u2069 -5"
+    assert cli("customer", "add", name, "--note", note, "--contact", "王\u200f经理").exit_code == 0
+    path = tmp_path / "out.csv"
+    assert cli("customer", "export", "--output", path).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert not set(text) & {"\u202e", "\u2066", "\u2069", "\u200f"}
+    assert "Evil\ufffdgnp.exe Co" in text and "'=SUM(1)\ufffdx\ufffd -5" in text
+    listed = cli("customer", "list", "--csv").stdout
+    assert "\u202e" not in listed and "Evil\ufffdgnp.exe Co" in listed
+    fresh = tmp_path / "fresh.db"
+    assert cli("--db", fresh, "customer", "import", path).exit_code == 0
+    back = cli("--db", fresh, "customer", "show", "1", "--json").json()
+    assert (back["name"], back["note"], back["contact"]) == (
+        "Evil\ufffdgnp.exe Co", "=SUM(1)\ufffdx\ufffd -5", "王\ufffd经理",
+    )  # fmt: skip

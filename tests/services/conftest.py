@@ -28,6 +28,12 @@ def work_at(store, clock):
 
     def make(moment: str = THURSDAY, *, rep: str = "alice", config: Config | None = None) -> Work:
         clock(moment)
+        if rep != "alice":  # alice is the database's first salesperson; others are added
+            from salesvisit_cli.store import team as rep_rows
+
+            with store.write() as connection:
+                if rep_rows.get(connection, rep) is None:
+                    rep_rows.add(connection, rep, False, datetime.fromisoformat(moment))
         return Work.of(store, rep, datetime.fromisoformat(moment), config)
 
     return make

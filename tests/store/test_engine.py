@@ -171,6 +171,7 @@ def test_online_backup_is_private_consistent_and_never_clobbers(store, tmp_path)
         _add_customer(connection)
     holder = store.engine.connect()  # the database stays in use during the backup
     copy = tmp_path / "backups" / "copy.db"
+    copy.parent.mkdir()
     backup_sqlite(store.path, copy)
     assert _mode(copy) == 0o600
     with sqlite3.connect(copy) as check:

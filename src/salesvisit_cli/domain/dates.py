@@ -137,3 +137,22 @@ def minutes_between(start: str, end: str) -> int:
     if minutes <= 0:
         raise ValidationError(f"end time {end} is not after start time {start}")
     return minutes
+
+
+def local_moment(day: date, at: str) -> datetime:
+    """`day` at `at` (HH:MM) on this computer's clock, as an aware time. A time the clock
+    skipped (daylight saving time starts) is refused, naming the time it showed instead."""
+    wall = datetime.combine(day, time.fromisoformat(at))
+    earlier, later = wall.astimezone(), wall.replace(fold=1).astimezone()
+    if earlier.replace(tzinfo=None) != wall:
+        shown = max(earlier.replace(tzinfo=None), later.replace(tzinfo=None))
+        raise ValidationError(
+            f"{at} does not exist on {day.isoformat()} here: the clocks went forward at daylight "
+            f"saving time; give the time the clock showed (e.g. {shown:%H:%M})"
+        )
+    return earlier
+
+
+def minutes_before(now: datetime, minutes: int) -> datetime:
+    """The local clock time `minutes` real minutes before `now` (local), across clock changes."""
+    return (now.astimezone() - timedelta(minutes=minutes)).astimezone().replace(tzinfo=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.text import check_text
 
 
@@ -12,3 +12,10 @@ def validate_rep_name(name: str) -> str:
     if not value:
         raise ValidationError("the salesperson's name is empty: set --rep or SALESVISIT_REP")
     return value
+
+
+def unknown_rep(name: str) -> NotFoundError:
+    """The error for a salesperson who has no row: writes never create one silently."""
+    return NotFoundError(
+        f"no salesperson named {name!r}; add them first with `salesvisit rep add NAME`"
+    )

@@ -1,19 +1,27 @@
-"""CSV cells that spreadsheets will not execute, and the reverse on import."""
+"""CSV cells that spreadsheets will not execute nor show disguised, and the reverse on import."""
 
 from __future__ import annotations
 
+import re
+
+from salesvisit_cli.domain.text import DISPLAY_CONTROLS
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Control characters but TAB, LF and CR, and the bidi controls and separators: never exported raw.
+_DISGUISING = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{DISPLAY_CONTROLS}]")
 
 
 def neutralise(cell: str | None) -> str:
-    """Prefix `'` to a cell a spreadsheet would read as a formula (also to `'=…`, to round-trip)."""
+    """The cell made safe: bidi and control characters become U+FFFD, and a cell a spreadsheet
+    would read as a formula gets a `'` prefix (also `'=…`, so that `restore` round-trips)."""
     if not cell:
         return ""
+    cell = _DISGUISING.sub("\ufffd", cell)
     return "'" + cell if cell.lstrip("'").startswith(FORMULA_START) else cell
 
 
 def restore(cell: str) -> str:
-    """Undo `neutralise`: the exact text that was exported."""
+    """Undo the formula prefix of `neutralise`: the exported text (U+FFFD stays as it is)."""
     if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_START):
         return cell[1:]
     return cell

@@ -9,6 +9,12 @@ from salesvisit_cli.domain.errors import ValidationError
 # Control characters other than TAB, LF and CR (C0, DEL and C1).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_TEXT = 100_000
+# Characters that rearrange or break the text around them wherever it is shown (a regex class
+# body): the bidi controls (U+061C, U+200E/F, U+202A-202E, U+2066-2069), the line and paragraph
+# separators, the deprecated format controls and the interlinear annotation marks.
+DISPLAY_CONTROLS = (
+    r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u206a-\u206f\ufff9-\ufffb"
+)
 
 
 def check_text(

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from salesvisit_cli.domain.dates import minutes_between, parse_date, parse_minutes, parse_time
+from salesvisit_cli.domain.dates import (
+    local_moment,
+    minutes_before,
+    minutes_between,
+    parse_date,
+    parse_minutes,
+    parse_time,
+)
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.followups import parse_next_meeting
 from salesvisit_cli.domain.text import check_text
@@ -140,7 +147,7 @@ def assume_start(fields: ReportFields, now: datetime) -> ReportFields:
     after the call), so it started `minutes` ago; other reports are left as they are."""
     if fields.start is not None or fields.minutes is None or fields.date != now.date():
         return fields
-    begin = now - timedelta(minutes=fields.minutes)
+    begin = minutes_before(now, fields.minutes)
     if begin.date() != fields.date:
         return fields
     return replace(fields, start=begin.strftime("%H:%M"))
@@ -163,12 +170,11 @@ def check_complete(fields: ReportFields, now: datetime) -> None:
     check_minutes(fields.minutes)
     if fields.date > now.date():
         raise ValidationError(f"the visit date {fields.date.isoformat()} is in the future")
-    begin = datetime.combine(fields.date, time.fromisoformat(fields.start))
-    end = begin + timedelta(minutes=fields.minutes)
-    if end > now:
+    end = local_moment(fields.date, fields.start) + timedelta(minutes=fields.minutes)
+    if end > now.astimezone():
         raise ValidationError(
             f"a visit from {fields.start} for {fields.minutes} min on {fields.date.isoformat()} "
-            f"ends at {end:%H:%M}, which is in the future: report it after the call"
+            f"ends at {end.astimezone():%H:%M}, which is in the future: report it after the call"
         )
 
 

@@ -6,14 +6,16 @@ import json
 import re
 from typing import Any
 
-# C0 controls but TAB/LF, DEL, C1 controls, and the bidi embedding/override/isolate marks.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Characters that terminals may act on even inside a JSON string (C1, bidi, line separators).
-_JSON_ESCAPE = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from salesvisit_cli.domain.text import DISPLAY_CONTROLS
+
+# C0 controls but TAB/LF, DEL, C1 controls, bidi controls, line separators and the like.
+_UNSAFE = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{DISPLAY_CONTROLS}]")
+# What terminals may act on even inside a JSON string (json.dumps escapes C0 itself).
+_JSON_ESCAPE = re.compile(rf"[\x7f-\x9f{DISPLAY_CONTROLS}]")
 
 
 def clean(text: object) -> str:
-    """Printable text: control characters and bidi overrides are replaced by U+FFFD."""
+    """Printable text: control characters, bidi controls and line separators become U+FFFD."""
     if text is None:
         return ""
     value = str(text).replace("\r\n", "\n").replace("\t", " ")

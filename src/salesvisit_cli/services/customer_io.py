@@ -7,7 +7,7 @@ import io
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.customers import (
     FIELDS,
@@ -16,13 +16,17 @@ from salesvisit_cli.domain.customers import (
     clean_fields,
     name_key,
 )
-from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
-from salesvisit_cli.domain.reps import validate_rep_name
+from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
+from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
+from salesvisit_cli.paths import require_folder
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import PRIVATE, Store, link_new
-from salesvisit_cli.store.reps import ensure_rep
+from salesvisit_cli.store.reps import ensure_rep, rep_id
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 # Column headers accepted on import: our field names, and the source document's Chinese ones.
 HEADER_ALIASES = {
@@ -67,6 +71,7 @@ def decode(data: bytes, encoding: str) -> tuple[str, str]:
 
 
 def _columns(header: list[str]) -> list[str | None]:
+    """The field each header cell names (None: not ours); a field named twice is refused."""
     mapped: list[str | None] = []
     for title in header:
         clean = title.strip().lstrip("\ufeff").strip()
@@ -74,7 +79,13 @@ def _columns(header: list[str]) -> list[str | None]:
         key = {"e_mail": "email", "office_hours": "hours", "contact_person": "contact"}.get(
             key, key
         )
-        mapped.append(key if (key in FIELDS or key == "owner") and key not in mapped else None)
+        if key in mapped:
+            first = mapped.index(key)
+            raise ValidationError(
+                f"line 1: columns {first + 1} ({header[first]!r}) and {len(mapped) + 1} "
+                f"({title!r}) are both {key}; keep one and try again"
+            )
+        mapped.append(key if key in FIELDS or key == "owner" else None)
     if "name" not in mapped:
         raise ValidationError(
             "the CSV has no name column: expected a header row with 'name' (or 企业名称/客户名称)"
@@ -83,7 +94,7 @@ def _columns(header: list[str]) -> list[str | None]:
 
 
 def ignored_columns(text: str) -> list[str]:
-    """Header cells the import does not use (unknown or repeated), to warn about."""
+    """Header cells the import does not use (unknown), to warn about."""
     try:
         header = next(csv.reader(io.StringIO(text, newline="")))
     except (StopIteration, csv.Error):
@@ -95,11 +106,12 @@ Record = tuple[int, "dict[str, str] | str"]
 
 
 def _records(text: str) -> Iterator[Record]:
-    """(line, fields) per data row, or (line, reason) for a row the CSV reader cannot use.
+    """(line, fields) per data row, or (line, reason) for a row with more cells than columns.
 
-    The line is where the record starts (a quoted cell may span several lines).
+    The line is where the record starts (a quoted cell may span several lines). A file the CSV
+    reader cannot follow (a quote never closed, text after a closing quote) is refused whole.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -117,8 +129,12 @@ def _records(text: str) -> Iterator[Record]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield start, f"unreadable CSV: {error}"
-            return  # the reader cannot resynchronise after a broken quote
+            reason = (
+                "a quoted cell starts here and is never closed"
+                if "unexpected end of data" in str(error)
+                else f"the CSV cannot be read ({error})"
+            )
+            raise ValidationError(f"line {start}: {reason}; nothing was imported") from None
         if not "".join(cells).strip():
             continue
         if len(cells) > width and "".join(cells[width:]).strip():
@@ -135,6 +151,46 @@ def _records(text: str) -> Iterator[Record]:
                     cell = restore(cell)
                 record[column] = aliases.get(cell.strip(), cell) if aliases else cell
         yield start, record
+
+
+def _validated(
+    connection: Connection,
+    records: list[Record],
+    rep: str,
+    result: ImportResult,
+    progress: Callable[[int, int], None] | None,
+) -> dict[str | None, list[dict[str, Any]]]:
+    """The importable rows by owner; every other row goes to `result.skipped` with its reason."""
+    known = rows.all_name_keys(connection)
+    seen: dict[str, int] = {}
+    good: dict[str | None, list[dict[str, Any]]] = {}
+    for done, (line, record) in enumerate(records, 1):
+        if isinstance(record, str):
+            result.skipped.append(ImportProblem(line, record))
+            continue
+        try:
+            owner = record.pop("owner", None)
+            owner = validate_rep_name(owner) if owner and owner.strip() else None
+            if owner not in (None, rep) and rep_id(connection, owner) is None:
+                raise unknown_rep(owner)
+            fields = clean_fields(record)
+        except (ValidationError, NotFoundError) as error:
+            result.skipped.append(ImportProblem(line, str(error)))
+            continue
+        key = name_key(fields["name"])
+        if key in known:
+            reason = f"duplicate of customer id {known[key]} ({fields['name']})"
+            result.skipped.append(ImportProblem(line, reason))
+        elif key in seen:
+            reason = f"duplicate of line {seen[key]} ({fields['name']})"
+            result.skipped.append(ImportProblem(line, reason))
+        else:
+            seen[key] = line
+            fields["name_key"] = key  # computed once (the insert needs it too)
+            good.setdefault(owner, []).append(fields)
+        if progress and done % 1000 == 0:
+            progress(done, len(records))  # validating
+    return good
 
 
 def import_csv(
@@ -156,7 +212,7 @@ def import_csv(
     records = list(_records(text))
     result.rows = len(records)
     with work.store.write() as connection:
-        good = _valid_rows(records, rows.all_name_keys(connection), result, progress)
+        good = _validated(connection, records, work.rep, result, progress)
         if result.skipped and not skip_invalid:
             return result
         result.imported = sum(len(batch) for batch in good.values())
@@ -175,43 +231,6 @@ def import_csv(
     if progress:
         progress(result.imported, result.imported)
     return result
-
-
-def _valid_rows(
-    records: list,
-    known: dict[str, int],
-    result: ImportResult,
-    progress: Callable[[int, int], None] | None,
-) -> dict[str | None, list[dict[str, Any]]]:
-    """The valid, non-duplicate rows by owner (None: the importing salesperson); the others are
-    listed in `result.skipped`."""
-    seen: dict[str, int] = {}
-    good: dict[str | None, list[dict[str, Any]]] = {}
-    for done, (line, record) in enumerate(records, 1):
-        if progress and done % 1000 == 0:
-            progress(done, len(records))  # validating
-        if isinstance(record, str):
-            result.skipped.append(ImportProblem(line, record))
-            continue
-        try:
-            owner = record.pop("owner", None)
-            owner = validate_rep_name(owner) if owner and owner.strip() else None
-            fields = clean_fields(record)
-        except ValidationError as error:
-            result.skipped.append(ImportProblem(line, str(error)))
-            continue
-        key = name_key(fields["name"])
-        if key in known:
-            reason = f"duplicate of customer id {known[key]} ({fields['name']})"
-            result.skipped.append(ImportProblem(line, reason))
-        elif key in seen:
-            reason = f"duplicate of line {seen[key]} ({fields['name']})"
-            result.skipped.append(ImportProblem(line, reason))
-        else:
-            seen[key] = line
-            fields["name_key"] = key  # computed once (the insert needs it too)
-            good.setdefault(owner, []).append(fields)
-    return good
 
 
 def export_rows(store: Store) -> list[dict[str, Any]]:
@@ -238,7 +257,15 @@ def write_private(path: Path, text: str, *, force: bool = False, encoding: str =
         raise ValidationError(f"{path} is a directory; give a file name")
     if path.exists() and not force:
         raise ValidationError(f"{path} already exists; use --force to overwrite it")
+    require_folder(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        _write_then_move(temporary, path, text, force=force, encoding=encoding)
+    except OSError as error:  # the message names the file asked for, never the temporary one
+        raise SalesvisitError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _write_then_move(temporary: Path, path: Path, text: str, *, force: bool, encoding: str) -> None:
     temporary.unlink(missing_ok=True)
     descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
     try:

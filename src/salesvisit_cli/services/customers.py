@@ -72,8 +72,8 @@ def add(
     fields = clean_fields(raw)
     with work.store.write() as connection:
         warnings = _duplicate_check(connection, fields, allow_duplicate, None)
-        owner_id = ensure_rep(connection, owner or work.rep, work.now)
-        work.ensure_rep_id(connection)
+        me = work.ensure_rep_id(connection)
+        owner_id = ensure_rep(connection, owner, work.now) if owner else me
         new_id = rows.add(connection, fields, owner_id, work.now)
         return Saved(rows.get(connection, new_id), warnings)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.paths import require_folder
 from salesvisit_cli.store.engine import Store, backup_sqlite
 
 
@@ -36,6 +37,7 @@ def backup(store: Store, destination: Path, *, force: bool = False) -> Path:
         raise ValidationError("the backup cannot overwrite the database itself")
     if destination.exists() and not force:
         raise ValidationError(f"{destination} already exists; use --force to overwrite it")
+    require_folder(destination)
     try:
         backup_sqlite(store.path, destination, overwrite=force)
     except FileExistsError:

@@ -17,7 +17,7 @@ from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import bulk
 from salesvisit_cli.store import customers as customer_rows
-from salesvisit_cli.store.reps import ensure_rep
+from salesvisit_cli.store import team as rep_rows
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, VISIT
 from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
 
@@ -59,6 +59,12 @@ def _history_start(today: date, months: int) -> date:
     return date(year, month + 1, min(today.day, last))
 
 
+def _demo_rep(connection, name: str, now: datetime) -> int:
+    """The id of a salesperson of the demo team, added when missing (the demo makes its team)."""
+    found = rep_rows.get(connection, name)
+    return found.id if found else rep_rows.add(connection, name, False, now)
+
+
 def build(
     work: Work, spec: DemoSpec, progress: Callable[[int, int], None] | None = None
 ) -> DemoSummary:
@@ -81,7 +87,7 @@ def build(
     with work.store.write() as connection:
         if customer_rows.count(connection):
             raise ValidationError("the database already has customers; use a new --db for the demo")
-        rep_ids = [ensure_rep(connection, name, now) for name in names]
+        rep_ids = [_demo_rep(connection, name, now) for name in names]
         made = demo_data.customers(rng, spec.customers)
         arrivals = demo_history.arrivals(rng, made, start, (today - start).days)
         by_rep = _insert_customers(connection, made, arrivals, rep_ids, start)

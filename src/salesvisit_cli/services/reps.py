@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import Customer
-from salesvisit_cli.domain.errors import NotFoundError, ValidationError
-from salesvisit_cli.domain.reps import validate_rep_name
+from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customers as customer_rows
@@ -68,9 +68,7 @@ def move_customer(connection: Connection, current: str, customer: Customer, rep_
     check_can_manage(current, bool(me and me.is_manager), "assign customers")
     target = rep_rows.get(connection, rep_name)
     if target is None:
-        raise NotFoundError(
-            f"no salesperson named {rep_name!r}; add them with `salesvisit rep add`"
-        )
+        raise unknown_rep(rep_name)
     if customer.owner == target.name:
         return False
     customer_rows.set_owner(connection, customer.id, target.id)

@@ -173,6 +173,11 @@ def _sqlite_engine(url: str, *, in_memory: bool = False) -> Engine:
 def open_store(target: str | os.PathLike[str], *, migrate: bool = True) -> Store:
     """Open (creating if needed) the database at a path or URL, migrated to the current schema."""
     url = database_url(target)
+    if is_sqlite_url(url) and "?" in url:  # the driver would ignore them with a warning
+        raise StoreError(
+            f"SQLite URLs take no options (?{url.split('?', 1)[1]}): "
+            "give the file path, or sqlite:///PATH"
+        )
     path = sqlite_path(url)
     if path is not None:
         if path.is_dir():
@@ -235,7 +240,6 @@ def backup_sqlite(source: Path, destination: Path, *, overwrite: bool = False) -
     complete, so a failed backup never leaves a half file nor destroys an older backup. Without
     `overwrite` an existing `destination` is an error (FileExistsError), checked atomically.
     """
-    make_private_dir(destination.parent)
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)

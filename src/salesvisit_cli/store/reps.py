@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import exists, func, insert, select
 from sqlalchemy.engine import Connection
 
+from salesvisit_cli.domain.reps import unknown_rep
 from salesvisit_cli.store.tables import REP
 
 
@@ -16,10 +17,20 @@ def rep_id(connection: Connection, name: str) -> int | None:
 
 
 def ensure_rep(connection: Connection, name: str, now: datetime) -> int:
-    """The id of a salesperson, creating the row on first use (inside a write transaction)."""
+    """The id of a salesperson named by a write (inside its transaction).
+
+    Only the very first salesperson of a new SQLite database is created here; any other unknown
+    name is refused, so a mistyped `--rep` never creates a phantom salesperson.
+    """
     found = rep_id(connection, name)
     if found is not None:
         return found
+    first = (
+        connection.dialect.name == "sqlite"
+        and not connection.execute(select(exists().select_from(REP))).scalar()
+    )
+    if not first:
+        raise unknown_rep(name)
     return connection.execute(insert(REP).values(name=name, created_at=now)).inserted_primary_key[0]
 
 
