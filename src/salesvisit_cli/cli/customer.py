@@ -302,3 +302,26 @@ def export(
     # CSV gets a BOM so Excel opens UTF-8 (Chinese names) correctly.
     write_private(output, text, force=force, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     success(f"Exported {len(data)} customer(s) to {output}")
+
+
+@app.command("log")
+def log(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
+    as_json: Json = False,
+) -> None:
+    """Show who created the customer, changed its owner or edited its file, and when.
+
+    \b
+    Example:
+      salesvisit customer log 华美 --json
+    """
+    from salesvisit_cli.render.console import emit_json
+    from salesvisit_cli.render.customers import customer_log
+    from salesvisit_cli.services.customers import log as read_log
+
+    customer, entries = read_log(app_context(ctx).store, ref)
+    if as_json:
+        emit_json(entries)
+    else:
+        customer_log(customer, entries)

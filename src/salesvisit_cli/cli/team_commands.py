@@ -26,7 +26,7 @@ def assign(
     from salesvisit_cli.services import reps
 
     app_ctx = app_context(ctx)
-    customer, changed = reps.assign(app_ctx.store, app_ctx.rep, ref, rep)
+    customer, changed = reps.assign(app_ctx.store, app_ctx.rep, ref, rep, app_ctx.now())
     if as_json:
         emit_json(customer.to_json())
     elif changed:

@@ -20,6 +20,7 @@ from salesvisit_cli.domain.customers import (
 from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
 from salesvisit_cli.domain.reps import validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
+from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import PRIVATE, Store, link_new
 from salesvisit_cli.store.reps import ensure_rep
@@ -191,7 +192,9 @@ def import_csv(
         result.imported = sum(len(batch) for batch in good.values())
         if dry_run:
             return result
-        ensure_rep(connection, rep, now)
+        me = ensure_rep(connection, rep, now)
+        customer_log.act(connection, me)
+        before = customer_log.last_customer_id(connection)
         written = 0
         with rows.bulk_loading(connection, result.imported):
             for owner, batch in good.items():
@@ -201,6 +204,7 @@ def import_csv(
                     written += rows.add_many(connection, chunk, owner_id, now)
                     if progress:
                         progress(written, result.imported)
+        customer_log.record_created(connection, before, by=me, at=now)
     if progress:
         progress(result.imported, result.imported)
     return result

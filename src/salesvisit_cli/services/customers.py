@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 from salesvisit_cli.domain.customers import Customer, clean_fields
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.text import check_text
+from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.reps import ensure_rep
@@ -76,8 +77,10 @@ def add(
     with store.write() as connection:
         warnings = _duplicate_check(connection, fields, allow_duplicate, None)
         owner_id = ensure_rep(connection, owner or rep, now)
-        ensure_rep(connection, rep, now)
+        me = ensure_rep(connection, rep, now)
+        customer_log.act(connection, me)
         new_id = rows.add(connection, fields, owner_id, now)
+        customer_log.record(connection, new_id, "created", by=me, at=now, to_id=owner_id)
         return Saved(rows.get(connection, new_id), warnings)
 
 
@@ -100,13 +103,24 @@ def edit(
     with store.write() as connection:
         customer = resolve(connection, ref)
         warnings = _duplicate_check(connection, fields, allow_duplicate, customer.id)
+        me = ensure_rep(connection, rep, now)
+        customer_log.act(connection, me)
         if fields:
             rows.edit(connection, customer.id, fields, now)
+            changed = [name for name, value in fields.items() if getattr(customer, name) != value]
+            customer_log.record(connection, customer.id, "edited", by=me, at=now, fields=changed)
         if owner is not None:
-            move_customer(connection, rep, customer, owner)
+            move_customer(connection, rep, customer, owner, now)
         return Saved(rows.get(connection, customer.id), warnings)
 
 
 def listing(store: Store, **filters: Any) -> list[Customer]:
     with store.read() as connection:
         return list(rows.listing(connection, **filters))
+
+
+def log(store: Store, ref: str) -> tuple[Customer, list[dict[str, Any]]]:
+    """A customer and its log: ownership changes and edits of its file, oldest first."""
+    with store.read() as connection:
+        customer = resolve(connection, ref)
+        return customer, customer_log.history(connection, customer.id)

@@ -33,6 +33,7 @@ from salesvisit_cli.domain.reports import (
     ownership,
 )
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import reports as rows
 from salesvisit_cli.store import visits as visit_rows
@@ -184,6 +185,7 @@ def report(
             raise ValidationError("nothing to change: give the options to amend")
 
         me = ensure_rep(connection, rep, now)
+        customer_log.act(connection, me)
         result = Reported(visit=None, amended=request.amend, history=[])  # type: ignore[arg-type]
         facts = rows.customer_facts(connection, target.customer_id)
         visit = target.visit
@@ -195,15 +197,15 @@ def report(
             conflict = rule == "conflict"
             if rule == "assign":
                 set_owner(connection, target.customer_id, me)
+                customer_log.record(
+                    connection, target.customer_id, "claimed", by=me, at=now, to_id=me
+                )
                 result.notes.append(f"{facts.name} had no owner: now yours")
             elif conflict:
                 result.warnings.append(
                     f"{facts.name} belongs to {facts.owner}: your visit is recorded as a "
                     "conflict (the team view shows it)"
                 )
-        if converts_to_client(facts.status, fields.booking):
-            rows.make_client(connection, target.customer_id, fields.date)
-            result.notes.append(f"{facts.name} booked: now a client since {fields.date}")
 
         values = {
             **{name: getattr(fields, name) for name in ReportFields.__dataclass_fields__},
@@ -231,6 +233,11 @@ def report(
                 old["reported_at"] = visit.reported_at.isoformat() if visit.reported_at else None
                 rows.add_revision(connection, visit_id, now, old)
             rows.update_visit(connection, visit_id, values)
+        if converts_to_client(facts.status, fields.booking):  # after the visit: as a prospect
+            rows.make_client(connection, target.customer_id, fields.date)
+            customer_log.record(connection, target.customer_id, "edited", by=me, at=now,
+                                fields=["status"], reason="booking")  # fmt: skip
+            result.notes.append(f"{facts.name} booked: now a client since {fields.date}")
 
         result.created = _followups(
             connection, calendar, target.customer_id, me, visit_id, fields, now

@@ -11,6 +11,7 @@ from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.reps import validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
+from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as customer_rows
 from salesvisit_cli.store import team as rep_rows
 from salesvisit_cli.store.engine import Store
@@ -51,18 +52,22 @@ def listing(store: Store) -> list[RepInfo]:
         return rep_rows.listing(connection)
 
 
-def assign(store: Store, current: str, ref: str, rep_name: str) -> tuple[Customer, bool]:
+def assign(
+    store: Store, current: str, ref: str, rep_name: str, now: datetime
+) -> tuple[Customer, bool]:
     """Give a customer to another salesperson (managers only). Returns (customer, changed)."""
     from salesvisit_cli.services.customers import resolve
 
     rep_name = validate_rep_name(rep_name)
     with store.write() as connection:
         customer = resolve(connection, ref)
-        changed = move_customer(connection, current, customer, rep_name)
+        changed = move_customer(connection, current, customer, rep_name, now)
         return customer_rows.get(connection, customer.id), changed
 
 
-def move_customer(connection: Connection, current: str, customer: Customer, rep_name: str) -> bool:
+def move_customer(
+    connection: Connection, current: str, customer: Customer, rep_name: str, now: datetime
+) -> bool:
     """Give `customer` to `rep_name` inside a write (managers only); False when already theirs."""
     me = rep_rows.get(connection, current)
     check_can_manage(current, bool(me and me.is_manager), "assign customers")
@@ -73,5 +78,11 @@ def move_customer(connection: Connection, current: str, customer: Customer, rep_
         )
     if customer.owner == target.name:
         return False
+    old = rep_rows.get(connection, customer.owner).id if customer.owner else None
+    customer_log.act(connection, me.id)
     customer_rows.set_owner(connection, customer.id, target.id)
+    customer_log.record(
+        connection, customer.id, customer_log.owner_event(old, target.id, me.id),
+        by=me.id, at=now, from_id=old, to_id=target.id,
+    )  # fmt: skip
     return True

@@ -76,18 +76,22 @@ def remove(connection: Connection, ids: Sequence[int]) -> None:
         connection.execute(delete(FOLLOWUP).where(FOLLOWUP.c.id.in_(list(ids))))
 
 
-def _select():
+def _select(connection: Connection):
+    from salesvisit_cli.store.customers import with_owner_only
+
+    source, customer = with_owner_only(
+        connection,
+        FOLLOWUP.join(CUSTOMER, CUSTOMER.c.id == FOLLOWUP.c.customer_id).join(
+            REP, REP.c.id == FOLLOWUP.c.rep_id
+        ),
+    )
     return select(
         FOLLOWUP,
         CUSTOMER.c.name.label("customer"),
-        CUSTOMER.c.phone,
-        CUSTOMER.c.contact,
+        customer.phone,
+        customer.contact,
         REP.c.name.label("rep"),
-    ).select_from(
-        FOLLOWUP.join(CUSTOMER, CUSTOMER.c.id == FOLLOWUP.c.customer_id).join(
-            REP, REP.c.id == FOLLOWUP.c.rep_id
-        )
-    )
+    ).select_from(source)
 
 
 def _item(row: Any, today: date) -> FollowupItem:
@@ -110,7 +114,7 @@ def _item(row: Any, today: date) -> FollowupItem:
 
 
 def get(connection: Connection, followup_id: int, today: date) -> FollowupItem | None:
-    row = connection.execute(_select().where(FOLLOWUP.c.id == followup_id)).first()
+    row = connection.execute(_select(connection).where(FOLLOWUP.c.id == followup_id)).first()
     return _item(row, today) if row else None
 
 
@@ -121,7 +125,9 @@ def open_for_rep(
     condition = and_(FOLLOWUP.c.rep_id == rep_id, FOLLOWUP.c.done_at.is_(None))
     if not every:
         condition = and_(condition, FOLLOWUP.c.due <= today)
-    rows = connection.execute(_select().where(condition).order_by(FOLLOWUP.c.due, FOLLOWUP.c.id))
+    rows = connection.execute(
+        _select(connection).where(condition).order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
+    )
     return [_item(row, today) for row in rows]
 
 
@@ -131,7 +137,7 @@ def open_of_team(connection: Connection, today: date, *, every: bool = False) ->
     if not every:
         condition = and_(condition, FOLLOWUP.c.due < today)
     rows = connection.execute(
-        _select().where(condition).order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
+        _select(connection).where(condition).order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
     )
     return [_item(row, today) for row in rows]
 
@@ -158,7 +164,7 @@ def open_counts(connection: Connection, today: date) -> list[Any]:
 
 def open_for_customer(connection: Connection, customer_id: int, today: date) -> list[FollowupItem]:
     rows = connection.execute(
-        _select()
+        _select(connection)
         .where(FOLLOWUP.c.customer_id == customer_id, FOLLOWUP.c.done_at.is_(None))
         .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
     )
@@ -171,7 +177,7 @@ def of_visits(connection: Connection, visit_ids: Sequence[int], today: date) -> 
     ids = list(visit_ids)
     for begin in range(0, len(ids), 500):
         rows = connection.execute(
-            _select()
+            _select(connection)
             .where(FOLLOWUP.c.visit_id.in_(ids[begin : begin + 500]))
             .order_by(FOLLOWUP.c.id)
         )

@@ -28,9 +28,92 @@ def _initial_schema(connection: Connection) -> None:
     metadata.create_all(connection)
 
 
+_M002_SQLITE = (
+    """CREATE TABLE IF NOT EXISTS customer_log (
+    id INTEGER NOT NULL,
+    customer_id INTEGER NOT NULL,
+    at DATETIME NOT NULL,
+    by_id INTEGER,
+    event VARCHAR(10) NOT NULL,
+    from_id INTEGER,
+    to_id INTEGER,
+    fields VARCHAR,
+    reason VARCHAR,
+    PRIMARY KEY (id),
+    FOREIGN KEY(customer_id) REFERENCES customer (id),
+    FOREIGN KEY(by_id) REFERENCES rep (id),
+    FOREIGN KEY(from_id) REFERENCES rep (id),
+    FOREIGN KEY(to_id) REFERENCES rep (id)
+)""",
+    "CREATE INDEX IF NOT EXISTS ix_customer_log_customer_id ON customer_log (customer_id)",
+)
+_M002_POSTGRES = (
+    _M002_SQLITE[0]
+    .replace("id INTEGER NOT NULL,\n    customer_id", "id SERIAL NOT NULL,\n    customer_id")
+    .replace("DATETIME", "TIMESTAMP WITHOUT TIME ZONE"),
+    _M002_SQLITE[1],
+    # The database writes the log: the acting salesperson is the one mapped to the login; a
+    # login mapped to none (the owner) names them in `salesvisit.actor` (store.customer_log).
+    """CREATE OR REPLACE FUNCTION salesvisit_log_customer() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_catalog, pg_temp AS $$
+DECLARE
+    actor integer := (SELECT r.id FROM rep r WHERE r.db_role = session_user);
+    given text := current_setting('salesvisit.actor', true);
+    why text := nullif(current_setting('salesvisit.reason', true), '');
+    changed text;
+BEGIN
+    IF actor IS NULL AND given ~ '^[0-9]{1,9}$' THEN
+        actor := (SELECT r.id FROM rep r WHERE r.id = given::integer);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO customer_log (customer_id, at, by_id, event, to_id, reason)
+        VALUES (NEW.id, localtimestamp, actor, 'created', NEW.owner_id, why);
+        RETURN NULL;
+    END IF;
+    IF NEW.owner_id IS DISTINCT FROM OLD.owner_id THEN
+        INSERT INTO customer_log (customer_id, at, by_id, event, from_id, to_id, reason)
+        VALUES (NEW.id, localtimestamp, actor, CASE
+            WHEN NEW.owner_id IS NULL THEN 'released'
+            WHEN OLD.owner_id IS NULL AND NEW.owner_id = actor THEN 'claimed'
+            ELSE 'assigned' END, OLD.owner_id, NEW.owner_id, why);
+    END IF;
+    SELECT string_agg(n.key, ',' ORDER BY n.key) INTO changed
+    FROM jsonb_each(to_jsonb(NEW)) n JOIN jsonb_each(to_jsonb(OLD)) o ON o.key = n.key
+    WHERE n.value IS DISTINCT FROM o.value AND n.key NOT IN ('id', 'owner_id', 'name_key',
+        'created_at', 'client_since', 'first_visit_on', 'first_visit_as_prospect');
+    IF changed IS NOT NULL THEN
+        INSERT INTO customer_log (customer_id, at, by_id, event, fields, reason)
+        VALUES (NEW.id, localtimestamp, actor, 'edited', changed, why);
+    END IF;
+    RETURN NULL;
+END $$""",
+    "REVOKE ALL ON FUNCTION salesvisit_log_customer() FROM PUBLIC",
+    "DROP TRIGGER IF EXISTS salesvisit_log ON customer",
+    "CREATE TRIGGER salesvisit_log AFTER INSERT OR UPDATE ON customer "
+    "FOR EACH ROW EXECUTE FUNCTION salesvisit_log_customer()",
+)
+
+
+def m002_customer_log(connection: Connection) -> None:
+    """The customer log (`customer log REF`): ownership changes and edits of the file.
+
+    On PostgreSQL a trigger writes it; on SQLite the services do, in the same transaction.
+    Tolerates a database that already has the table (a new one gets it from the models).
+    """
+    if connection.dialect.name != "postgresql":
+        for statement in _M002_SQLITE:
+            connection.exec_driver_sql(statement)
+        return
+    here = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
+    schema = '"' + here.replace('"', '""') + '"'  # quoted: pg_temp is searched last
+    for statement in _M002_POSTGRES:
+        connection.exec_driver_sql(statement.replace("{schema}", schema))
+
+
 # (version, name, step). Version 1 is the first schema that shipped.
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _initial_schema),
+    (2, "customer log", m002_customer_log),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
@@ -106,12 +189,9 @@ def migrate(store: Store) -> int:
         if again == CURRENT_VERSION:
             return found
         _refuse(again)
-        if again == 0:
-            _initial_schema(connection)
-        else:
-            for version, _name, step in STEPS:
-                if version > again:
-                    step(connection)  # one transaction: a failing step leaves the old version
+        for version, _name, step in STEPS:
+            if version > again:
+                step(connection)  # one transaction: a failing step leaves the old version
         _stamp(connection, CURRENT_VERSION)
         if not store.is_sqlite and again > 0:
             from salesvisit_cli.store.access import reapply_after_migration
