@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import Customer, clean_fields
-from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
@@ -106,7 +106,11 @@ def edit(
         me = ensure_rep(connection, rep, now)
         customer_log.act(connection, me)
         if fields:
-            rows.edit(connection, customer.id, fields, now)
+            if not rows.edit(connection, customer.id, fields, now):
+                raise SalesvisitError(
+                    f"customer {customer.id} belongs to {customer.owner or 'nobody'}: only its "
+                    "owner or a manager changes its file"
+                )
             changed = [name for name, value in fields.items() if getattr(customer, name) != value]
             customer_log.record(connection, customer.id, "edited", by=me, at=now, fields=changed)
         if owner is not None:

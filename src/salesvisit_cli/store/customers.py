@@ -193,7 +193,8 @@ def _stored(fields: dict[str, Any], now: datetime) -> dict[str, Any]:
     return values
 
 
-def edit(connection: Connection, customer_id: int, fields: dict[str, Any], now: datetime) -> None:
+def edit(connection: Connection, customer_id: int, fields: dict[str, Any], now: datetime) -> bool:
+    """Change the fields; False when no row may be changed (team mode: not its owner)."""
     values = _stored(fields, now)
     if fields.get("status") == "prospect":
         values["client_since"] = None
@@ -203,7 +204,10 @@ def edit(connection: Connection, customer_id: int, fields: dict[str, Any], now: 
             select(CUSTOMER.c.client_since).where(CUSTOMER.c.id == customer_id)
         ).scalar()
         values["client_since"] = current or now.date()
-    connection.execute(update(CUSTOMER).where(CUSTOMER.c.id == customer_id).values(**values))
+    changed = connection.execute(
+        update(CUSTOMER).where(CUSTOMER.c.id == customer_id).values(**values)
+    )
+    return changed.rowcount > 0
 
 
 def set_owner(connection: Connection, customer_id: int, owner_id: int) -> None:
