@@ -24,7 +24,7 @@ from salesvisit_cli.domain.quota import (
     is_new_in_month,
     would_be_new_customer,
 )
-from salesvisit_cli.store.tables import CUSTOMER, REP, VISIT
+from salesvisit_cli.store.tables import CUSTOMER, CUSTOMER_LOG, REP, VISIT
 from tests.factories import add_customer, add_rep
 
 MONTHS = (Month(2026, 2), Month(2026, 3))
@@ -55,7 +55,7 @@ class History:
 def load(conn, seed: int) -> History:
     """Replace the database's reps, customers and visits by the history of `seed`."""
     rng = random.Random(seed)
-    for table in (VISIT, CUSTOMER, REP):
+    for table in (VISIT, CUSTOMER_LOG, CUSTOMER, REP):
         conn.execute(delete(table))
     rep_ids = [add_rep(conn, f"rep {seed}-{n}") for n in range(rng.randint(1, 3))]
     status, converted = {}, {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from salesvisit_cli.store import access
+from salesvisit_cli.store import access, guards
 from salesvisit_cli.store.bulk import refresh_all_first_visits
 from salesvisit_cli.store.engine import open_store
 from salesvisit_cli.store.progress import refresh_first_visit
@@ -27,7 +27,9 @@ def store(pg_db):
 
 def _install_team_function(conn) -> None:
     conn.exec_driver_sql(f"CREATE ROLE {TEAM}")
-    access._create_first_visit_function(conn, access.schema(conn), TEAM)
+    guards.first_visit_function(
+        lambda statement: access._run(conn, statement), access.schema(conn), TEAM
+    )
 
 
 def test_every_sql_form_agrees_with_the_python_rule(store):

@@ -303,3 +303,22 @@ def assign(
     customer, changed = reps.assign(work_of(ctx), ref, rep)
     already = "now belongs" if changed else "already belongs"
     emit(customer, lambda c: success(f"Customer {c.id} {c.name} {already} to {c.owner}"))
+
+
+@app.command("log")
+@json_output
+def log(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")],
+) -> None:
+    """Show who created the customer, changed its owner or edited its file, and when.
+
+    \b
+    Example:
+      salesvisit customer log 华美 --json
+    """
+    from salesvisit_cli.render.customers import customer_log
+    from salesvisit_cli.services.customers import log as read_log
+
+    customer, entries = read_log(app_context(ctx).store, ref)
+    emit(entries, lambda found: customer_log(customer, found))

@@ -21,6 +21,7 @@ PRIVATE_TABLES = (
     "carry_check",
     "followup",
     "daily_submission",
+    "customer_log",
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

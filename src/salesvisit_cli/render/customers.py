@@ -61,3 +61,22 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
             grid.add_row(label, inert(value))
     heading = inert(title or f"{customer.name}  (id {customer.id})", style="bold")
     out().print(Panel(grid, title=heading, title_align="left", expand=False))
+
+
+def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
+    """The customer's log: one row per change of owner or edit of the file."""
+    from salesvisit_cli.render.tables import data_table
+
+    table = data_table(("When", "Who", "What", "From", "To", "Fields", "Why"))
+    for entry in entries:
+        table.add_row(
+            entry["at"].replace("T", " "),
+            inert(entry["by"] or "—"),
+            entry["event"],
+            inert(entry["from"] or ""),
+            inert(entry["to"] or ""),
+            ", ".join(entry["fields"]),
+            inert(entry["reason"] or ""),
+        )
+    out().print(inert(f"{customer.name}  (id {customer.id})", style="bold"))
+    out().print(table)

@@ -21,6 +21,7 @@ from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
 from salesvisit_cli.paths import require_folder
 from salesvisit_cli.services.context import Work
+from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import PRIVATE, Store, link_new
 from salesvisit_cli.store.reps import ensure_rep, rep_id
@@ -218,7 +219,9 @@ def import_csv(
         result.imported = sum(len(batch) for batch in good.values())
         if dry_run:
             return result
-        work.ensure_rep_id(connection)
+        me = work.ensure_rep_id(connection)
+        customer_log.act(connection, me)
+        before = customer_log.last_customer_id(connection)
         written = 0
         with rows.bulk_loading(connection, result.imported):
             for owner, batch in good.items():
@@ -228,6 +231,7 @@ def import_csv(
                     written += rows.add_many(connection, chunk, owner_id, work.now)
                     if progress:
                         progress(written, result.imported)
+        customer_log.record_created(connection, before, by=me, at=work.now)
     if progress:
         progress(result.imported, result.imported)
     return result

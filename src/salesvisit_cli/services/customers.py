@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import Customer, clean_fields
-from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.services.context import Work
+from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.reps import ensure_rep
@@ -74,7 +75,9 @@ def add(
         warnings = _duplicate_check(connection, fields, allow_duplicate, None)
         me = work.ensure_rep_id(connection)
         owner_id = ensure_rep(connection, owner, work.now) if owner else me
+        customer_log.act(connection, me)
         new_id = rows.add(connection, fields, owner_id, work.now)
+        customer_log.record(connection, new_id, "created", by=me, at=work.now, to_id=owner_id)
         return Saved(rows.get(connection, new_id), warnings)
 
 
@@ -95,13 +98,30 @@ def edit(
     with work.store.write() as connection:
         customer = resolve(connection, ref)
         warnings = _duplicate_check(connection, fields, allow_duplicate, customer.id)
+        me = work.ensure_rep_id(connection)
+        customer_log.act(connection, me)
         if fields:
-            rows.edit(connection, customer.id, fields, work.now)
+            if not rows.edit(connection, customer.id, fields, work.now):
+                raise SalesvisitError(
+                    f"customer {customer.id} belongs to {customer.owner or 'nobody'}: only its "
+                    "owner or a manager changes its file"
+                )
+            changed = [name for name, value in fields.items() if getattr(customer, name) != value]
+            customer_log.record(
+                connection, customer.id, "edited", by=me, at=work.now, fields=changed
+            )
         if owner is not None:
-            move_customer(connection, work.rep, customer, owner)
+            move_customer(connection, work.rep, customer, owner, work.now)
         return Saved(rows.get(connection, customer.id), warnings)
 
 
 def listing(store: Store, **filters: Any) -> list[Customer]:
     with store.read() as connection:
         return list(rows.listing(connection, **filters))
+
+
+def log(store: Store, ref: str) -> tuple[Customer, list[dict[str, Any]]]:
+    """A customer and its log: ownership changes and edits of its file, oldest first."""
+    with store.read() as connection:
+        customer = resolve(connection, ref)
+        return customer, customer_log.history(connection, customer.id)

@@ -34,6 +34,7 @@ from salesvisit_cli.domain.visit_report import (
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.visits import view
+from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import reports as rows
 from salesvisit_cli.store.customers import set_owner
@@ -160,6 +161,7 @@ def report(work: Work, request: ReportRequest) -> Reported:
             raise ValidationError("nothing to change: give the options to amend")
 
         me = work.ensure_rep_id(connection)
+        customer_log.act(connection, me)
         result = Reported(visit=None, amended=request.amend, history=[])  # type: ignore[arg-type]
         facts = rows.customer_owner(connection, target.customer_id)
         visit = target.visit
@@ -167,10 +169,7 @@ def report(work: Work, request: ReportRequest) -> Reported:
             as_prospect, conflict = bool(visit.as_prospect), bool(visit.conflict)
         else:
             as_prospect = facts.status == "prospect"
-            conflict = _claim(connection, facts, me, result)
-        if converts_to_client(facts.status, fields.booking):
-            rows.make_client(connection, target.customer_id, fields.date)
-            result.notes.append(f"{facts.name} booked: now a client since {fields.date}")
+            conflict = _claim(connection, facts, me, result, now)
 
         values = {
             **fields.values(),
@@ -180,6 +179,11 @@ def report(work: Work, request: ReportRequest) -> Reported:
             "reported_at": now,
         }
         visit_id = _write_visit(connection, target, values, me, now, result)
+        if converts_to_client(facts.status, fields.booking):  # after the visit: as a prospect
+            rows.make_client(connection, target.customer_id, fields.date)
+            customer_log.record(connection, target.customer_id, "edited", by=me, at=now,
+                                fields=["status"], reason="booking")  # fmt: skip
+            result.notes.append(f"{facts.name} booked: now a client since {fields.date}")
         result.created = _followups(
             connection, work.calendar, target.customer_id, me, visit_id, fields, now
         )
@@ -227,12 +231,15 @@ def _write_visit(
     return visit.id
 
 
-def _claim(connection: Connection, facts: Any, me: int, result: Reported) -> bool:
+def _claim(
+    connection: Connection, facts: Any, me: int, result: Reported, now: datetime
+) -> bool:
     """R8 for a newly reported visit: an unowned customer becomes the reporter's; another
     salesperson's customer makes the visit a conflict (returned)."""
     rule = ownership(facts.owner_id, me)
     if rule == ASSIGN:
         set_owner(connection, facts.id, me)
+        customer_log.record(connection, facts.id, "claimed", by=me, at=now, to_id=me)
         result.notes.append(f"{facts.name} had no owner: now yours")
     elif rule == CONFLICT:
         result.warnings.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.engine import Connection
 
@@ -11,6 +12,7 @@ from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
 from salesvisit_cli.services.context import Work
+from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as customer_rows
 from salesvisit_cli.store import team as rep_rows
 from salesvisit_cli.store.engine import Store
@@ -58,11 +60,13 @@ def assign(work: Work, ref: str, rep_name: str) -> tuple[Customer, bool]:
     rep_name = validate_rep_name(rep_name)
     with work.store.write() as connection:
         customer = resolve(connection, ref)
-        changed = move_customer(connection, work.rep, customer, rep_name)
+        changed = move_customer(connection, work.rep, customer, rep_name, work.now)
         return customer_rows.get(connection, customer.id), changed
 
 
-def move_customer(connection: Connection, current: str, customer: Customer, rep_name: str) -> bool:
+def move_customer(
+    connection: Connection, current: str, customer: Customer, rep_name: str, now: datetime
+) -> bool:
     """Give `customer` to `rep_name` inside a write (managers only); False when already theirs."""
     me = rep_rows.get(connection, current)
     check_can_manage(current, bool(me and me.is_manager), "assign customers")
@@ -71,5 +75,11 @@ def move_customer(connection: Connection, current: str, customer: Customer, rep_
         raise unknown_rep(rep_name)
     if customer.owner == target.name:
         return False
+    old = rep_rows.get(connection, customer.owner).id if customer.owner else None
+    customer_log.act(connection, me.id)
     customer_rows.set_owner(connection, customer.id, target.id)
+    customer_log.record(
+        connection, customer.id, customer_log.owner_event(old, target.id, me.id),
+        by=me.id, at=now, from_id=old, to_id=target.id,
+    )  # fmt: skip
     return True

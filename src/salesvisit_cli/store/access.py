@@ -24,39 +24,53 @@ from salesvisit_cli.domain.team import PRIVATE_TABLES
 # The salesperson behind the current connection (NULL for unmapped roles: they see nothing).
 _ME = "(SELECT r.id FROM rep r WHERE r.db_role = current_user)"
 # A customer this salesperson may see: owned, or visited (the visit check runs in a SECURITY
-# DEFINER function, which breaks the customer → visit → customer policy recursion).
-_MY_CUSTOMER = f"(owner_id = {_ME} OR salesvisit_visited_by_me(id))"
+# DEFINER function, which breaks the customer → visit → customer policy recursion). Only the
+# owner changes it; a past visitor reads just the columns of FORMER_OWNER_SEES.
+_MY_CUSTOMER = f"owner_id = {_ME}"
+_SEEN_CUSTOMER = f"({_MY_CUSTOMER} OR salesvisit_visited_by_me(id))"
 _VISIBLE_CUSTOMER = "customer_id IN (SELECT c.id FROM customer c)"
 _MY_VISIT = "visit_id IN (SELECT v.id FROM visit v)"
+_MINE = f"rep_id = {_ME}"
 
 # (table, policy name, command, USING, WITH CHECK) for the team group.
 TEAM_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
-    ("customer", "sv_read", "SELECT", _MY_CUSTOMER, None),
-    ("customer", "sv_insert", "INSERT", None, f"owner_id = {_ME}"),
+    ("customer", "sv_read", "SELECT", _SEEN_CUSTOMER, None),
+    ("customer", "sv_insert", "INSERT", None, _MY_CUSTOMER),
     ("customer", "sv_update", "UPDATE", _MY_CUSTOMER, _MY_CUSTOMER),
-    ("customer", "sv_delete", "DELETE", f"owner_id = {_ME}", None),
-    ("visit", "sv_read", "SELECT", f"rep_id = {_ME}", None),
-    ("visit", "sv_insert", "INSERT", None, f"rep_id = {_ME} AND {_VISIBLE_CUSTOMER}"),
-    ("visit", "sv_update", "UPDATE", f"rep_id = {_ME}", f"rep_id = {_ME} AND {_VISIBLE_CUSTOMER}"),
-    ("visit", "sv_delete", "DELETE", f"rep_id = {_ME}", None),
-    ("visit_revision", "sv_own", "ALL", _MY_VISIT, _MY_VISIT),
+    ("visit", "sv_read", "SELECT", _MINE, None),
+    ("visit", "sv_insert", "INSERT", None, f"{_MINE} AND {_VISIBLE_CUSTOMER}"),
+    ("visit", "sv_update", "UPDATE", _MINE, f"{_MINE} AND {_VISIBLE_CUSTOMER}"),
+    ("visit_revision", "sv_read", "SELECT", _MY_VISIT, None),
+    ("visit_revision", "sv_insert", "INSERT", None, _MY_VISIT),
     ("visit_prep", "sv_own", "ALL", _MY_VISIT, _MY_VISIT),
-    ("carry_check", "sv_own", "ALL", f"rep_id = {_ME}", f"rep_id = {_ME}"),
-    ("followup", "sv_read", "SELECT", f"rep_id = {_ME}", None),
-    ("followup", "sv_insert", "INSERT", None, f"rep_id = {_ME} AND {_VISIBLE_CUSTOMER}"),
-    (
-        "followup",
-        "sv_update",
-        "UPDATE",
-        f"rep_id = {_ME}",
-        f"rep_id = {_ME} AND {_VISIBLE_CUSTOMER}",
-    ),
-    ("followup", "sv_delete", "DELETE", f"rep_id = {_ME}", None),
-    ("daily_submission", "sv_own", "ALL", f"rep_id = {_ME}", f"rep_id = {_ME}"),
+    ("carry_check", "sv_own", "ALL", _MINE, _MINE),
+    ("followup", "sv_read", "SELECT", _MINE, None),
+    ("followup", "sv_insert", "INSERT", None, f"{_MINE} AND {_VISIBLE_CUSTOMER}"),
+    ("followup", "sv_update", "UPDATE", _MINE, f"{_MINE} AND {_VISIBLE_CUSTOMER}"),
+    ("followup", "sv_delete", "DELETE", _MINE, None),
+    ("daily_submission", "sv_read", "SELECT", _MINE, None),
+    ("daily_submission", "sv_insert", "INSERT", None, _MINE),
+    ("customer_log", "sv_read", "SELECT", _VISIBLE_CUSTOMER, None),
 )
 MANAGER_POLICY = "sv_manager"
-# Customer columns a salesperson may change: everything but the owner (managers reassign).
-_CUSTOMER_LOCKED = ("id", "owner_id")
+_ALL = "SELECT, INSERT, UPDATE, DELETE"
+# Table privileges of (the team, the managers); customer columns are granted apart. Hand-ins
+# and report revisions are append-only, the customer log is written by the database only.
+_GRANTS = {
+    "customer": ("INSERT", _ALL),
+    "visit": ("SELECT, INSERT, UPDATE", _ALL),
+    "visit_revision": ("SELECT, INSERT", "SELECT, INSERT"),
+    "visit_prep": (_ALL, _ALL),
+    "carry_check": (_ALL, _ALL),
+    "followup": (_ALL, _ALL),
+    "daily_submission": ("SELECT, INSERT", "SELECT, INSERT"),
+    "customer_log": ("SELECT", "SELECT"),
+}
+# Customer columns a salesperson may change (their own customers): not the owner (managers
+# reassign) and not the facts the database derives.
+_CUSTOMER_LOCKED = ("id", "owner_id", "created_at", "first_visit_on", "first_visit_as_prospect")
+# The view that shows the other columns of a customer to its owner and managers only.
+PRIVATE_VIEW = "customer_private"
 # The tables with a serial id (their sequences need USAGE for inserts).
 _SERIAL_TABLES = ("rep", "customer", "visit", "visit_revision", "followup", "daily_submission")
 
@@ -178,8 +192,11 @@ def revoke_membership(connection: Connection, group: str, member: str) -> None:
 
 
 def apply_privileges(connection: Connection, team: str, managers: str) -> None:
-    """Grants, the helper function and the row-level security policies (idempotent)."""
+    """Grants, the helper functions, the guards and the row-level security policies
+    (idempotent: everything is revoked and granted again)."""
     from psycopg import sql
+
+    from salesvisit_cli.store.guards import apply_guards
 
     here = schema(connection)
     database = connection.execute(text("SELECT current_database()")).scalar_one()
@@ -199,32 +216,99 @@ def apply_privileges(connection: Connection, team: str, managers: str) -> None:
                     sql.SQL(sequence), _ident(team)
                 ),
             )
-    columns = [
-        name
-        for name in connection.execute(
-            text(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = :schema AND table_name = 'customer' ORDER BY ordinal_position"
-            ),
-            {"schema": here},
-        ).scalars()
-        if name not in _CUSTOMER_LOCKED
-    ]
-    for table in PRIVATE_TABLES:
-        _run(connection, _sql("GRANT SELECT, INSERT, UPDATE, DELETE ON {} TO {}", table, managers))
-        if table == "customer":
-            _run(connection, _sql("REVOKE UPDATE ON customer FROM {}", team))
-            _run(connection, _sql("GRANT SELECT, INSERT, DELETE ON customer TO {}", team))
-            _run(
-                connection,
-                sql.SQL("GRANT UPDATE ({}) ON customer TO {}").format(
-                    sql.SQL(", ").join(_ident(c) for c in columns), _ident(team)
-                ),
-            )
-        else:
-            _run(connection, _sql("GRANT SELECT, INSERT, UPDATE, DELETE ON {} TO {}", table, team))
+    _grant_tables(connection, team, managers)
     _create_visited_function(connection, here, team)
-    _create_first_visit_function(connection, here, team)
+    _create_private_view(connection, team, managers)
+    zone = _team_zone(connection)
+    apply_guards(lambda statement: _run(connection, statement), here, zone, team)
+    if connection.execute(text("SELECT to_regprocedure('salesvisit_log_customer()')")).scalar():
+        _run(connection, sql.SQL("ALTER FUNCTION salesvisit_log_customer() SET TimeZone = {}")
+             .format(sql.Literal(zone)))  # fmt: skip
+    _create_policies(connection, team, managers)
+
+
+def _customer_columns(connection: Connection) -> list[str]:
+    return list(
+        connection.execute(
+            text(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = 'customer' ORDER BY ordinal_position"
+            )
+        ).scalars()
+    )
+
+
+def _columns(names: list[str]):
+    from psycopg import sql
+
+    return sql.SQL(", ").join(_ident(name) for name in names)
+
+
+def _grant_tables(connection: Connection, team: str, managers: str) -> None:
+    """Table privileges from _GRANTS (earlier ones revoked first); a salesperson reads only
+    the customer columns FORMER_OWNER_SEES from the table, the others through the view."""
+    from psycopg import sql
+
+    from salesvisit_cli.store.customers import FORMER_OWNER_SEES
+
+    for table, (for_team, for_managers) in _GRANTS.items():
+        _run(connection, _sql("REVOKE ALL ON {} FROM {}, {}", table, team, managers))
+        _run(connection, sql.SQL(f"GRANT {for_team} ON {{}} TO {{}}").format(
+            _ident(table), _ident(team)))  # fmt: skip
+        _run(connection, sql.SQL(f"GRANT {for_managers} ON {{}} TO {{}}").format(
+            _ident(table), _ident(managers)))  # fmt: skip
+    columns = _customer_columns(connection)
+    readable = [name for name in columns if name in FORMER_OWNER_SEES]
+    writable = [name for name in columns if name not in _CUSTOMER_LOCKED]
+    for privilege, names in (("SELECT", readable), ("UPDATE", writable)):
+        _run(
+            connection,
+            sql.SQL(f"GRANT {privilege} ({{}}) ON customer TO {{}}").format(
+                _columns(names), _ident(team)
+            ),
+        )
+
+
+def _create_private_view(connection: Connection, team: str, managers: str) -> None:
+    """`customer_private`: the columns a past visitor may not read, shown (a security barrier
+    view run as the owner) only for customers the caller owns, to managers and to the owner."""
+    from psycopg import sql
+
+    from salesvisit_cli.store.customers import FORMER_OWNER_SEES
+
+    hidden = [n for n in _customer_columns(connection) if n not in FORMER_OWNER_SEES]
+    _run(connection, _sql("DROP VIEW IF EXISTS {}", PRIVATE_VIEW))
+    _run(
+        connection,
+        sql.SQL(
+            "CREATE VIEW {} WITH (security_barrier) AS SELECT c.id, {} FROM customer c "
+            f"WHERE c.owner_id = {_ME} OR pg_has_role(current_user, {{}}, 'MEMBER') "
+            "OR pg_has_role(current_user, (SELECT t.relowner FROM pg_class t "
+            "WHERE t.oid = 'customer'::regclass), 'MEMBER')"
+        ).format(
+            _ident(PRIVATE_VIEW),
+            sql.SQL(", ").join(sql.SQL("c.") + _ident(n) for n in hidden),
+            sql.Literal(managers),
+        ),
+    )
+    _run(connection, _sql("GRANT SELECT ON {} TO {}", PRIVATE_VIEW, team))
+    connection.connection.info.pop("salesvisit_private_view", None)
+
+
+def _team_zone(connection: Connection) -> str:
+    """The time zone of the times the database sets: recorded at the first `team init`."""
+    from salesvisit_cli.store import team as rep_rows
+
+    zone = rep_rows.meta_value(connection, "team.timezone")
+    if not zone:
+        zone = connection.execute(text("SELECT current_setting('TimeZone')")).scalar_one()
+        rep_rows.set_meta(connection, "team.timezone", zone)
+    return zone
+
+
+def _create_policies(connection: Connection, team: str, managers: str) -> None:
+    from psycopg import sql
+
     for table in PRIVATE_TABLES:
         _run(connection, _sql("ALTER TABLE {} ENABLE ROW LEVEL SECURITY", table))
         for name in _policy_names(connection, table):
@@ -268,45 +352,6 @@ def _create_visited_function(connection: Connection, here: str, team: str) -> No
     _run(
         connection,
         _sql("GRANT EXECUTE ON FUNCTION {}.salesvisit_visited_by_me(integer) TO {}", here, team),
-    )
-
-
-# Recomputes customer.first_visit_on / first_visit_as_prospect from every completed visit; the
-# app calls it (store.progress.refresh_first_visit) when it exists.
-FIRST_VISIT_FUNCTION = "salesvisit_refresh_first_visit"
-
-
-def _create_first_visit_function(connection: Connection, here: str, team: str) -> None:
-    """`salesvisit_refresh_first_visit(customer_id)`: the new-customer facts from all visits.
-
-    Under row-level security a salesperson sees only their own visits, so a first visit
-    recomputed from what they see would move a customer's first visit later (or forget it) when
-    a colleague visited first. The function runs as the table owner (SECURITY DEFINER, fixed
-    search_path), reads every completed visit of that one customer and only writes the derived
-    columns; it returns nothing, so it reveals nothing about other salespeople's visits.
-    """
-    from psycopg import sql
-
-    from salesvisit_cli.store.rules import refresh_first_visit_sql
-
-    _run(
-        connection,
-        sql.SQL(
-            "CREATE OR REPLACE FUNCTION {}.{}(target integer) "
-            "RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER "
-            "SET search_path = {}, pg_catalog, pg_temp AS $$ {} $$"
-        ).format(
-            _ident(here),
-            _ident(FIRST_VISIT_FUNCTION),
-            _ident(here),
-            sql.SQL(refresh_first_visit_sql("$1")),
-        ),
-    )
-    signature = sql.SQL("{}.{}(integer)").format(_ident(here), _ident(FIRST_VISIT_FUNCTION))
-    _run(connection, sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(signature))
-    _run(
-        connection,
-        sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(signature, _ident(team)),
     )
 
 

@@ -7,23 +7,60 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import column, func, insert, or_, select, table, text, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import FromClause
 
 from salesvisit_cli.domain.customers import FIELDS, Customer, name_key, phone_key
 from salesvisit_cli.store.bulk import insert_rows
 from salesvisit_cli.store.tables import CUSTOMER, REP
 
-_COLUMNS = [CUSTOMER.c[name] for name in ("id", *FIELDS)] + [
-    CUSTOMER.c.created_at,
-    CUSTOMER.c.client_since,
-    CUSTOMER.c.first_visit_on,
-    REP.c.name.label("owner"),
-]
+# Team mode: what a salesperson who visited a customer, but does not own it, may read of it
+# (what their own past visits show). The other columns (contact, phone, note, …) only its owner
+# and managers read, through the `customer_private` view (store.access).
+FORMER_OWNER_SEES = (
+    *("id", "name", "name_key", "tier", "status", "address", "hours", "owner_id", "created_at"),
+    *("client_since", "first_visit_on", "first_visit_as_prospect"),
+)
+OWNER_ONLY = tuple(name for name in FIELDS if name not in FORMER_OWNER_SEES)
+_PRIVATE = table("customer_private", column("id"), *(column(name) for name in OWNER_ONLY))
 
 
-def _select():
-    return select(*_COLUMNS).select_from(CUSTOMER.outerjoin(REP, REP.c.id == CUSTOMER.c.owner_id))
+def _private_view(connection: Connection) -> bool:
+    """Team mode on PostgreSQL: the owner-only columns come from the view (checked once per
+    database connection)."""
+    if connection.dialect.name != "postgresql":
+        return False
+    info = connection.connection.info
+    if "salesvisit_private_view" not in info:
+        found = connection.execute(text("SELECT to_regclass('customer_private') IS NOT NULL"))
+        info["salesvisit_private_view"] = bool(found.scalar())
+    return info["salesvisit_private_view"]
+
+
+def with_owner_only(connection: Connection, source: FromClause) -> tuple[FromClause, Any]:
+    """`source` (which has the customer table) and the customer columns to read from it: in
+    team mode the owner-only ones come from the view, empty where the caller may not see them."""
+    if not _private_view(connection):
+        return source, CUSTOMER.c
+    columns = {c.name: c for c in CUSTOMER.c} | {name: _PRIVATE.c[name] for name in OWNER_ONLY}
+    return source.outerjoin(_PRIVATE, _PRIVATE.c.id == CUSTOMER.c.id), _Columns(columns)
+
+
+class _Columns(dict):
+    """Columns by name, by attribute too (like `Table.c`)."""
+
+    __getattr__ = dict.__getitem__
+
+
+def _source(connection: Connection) -> tuple[FromClause, Any]:
+    return with_owner_only(connection, CUSTOMER.outerjoin(REP, REP.c.id == CUSTOMER.c.owner_id))
+
+
+def _select(connection: Connection):
+    source, c = _source(connection)
+    names = ("id", *FIELDS, "created_at", "client_since", "first_visit_on")
+    return select(*(c[name] for name in names), REP.c.name.label("owner")).select_from(source)
 
 
 def _customer(row: Any) -> Customer:
@@ -31,18 +68,18 @@ def _customer(row: Any) -> Customer:
 
 
 def get(connection: Connection, customer_id: int) -> Customer | None:
-    row = connection.execute(_select().where(CUSTOMER.c.id == customer_id)).first()
+    row = connection.execute(_select(connection).where(CUSTOMER.c.id == customer_id)).first()
     return _customer(row) if row else None
 
 
 def find_by_name(connection: Connection, text: str, limit: int = 11) -> list[Customer]:
     """Customers whose name is exactly `text`, else those containing it (case-insensitive)."""
-    exact = connection.execute(_select().where(CUSTOMER.c.name == text)).all()
+    exact = connection.execute(_select(connection).where(CUSTOMER.c.name == text)).all()
     if exact:
         return [_customer(row) for row in exact]
     pattern = "%" + _escape_like(text.lower()) + "%"
     rows = connection.execute(
-        _select()
+        _select(connection)
         .where(func.lower(CUSTOMER.c.name).like(pattern, escape="\\"))
         .order_by(CUSTOMER.c.id)
         .limit(limit)
@@ -56,7 +93,7 @@ def _escape_like(text: str) -> str:
 
 def same_name(connection: Connection, name: str, exclude_id: int | None = None) -> Customer | None:
     """An existing customer the duplicate rule says is the same company."""
-    query = _select().where(CUSTOMER.c.name_key == name_key(name))
+    query = _select(connection).where(CUSTOMER.c.name_key == name_key(name))
     if exclude_id is not None:
         query = query.where(CUSTOMER.c.id != exclude_id)
     row = connection.execute(query.order_by(CUSTOMER.c.id).limit(1)).first()
@@ -68,7 +105,7 @@ def same_phone(connection: Connection, phone: str, exclude_id: int | None = None
     digits = phone_key(phone)
     if not digits:
         return []
-    query = _select().where(CUSTOMER.c.phone.is_not(None))
+    query = _select(connection).where(_source(connection)[1].phone.is_not(None))
     if exclude_id is not None:
         query = query.where(CUSTOMER.c.id != exclude_id)
     return [_customer(row) for row in connection.execute(query) if phone_key(row.phone) == digits]
@@ -156,7 +193,8 @@ def _stored(fields: dict[str, Any], now: datetime) -> dict[str, Any]:
     return values
 
 
-def edit(connection: Connection, customer_id: int, fields: dict[str, Any], now: datetime) -> None:
+def edit(connection: Connection, customer_id: int, fields: dict[str, Any], now: datetime) -> bool:
+    """Change the fields; False when no row may be changed (team mode: not its owner)."""
     values = _stored(fields, now)
     if fields.get("status") == "prospect":
         values["client_since"] = None
@@ -166,7 +204,10 @@ def edit(connection: Connection, customer_id: int, fields: dict[str, Any], now: 
             select(CUSTOMER.c.client_since).where(CUSTOMER.c.id == customer_id)
         ).scalar()
         values["client_since"] = current or now.date()
-    connection.execute(update(CUSTOMER).where(CUSTOMER.c.id == customer_id).values(**values))
+    changed = connection.execute(
+        update(CUSTOMER).where(CUSTOMER.c.id == customer_id).values(**values)
+    )
+    return changed.rowcount > 0
 
 
 def set_owner(connection: Connection, customer_id: int, owner_id: int) -> None:
@@ -184,7 +225,7 @@ def listing(
     owner: str | None = None,
 ) -> Iterator[Customer]:
     """Customers by name, filtered."""
-    query = _select()
+    query = _select(connection)
     if tier:
         query = query.where(CUSTOMER.c.tier == tier)
     if status:
@@ -193,14 +234,8 @@ def listing(
         query = query.where(REP.c.name == owner)
     if search:
         pattern = "%" + _escape_like(search.lower()) + "%"
-        columns = (
-            CUSTOMER.c.name,
-            CUSTOMER.c.contact,
-            CUSTOMER.c.address,
-            CUSTOMER.c.industry,
-            CUSTOMER.c.phone,
-            CUSTOMER.c.note,
-        )
+        c = _source(connection)[1]
+        columns = (c.name, c.contact, c.address, c.industry, c.phone, c.note)
         query = query.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
     for row in connection.execute(query.order_by(func.lower(CUSTOMER.c.name), CUSTOMER.c.id)):
         yield _customer(row)

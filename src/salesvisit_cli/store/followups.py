@@ -76,23 +76,27 @@ def remove(connection: Connection, ids: Sequence[int]) -> None:
         connection.execute(delete(FOLLOWUP).where(FOLLOWUP.c.id.in_(list(ids))))
 
 
-def _select():
+def _select(connection: Connection):
+    from salesvisit_cli.store.customers import with_owner_only
+
+    source, customer = with_owner_only(
+        connection,
+        FOLLOWUP.join(CUSTOMER, CUSTOMER.c.id == FOLLOWUP.c.customer_id).join(
+            REP, REP.c.id == FOLLOWUP.c.rep_id
+        ),
+    )
     return select(
         FOLLOWUP,
         CUSTOMER.c.name.label("customer"),
-        CUSTOMER.c.phone,
-        CUSTOMER.c.contact,
+        customer.phone,
+        customer.contact,
         REP.c.name.label("rep"),
-    ).select_from(
-        FOLLOWUP.join(CUSTOMER, CUSTOMER.c.id == FOLLOWUP.c.customer_id).join(
-            REP, REP.c.id == FOLLOWUP.c.rep_id
-        )
-    )
+    ).select_from(source)
 
 
 def get(connection: Connection, followup_id: int) -> Any | None:
     """A follow-up with its customer's name, phone and contact and its salesperson's name."""
-    return connection.execute(_select().where(FOLLOWUP.c.id == followup_id)).first()
+    return connection.execute(_select(connection).where(FOLLOWUP.c.id == followup_id)).first()
 
 
 def open_for_rep(
@@ -103,7 +107,7 @@ def open_for_rep(
     if not every:
         condition = and_(condition, FOLLOWUP.c.due <= today)
     return connection.execute(
-        _select().where(condition).order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
+        _select(connection).where(condition).order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
     ).all()
 
 
@@ -113,7 +117,7 @@ def open_of_team(connection: Connection, today: date, *, every: bool = False) ->
     if not every:
         condition = and_(condition, FOLLOWUP.c.due < today)
     return connection.execute(
-        _select().where(condition).order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
+        _select(connection).where(condition).order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
     ).all()
 
 
@@ -139,7 +143,7 @@ def open_counts(connection: Connection, today: date) -> list[Any]:
 
 def open_for_customer(connection: Connection, customer_id: int) -> list[Any]:
     return connection.execute(
-        _select()
+        _select(connection)
         .where(FOLLOWUP.c.customer_id == customer_id, FOLLOWUP.c.done_at.is_(None))
         .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
     ).all()
@@ -151,7 +155,7 @@ def of_visits(connection: Connection, visit_ids: Sequence[int]) -> list[Any]:
     ids = list(visit_ids)
     for begin in range(0, len(ids), 500):
         rows = connection.execute(
-            _select()
+            _select(connection)
             .where(FOLLOWUP.c.visit_id.in_(ids[begin : begin + 500]))
             .order_by(FOLLOWUP.c.id)
         )

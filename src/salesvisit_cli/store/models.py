@@ -151,6 +151,22 @@ class DailySubmission(SQLModel, table=True):
     forced: bool = False
 
 
+class CustomerLog(SQLModel, table=True):
+    """One change of a customer's owner or file, written by the tool/database only."""
+
+    __tablename__ = "customer_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    at: dt.datetime = Field(sa_type=NAIVE_MOMENT)
+    by_id: int | None = Field(default=None, foreign_key="rep.id")
+    event: str = Field(max_length=10, description="created, assigned, released, claimed, edited")
+    from_id: int | None = Field(default=None, foreign_key="rep.id")
+    to_id: int | None = Field(default=None, foreign_key="rep.id")
+    fields: str | None = Field(default=None, description="edited columns, comma-separated")
+    reason: str | None = None
+
+
 TABLES = (
     Meta,
     Rep,
@@ -161,5 +177,6 @@ TABLES = (
     CarryCheck,
     Followup,
     DailySubmission,
+    CustomerLog,
 )
 __all__ = [table.__name__ for table in TABLES] + ["TABLES"]

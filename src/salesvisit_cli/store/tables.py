@@ -92,6 +92,21 @@ DAILY_SUBMISSION = Table(
 )
 
 
+CUSTOMER_LOG = Table(
+    "customer_log",
+    metadata,
+    Column("id", Integer(), primary_key=True, nullable=False),
+    Column("customer_id", Integer(), ForeignKey("customer.id"), nullable=False, index=True),
+    Column("at", DateTime(), nullable=False),
+    Column("by_id", Integer(), ForeignKey("rep.id"), nullable=True),
+    Column("event", String(10), nullable=False),
+    Column("from_id", Integer(), ForeignKey("rep.id"), nullable=True),
+    Column("to_id", Integer(), ForeignKey("rep.id"), nullable=True),
+    Column("fields", String(), nullable=True),
+    Column("reason", String(), nullable=True),
+)
+
+
 VISIT = Table(
     "visit",
     metadata,

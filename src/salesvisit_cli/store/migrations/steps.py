@@ -181,8 +181,88 @@ CREATE TABLE schema_migration (
     )
 
 
+_M003_LOG_TRIGGER = (
+    # The database writes the log: the acting salesperson is the one mapped to the login; a
+    # login mapped to none (the owner) names them in `salesvisit.actor` (store.customer_log).
+    """CREATE OR REPLACE FUNCTION salesvisit_log_customer() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_catalog, pg_temp AS $$
+DECLARE
+    actor integer := (SELECT r.id FROM rep r WHERE r.db_role = session_user);
+    given text := current_setting('salesvisit.actor', true);
+    why text := nullif(current_setting('salesvisit.reason', true), '');
+    changed text;
+BEGIN
+    IF actor IS NULL AND given ~ '^[0-9]{1,9}$' THEN
+        actor := (SELECT r.id FROM rep r WHERE r.id = given::integer);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO customer_log (customer_id, at, by_id, event, to_id, reason)
+        VALUES (NEW.id, localtimestamp, actor, 'created', NEW.owner_id, why);
+        RETURN NULL;
+    END IF;
+    IF NEW.owner_id IS DISTINCT FROM OLD.owner_id THEN
+        INSERT INTO customer_log (customer_id, at, by_id, event, from_id, to_id, reason)
+        VALUES (NEW.id, localtimestamp, actor, CASE
+            WHEN NEW.owner_id IS NULL THEN 'released'
+            WHEN OLD.owner_id IS NULL AND NEW.owner_id = actor THEN 'claimed'
+            ELSE 'assigned' END, OLD.owner_id, NEW.owner_id, why);
+    END IF;
+    SELECT string_agg(n.key, ',' ORDER BY n.key) INTO changed
+    FROM jsonb_each(to_jsonb(NEW)) n JOIN jsonb_each(to_jsonb(OLD)) o ON o.key = n.key
+    WHERE n.value IS DISTINCT FROM o.value AND n.key NOT IN ('id', 'owner_id', 'name_key',
+        'created_at', 'client_since', 'first_visit_on', 'first_visit_as_prospect');
+    IF changed IS NOT NULL THEN
+        INSERT INTO customer_log (customer_id, at, by_id, event, fields, reason)
+        VALUES (NEW.id, localtimestamp, actor, 'edited', changed, why);
+    END IF;
+    RETURN NULL;
+END $$""",
+    "REVOKE ALL ON FUNCTION salesvisit_log_customer() FROM PUBLIC",
+    "DROP TRIGGER IF EXISTS salesvisit_log ON customer",
+    "CREATE TRIGGER salesvisit_log AFTER INSERT OR UPDATE ON customer "
+    "FOR EACH ROW EXECUTE FUNCTION salesvisit_log_customer()",
+)
+
+
+def m003_customer_log(connection: Connection) -> None:
+    """The customer log (`customer log REF`): ownership changes and edits of the file.
+
+    On PostgreSQL a trigger writes it (the statements below); on SQLite the services do, in the
+    same transaction.
+    """
+    _ddl(
+        connection,
+        """
+CREATE TABLE customer_log (
+    id {serial} NOT NULL,
+    customer_id INTEGER NOT NULL,
+    at {moment} NOT NULL,
+    by_id INTEGER,
+    event VARCHAR(10) NOT NULL,
+    from_id INTEGER,
+    to_id INTEGER,
+    fields VARCHAR,
+    reason VARCHAR,
+    PRIMARY KEY (id),
+    FOREIGN KEY(customer_id) REFERENCES customer (id),
+    FOREIGN KEY(by_id) REFERENCES rep (id),
+    FOREIGN KEY(from_id) REFERENCES rep (id),
+    FOREIGN KEY(to_id) REFERENCES rep (id)
+);
+CREATE INDEX ix_customer_log_customer_id ON customer_log (customer_id);
+""",
+    )
+    if connection.dialect.name != "postgresql":
+        return
+    here = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
+    schema = '"' + here.replace('"', '""') + '"'  # quoted: pg_temp is searched last
+    for statement in _M003_LOG_TRIGGER:
+        connection.exec_driver_sql(statement.replace("{schema}", schema))
+
+
 # In order: the position of a step (from 1) is the schema version it leads to. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     m001_initial_schema,
     m002_migration_log,
+    m003_customer_log,
 ]
