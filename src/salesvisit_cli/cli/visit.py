@@ -257,8 +257,8 @@ def list_visits(
     found = visits.listing(
         app_ctx.store,
         app_ctx.rep,
-        start=parse_date(start, today) if start else None,
-        end=parse_date(end, today) if end else None,
+        start=parse_date(start, today, this_week=True) if start else None,
+        end=parse_date(end, today, this_week=True) if end else None,
         customer_ref=customer,
         statuses=visits.parse_statuses(status),
         max_minutes=app_ctx.config.visit.max_minutes,
