@@ -173,6 +173,15 @@ def test_match_items_by_name_number_or_all():
         rules.match_items([], carry, "carry")
 
 
+def test_prep_items_also_by_their_chinese_words():
+    given = ["预约", "筛选", "Materials", "提纲", "地址"]
+    chosen = rules.match_items(given, rules.PREP_ITEMS, "prep", rules.PREP_WORDS)
+    assert chosen == list(rules.PREP_ITEMS)
+    assert rules.match_items(["资料"], rules.PREP_ITEMS, "prep", rules.PREP_WORDS) == ["materials"]
+    with pytest.raises(ValidationError, match="unknown prep item '资料'"):
+        rules.match_items(["资料"], rules.PREP_ITEMS, "prep")  # no words given: only the names
+
+
 # --- suggestions ------------------------------------------------------------------------------
 
 DAY = date(2026, 11, 26)

@@ -10,7 +10,7 @@ from typing import Any
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import parse_date, parse_time
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.visits import FOLLOWUP_KINDS
+from salesvisit_cli.domain.visits import FOLLOWUP_KIND_WORDS, FOLLOWUP_KINDS
 
 # The order the work list shows the kinds in: money first, then complaints, then courtesy.
 KIND_ORDER = ("booking", "complaint", "thanks", "call", "other")
@@ -128,7 +128,9 @@ def check_next_meeting(day: date, at: str | None, now: datetime) -> None:
 
 
 def check_kind(kind: str) -> str:
+    """A follow-up kind by its English key or its Chinese word (`电话` → `call`)."""
     value = kind.strip().lower()
+    value = FOLLOWUP_KIND_WORDS.get(value, value)
     if value not in FOLLOWUP_KINDS:
         raise ValidationError(f"invalid kind {kind!r}: choose {', '.join(FOLLOWUP_KINDS)}")
     return value

@@ -8,6 +8,14 @@ from typing import Any
 
 STATUSES = ("planned", "done", "cancelled")
 FOLLOWUP_KINDS = ("thanks", "booking", "complaint", "call", "other")
+# The Chinese words users may type for the kinds, in every language (CLI.md "Language").
+FOLLOWUP_KIND_WORDS = {
+    "感谢": "thanks",
+    "预订": "booking",
+    "投诉": "complaint",
+    "电话": "call",
+    "其他": "other",
+}
 
 
 @dataclass

@@ -265,7 +265,7 @@ def prep_visit(
     store: Store, rep: str, visit_id: int, items: Sequence[str], *, undo: bool, now: datetime
 ) -> Prepared:
     """Tick (or untick) R2 steps of one planned visit; `appointment` is the visit's own flag."""
-    chosen = rules.match_items(items, rules.PREP_ITEMS, "preparation")
+    chosen = rules.match_items(items, rules.PREP_ITEMS, "preparation", rules.PREP_WORDS)
     with store.write() as connection:
         visit = _own_visit(connection, rep, visit_id, "prepare", "prepared")
         facts = rows.customer_facts(connection, visit.customer_id)
