@@ -1,0 +1,50 @@
+"""Pinyin of names: look-up by full pinyin or initials, sorting, login names."""
+
+import pytest
+
+from salesvisit_cli.domain.pinyin import matches, pinyin_query, sort_key, syllables
+
+
+def test_syllables_of_chinese_latin_and_mixed_names():
+    assert syllables("上海华美贸易有限公司") == (
+        "shang", "hai", "hua", "mei", "mao", "yi", "you", "xian", "gong", "si",
+    )  # fmt: skip
+    assert syllables("重庆银行") == ("chong", "qing", "yin", "hang")  # words, not single readings
+    assert syllables("绿地（ABC）Café 2号") == ("lv", "di", "abc", "cafe", "2", "hao")
+    assert syllables("Zhang Wei") == ("zhang", "wei")
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [("shhm", "shhm"), (" SHHM ", "shhm"), ("shang hai", "shanghai"), ("xi'an", "xian")],
+)
+def test_pinyin_query_ignores_case_spaces_and_apostrophes(text, query):
+    assert pinyin_query(text) == query
+
+
+@pytest.mark.parametrize("text", ["华美", "sh2", "a-b", "", "ｓｈ"])
+def test_text_that_cannot_be_pinyin(text):
+    assert pinyin_query(text) is None
+
+
+@pytest.mark.parametrize(
+    "query", ["shhm", "shanghaihuamei", "huamei", "hm", "anghaihu", "shhmmy", "gongsi"]
+)
+def test_part_of_the_full_pinyin_or_of_the_initials_matches(query):
+    assert matches(query, "上海华美贸易有限公司")
+
+
+@pytest.mark.parametrize("query", ["bjhm", "shanghaihm", "huameix", "shhmx"])
+def test_other_pinyin_does_not_match(query):
+    assert not matches(query, "上海华美贸易有限公司")
+
+
+def test_names_without_chinese_never_match_by_pinyin():
+    assert not matches("shanghai", "Shanghai Trading")  # the plain name search finds these
+
+
+def test_chinese_names_sort_among_latin_ones_by_pinyin():
+    names = ["Siemens", "北京科技", "上海华美", "Acme", "安徽电子", "Sandvik", "xi'an Co", "先锋"]
+    assert sorted(names, key=sort_key) == [
+        "Acme", "安徽电子", "北京科技", "Sandvik", "上海华美", "Siemens", "xi'an Co", "先锋",
+    ]  # fmt: skip
