@@ -3,7 +3,8 @@ turned into a login name.
 
 pypinyin is imported on first use (it takes a third of a second). Converting a whole name is
 slow, so the Chinese runs are cut into words and each distinct word is converted once per
-process: customer names share most of their words (上海, 贸易, 有限公司).
+process: customer names share most of their words (上海, 贸易, 有限公司). A `NameBook` keeps
+whole names' syllables, so that they can be saved between commands.
 """
 
 from __future__ import annotations
@@ -63,16 +64,39 @@ def pinyin_query(text: str) -> str | None:
     return query if query.isascii() and query.isalpha() else None
 
 
-def matches(query: str, name: str) -> bool:
-    """Whether a `pinyin_query` is part of a Chinese name's full pinyin (`shanghaihuamei`) or
-    of its initials (`shhm`). Names without Chinese characters never match by pinyin."""
-    if not has_han(name):
-        return False
-    words = syllables(name)
-    return query in "".join(words) or query in "".join(word[0] for word in words)
+class NameBook:
+    """Each name's syllables, converted once: `known` (name → syllables joined by spaces, e.g.
+    from a cache file) is used as it is; each new Chinese name is converted and added to it
+    (`added` counts them)."""
 
+    def __init__(self, known: dict[str, str] | None = None) -> None:
+        self.known = {} if known is None else known
+        self.added = 0
 
-def sort_key(name: str) -> str:
-    """Alphabetical order with each Chinese name among the Latin ones by its pinyin
-    (上海华美 as `shang hai hua mei`, between Sandvik and Siemens)."""
-    return " ".join(syllables(name)) if has_han(name) else name.casefold()
+    def syllables(self, name: str) -> tuple[str, ...]:
+        if not has_han(name):
+            return syllables(name)
+        return tuple(self._spaced(name).split())
+
+    def _spaced(self, name: str) -> str:
+        """A Chinese name's syllables joined by spaces."""
+        words = self.known.get(name)
+        if words is None:
+            words = self.known[name] = " ".join(syllables(name))
+            self.added += 1
+        return words
+
+    def matches(self, query: str, name: str) -> bool:
+        """Whether a `pinyin_query` is part of a Chinese name's full pinyin (`shanghaihuamei`)
+        or of its initials (`shhm`). Names without Chinese characters never match by pinyin."""
+        if name not in self.known and not has_han(name):
+            return False
+        words = self._spaced(name)
+        return query in words.replace(" ", "") or query in "".join(w[0] for w in words.split())
+
+    def sort_key(self, name: str) -> str:
+        """Alphabetical order with each Chinese name among the Latin ones by its pinyin
+        (上海华美 as `shang hai hua mei`, between Sandvik and Siemens)."""
+        if name not in self.known and not has_han(name):
+            return name.casefold()
+        return self._spaced(name)
