@@ -41,13 +41,10 @@ def syllables(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)
 def _han_syllables(run: str) -> tuple[str, ...]:
-    return tuple(syllable for word in _words(run) for syllable in _word_pinyin(word))
-
-
-def _words(run: str):
+    """A run of Chinese characters cut into words (so 银行 reads yin hang), word by word."""
     from pypinyin.seg.mmseg import seg
 
-    return seg.cut(run)
+    return tuple(syllable for word in seg.cut(run) for syllable in _word_pinyin(word))
 
 
 @lru_cache(maxsize=16384)
@@ -72,11 +69,6 @@ class NameBook:
     def __init__(self, known: dict[str, str] | None = None) -> None:
         self.known = {} if known is None else known
         self.added = 0
-
-    def syllables(self, name: str) -> tuple[str, ...]:
-        if not has_han(name):
-            return syllables(name)
-        return tuple(self._spaced(name).split())
 
     def _spaced(self, name: str) -> str:
         """A Chinese name's syllables joined by spaces."""
