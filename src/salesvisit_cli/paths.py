@@ -33,6 +33,13 @@ def require_folder(path: Path) -> None:
         raise ValidationError(f"the folder {path.parent} does not exist; create it first")
 
 
+def cache_dir() -> Path:
+    """The user cache directory: files that can be deleted at any time."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME))
+
+
 def make_private_dir(directory: Path) -> None:
     """Create a directory (and parents) readable by its owner only (0700, whatever the umask).
 

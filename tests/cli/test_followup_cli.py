@@ -59,6 +59,15 @@ def test_add_checks_kind_and_due(cli, worked):
     assert cli("followup", "add", "nobody", "--due", "tomorrow").exit_code == 1
 
 
+def test_add_takes_chinese_words_for_kind_and_due(cli, worked):
+    added = cli("followup", "add", "acme", "--due", "后天", "--kind", "电话", "--json")
+    assert added.exit_code == 0, added.stderr
+    assert (added.json()["kind"], added.json()["due"]) == ("call", "2026-11-28")
+    snoozed = cli("followup", "snooze", str(added.json()["id"]), "--to", "周五", "--json")
+    assert snoozed.exit_code == 0, snoozed.stderr
+    assert snoozed.json()["due"] == "2026-11-27"
+
+
 def test_snooze_moves_the_due_date(cli, worked):
     first = cli("followup", "--json").json()[0]
     moved = cli("followup", "snooze", str(first["id"]), "--to", "mon", "--json")

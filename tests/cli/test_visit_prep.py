@@ -52,6 +52,14 @@ def test_all_and_the_appointment_follows_the_visit(cli):
     assert cli("visit", "list", "--json").json()[0]["appointment"] is False
 
 
+def test_steps_by_their_chinese_words(cli):
+    ran = cli("visit", "prep", "1", "筛选", "预约", "--json")
+    assert ran.exit_code == 0, ran.stderr
+    assert [step for step, done in ran.json()["state"].items() if done] == ["screen", "appointment"]
+    assert cli("visit", "list", "--json").json()[0]["appointment"] is True
+    assert prep_of(cli, 1)["screen"] is True
+
+
 def test_unknown_item_lists_the_valid_ones_and_writes_nothing(cli):
     ran = cli("visit", "prep", "1", "screen", "coffee")
     assert ran.exit_code == 1

@@ -209,6 +209,8 @@ def test_list_shows_planned_done_and_cancelled_with_status(cli, acme, store):
     assert len(cli("visit", "list", "--status", "cancelled", "--json").json()) == 1
     ranged = cli("visit", "list", "--from", "2026-11-21", "--to", "fri", "--json").json()
     assert [v["id"] for v in ranged] == [3]
+    this_week = cli("visit", "list", "--from", "周一", "--to", "sun", "--json").json()
+    assert [v["date"] for v in this_week] == ["2026-11-27"]  # Monday 23 to Sunday 29 November
     assert [v["id"] for v in cli("visit", "list", "--customer", "beta", "--json").json()] == [1, 4]
     table = cli("visit", "list")
     assert "cancelled" in table.stdout and "3 visit(s)" in table.stdout

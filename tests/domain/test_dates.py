@@ -23,13 +23,39 @@ THURSDAY = date(2026, 11, 26)
         ("mon", date(2026, 11, 30)),
         ("wed", date(2026, 12, 2)),  # never in the past
         ("Monday", date(2026, 11, 30)),
+        ("今天", THURSDAY),
+        ("明天", date(2026, 11, 27)),
+        ("后天", date(2026, 11, 28)),
+        (" 昨天 ", date(2026, 11, 25)),
+        ("前天", date(2026, 11, 24)),
+        ("周五", date(2026, 11, 27)),
+        ("周四", THURSDAY),
+        ("星期一", date(2026, 11, 30)),
+        ("周日", date(2026, 11, 29)),
+        ("星期天", date(2026, 11, 29)),
     ],
 )
 def test_parse_date(text, expected):
     assert parse_date(text, THURSDAY) == expected
 
 
-@pytest.mark.parametrize("text", ["", "2026-02-30", "26-02-01", "2026/02/01", "someday", "１２"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mon", date(2026, 11, 23)),  # this week's Monday, in the past
+        ("周三", date(2026, 11, 25)),
+        ("thursday", THURSDAY),
+        ("星期日", date(2026, 11, 29)),
+        ("明天", date(2026, 11, 27)),  # words that are not weekdays keep their meaning
+    ],
+)
+def test_weekdays_of_this_week(text, expected):
+    assert parse_date(text, THURSDAY, this_week=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "2026-02-30", "26-02-01", "2026/02/01", "someday", "１２", "周八", "大后天"]
+)
 def test_bad_dates_say_what_was_expected(text):
     with pytest.raises(ValidationError, match=r"expected YYYY-MM-DD, today, tomorrow, yesterday"):
         parse_date(text, THURSDAY)

@@ -115,6 +115,14 @@ def test_next_meeting_parsing_and_past_refusal():
 
 def test_kind_and_due_checks():
     assert check_kind(" Call ") == "call"
+    chinese = ("感谢", "预订", "投诉", "电话", "其他")
+    assert [check_kind(word) for word in chinese] == [
+        "thanks",
+        "booking",
+        "complaint",
+        "call",
+        "other",
+    ]
     with pytest.raises(ValidationError, match="thanks, booking"):
         check_kind("lunch")
     with pytest.raises(ValidationError, match="past"):

@@ -175,6 +175,19 @@ def test_match_items_by_name_number_or_all():
         checklist.match_items([], carry, "carry")
 
 
+def test_prep_items_also_by_their_chinese_words():
+    given = ["预约", "筛选", "Materials", "提纲", "地址"]
+    chosen = checklist.match_items(given, checklist.PREP_ITEMS, "prep", checklist.PREP_WORDS)
+    assert chosen == list(checklist.PREP_ITEMS)
+    assert checklist.match_items(["资料"], checklist.PREP_ITEMS, "prep", checklist.PREP_WORDS) == [
+        "materials"
+    ]
+    with pytest.raises(ValidationError, match="unknown prep item '资料'"):
+        checklist.match_items(
+            ["资料"], checklist.PREP_ITEMS, "prep"
+        )  # no words given: only the names
+
+
 # --- suggestions ------------------------------------------------------------------------------
 
 DAY = date(2026, 11, 26)
@@ -193,9 +206,7 @@ def test_suggestion_priority_calls_then_key_then_prospects_then_longest_unvisite
         Candidate(facts(2)),  # prospect never visited
         Candidate(facts(3, tier="key", last_visit=date(2026, 11, 12), **seen)),  # 14 days
         Candidate(facts(4, tier="key", last_visit=date(2026, 11, 13), **seen)),  # 13 days
-        Candidate(
-            facts(5, last_visit=date(2026, 11, 25), **seen), DAY - date.resolution, "thanks"
-        ),
+        Candidate(facts(5, last_visit=date(2026, 11, 25), **seen), DAY - date.resolution, "thanks"),
         Candidate(facts(6, status="client", last_visit=date(2026, 10, 1), **seen)),
         Candidate(facts(7, tier="key")),  # key, never visited
         Candidate(facts(8, last_visit=date(2026, 11, 20), **seen), DAY, "call"),

@@ -110,7 +110,7 @@ def team(make_pg_db, cli, monkeypatch):
 def test_team_init_creates_safe_login_roles(team):
     db, roles, _ids, _reps = team
     assert roles["Zhang Wei"]["role"] == "sv_zhang_wei"
-    assert roles["李娜"]["role"].startswith("sv_rep")  # no ASCII in the name
+    assert roles["李娜"]["role"] == "sv_li_na"  # a Chinese name by its pinyin
     assert roles["Wang Li"]["manager"] is True and roles["Zhang Wei"]["created"] is True
     from sqlalchemy.engine import make_url
 
@@ -315,6 +315,18 @@ def test_team_init_asks_first(make_pg_db, cli, monkeypatch):
     declined = cli("team", "init", input="n\n")
     assert declined.exit_code == 1 and "sv_zhao" in declined.stdout
     assert cli("team", "status", "--json").json()["enabled"] is False
+
+
+def test_login_names_from_pinyin_stay_unique(make_pg_db, cli, monkeypatch):
+    db = make_pg_db(owner=OWNER)
+    monkeypatch.setenv("SALESVISIT_DB", db.url)
+    for name in ("王伟", "Wang Wei"):
+        assert cli("rep", "add", name).exit_code == 0
+    done = cli("team", "init", "--yes", "--json")
+    assert done.exit_code == 0, done.stderr
+    roles = {m["rep"]: m["role"] for m in done.json()["members"]}
+    assert set(roles) == {"王伟", "Wang Wei"}
+    assert sorted(roles.values()) == ["sv_wang_wei", "sv_wang_wei_2"]
 
 
 def test_only_the_owner_upgrades_the_schema_and_team_access_follows(team, cli, monkeypatch):

@@ -200,8 +200,8 @@ def list_visits(
     work = work_of(ctx)
     found = visits.listing(
         work,
-        start=parse_date(start, work.today) if start else None,
-        end=parse_date(end, work.today) if end else None,
+        start=parse_date(start, work.today, this_week=True) if start else None,
+        end=parse_date(end, work.today, this_week=True) if end else None,
         customer_ref=customer,
         statuses=visits.parse_statuses(status),
     )

@@ -3,12 +3,20 @@ planned customer, what the customer file alone cannot tick, and items typed by t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from salesvisit_cli.domain.errors import ValidationError
 
 # R2 steps for each planned customer: short, stable keys (the `visit prep` items, JSON keys).
 PREP_ITEMS = ("screen", "materials", "address", "outline", "appointment")
+# The Chinese words users may type for them, in every language (CLI.md "Language").
+PREP_WORDS = {
+    "筛选": "screen",
+    "资料": "materials",
+    "地址": "address",
+    "提纲": "outline",
+    "预约": "appointment",
+}
 ALL = "all"
 
 
@@ -25,12 +33,16 @@ def prep_state(done: Iterable[str], appointment: bool) -> dict[str, bool]:
     return state
 
 
-def match_items(given: Sequence[str], valid: Sequence[str], what: str) -> list[str]:
-    """Items by name (case-insensitive) or 1-based number, or `all`; unknown ones are an error
-    that lists the valid ones. Returned in checklist order, without repeats."""
+def match_items(
+    given: Sequence[str], valid: Sequence[str], what: str, words: Mapping[str, str] | None = None
+) -> list[str]:
+    """Items by name (case-insensitive), by another word for them (`words`: word → item) or
+    1-based number, or `all`; unknown ones are an error that lists the valid ones. Returned in
+    checklist order, without repeats."""
     if not given:
         raise ValidationError(f"name at least one {what} item: {_listing(valid)}")
-    by_name = {item.casefold(): item for item in valid}
+    by_name = {word.casefold(): item for word, item in (words or {}).items()}
+    by_name.update((item.casefold(), item) for item in valid)
     chosen: set[str] = set()
     for raw in given:
         token = raw.strip()

@@ -11,12 +11,30 @@ from salesvisit_cli.domain.errors import ValidationError
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CN_DAYS = "一二三四五六日"
+# Every name of a weekday users may type → 0 (Monday) … 6 (Sunday).
+_WEEKDAY_NUMBERS = {
+    **{name: number for names in (WEEKDAYS, _FULL_WEEKDAYS) for number, name in enumerate(names)},
+    **{prefix + day: number for prefix in ("周", "星期") for number, day in enumerate(_CN_DAYS)},
+    "周天": 6,
+    "星期天": 6,
+}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tomorrow": 1,
+    "yesterday": -1,
+    "今天": 0,
+    "明天": 1,
+    "后天": 2,
+    "昨天": -1,
+    "前天": -2,
+}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 _TIME = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
 _DURATION = re.compile(r"(\d{1,3})h(?:(\d{1,2})(?:m|min)?)?|(\d{1,4})(?:m|min)", re.ASCII)
 
-DATE_HELP = "YYYY-MM-DD, today, tomorrow, yesterday or a weekday (mon…sun)"
+DATE_HELP = "YYYY-MM-DD, today, tomorrow, yesterday or a weekday (mon…sun; 今天 明天 周五 …)"
 # Years a salesperson's record can sensibly hold; also keeps "the next working day" in range.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
@@ -50,15 +68,15 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
-def parse_date(text: str, today: date) -> date:
-    """A date as users type it; weekday names mean the nearest such day from today on."""
+def parse_date(text: str, today: date, *, this_week: bool = False) -> date:
+    """A date as users type it (English or Chinese words). Weekday names mean the nearest such
+    day from today on, or with `this_week` that day of the current week (Monday–Sunday)."""
     value = text.strip().lower()
-    relative = {"today": 0, "tomorrow": 1, "yesterday": -1}
-    if value in relative:
-        return today + timedelta(days=relative[value])
-    for names in (WEEKDAYS, _FULL_WEEKDAYS):
-        if value in names:
-            return today + timedelta(days=(names.index(value) - today.weekday()) % 7)
+    if value in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[value])
+    if value in _WEEKDAY_NUMBERS:
+        offset = _WEEKDAY_NUMBERS[value] - today.weekday()
+        return today + timedelta(days=offset if this_week else offset % 7)
     if _ISO_DATE.fullmatch(value):
         try:
             day = date.fromisoformat(value)

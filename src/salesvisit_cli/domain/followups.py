@@ -13,6 +13,14 @@ from salesvisit_cli.domain.dates import parse_date, parse_time
 from salesvisit_cli.domain.errors import ValidationError
 
 FOLLOWUP_KINDS = ("thanks", "booking", "complaint", "call", "other")
+# The Chinese words users may type for the kinds, in every language (CLI.md "Language").
+FOLLOWUP_KIND_WORDS = {
+    "感谢": "thanks",
+    "预订": "booking",
+    "投诉": "complaint",
+    "电话": "call",
+    "其他": "other",
+}
 # The order the work list shows the kinds in: money first, then complaints, then courtesy.
 KIND_ORDER = ("booking", "complaint", "thanks", "call", "other")
 KIND_LABELS = {
@@ -166,7 +174,9 @@ def next_meeting_visit(
 
 
 def check_kind(kind: str) -> str:
+    """A follow-up kind by its English key or its Chinese word (`电话` → `call`)."""
     value = kind.strip().lower()
+    value = FOLLOWUP_KIND_WORDS.get(value, value)
     if value not in FOLLOWUP_KINDS:
         raise ValidationError(f"invalid kind {kind!r}: choose {', '.join(FOLLOWUP_KINDS)}")
     return value

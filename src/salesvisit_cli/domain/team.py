@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.pinyin import syllables
 
 ROLE_PREFIX = "sv_"
 MAX_ROLE = 63  # PostgreSQL identifiers: 63 bytes
@@ -23,7 +22,6 @@ PRIVATE_TABLES = (
     "daily_submission",
     "customer_log",
 )
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -47,19 +45,19 @@ class RepInfo:
 
 
 def derive_role(rep_name: str, rep_id: int, taken: set[str]) -> str:
-    """A safe login-role name for a salesperson: `sv_` + ASCII slug of the name.
-
-    Names with no ASCII letters or digits (e.g. 王伟) become `sv_rep<ID>`; a name already taken
-    by another salesperson gets `_<ID>` appended. Always [a-z0-9_], at most 63 bytes.
+    """A safe login-role name for a salesperson: `sv_` + the name's words in ASCII, a Chinese
+    name by its pinyin (王伟 → `sv_wang_wei`, Zhang Wei → `sv_zhang_wei`); `sv_rep<ID>` for a
+    name with neither. A name already taken gets `_2`, `_3`, …. Always [a-z0-9_], at most 63
+    bytes.
     """
-    ascii_name = unicodedata.normalize("NFKD", rep_name).encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("_", ascii_name.lower()).strip("_")
-    base = ROLE_PREFIX + (slug or f"rep{rep_id}")
-    base = base[:MAX_ROLE].rstrip("_")
-    if base not in taken:
-        return base
-    suffix = f"_{rep_id}"
-    return base[: MAX_ROLE - len(suffix)].rstrip("_") + suffix
+    slug = "_".join(syllables(rep_name))
+    base = (ROLE_PREFIX + (slug or f"rep{rep_id}"))[:MAX_ROLE].rstrip("_")
+    role, number = base, 1
+    while role in taken:
+        number += 1
+        suffix = f"_{number}"
+        role = base[: MAX_ROLE - len(suffix)].rstrip("_") + suffix
+    return role
 
 
 def parse_mappings(items: list[str] | None) -> dict[str, str]:

@@ -9,11 +9,13 @@ from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import Customer, clean_fields
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
+from salesvisit_cli.domain.pinyin import NameBook, pinyin_query
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import Store
+from salesvisit_cli.store.pinyin_cache import name_book
 from salesvisit_cli.store.reps import ensure_rep
 
 
@@ -29,7 +31,8 @@ class Saved:
 
 
 def resolve(connection: Connection, ref: str) -> Customer:
-    """A customer by id, exact name, or a case-insensitive part of the name matching one."""
+    """A customer by id, exact name, a case-insensitive part of the name, or else a part of the
+    name's pinyin (`shhm`, `huamei` → 上海华美), matching one."""
     text = check_text("customer", ref, max_length=200)
     if not text:
         raise ValidationError("empty customer reference: give an id or a name")
@@ -37,13 +40,16 @@ def resolve(connection: Connection, ref: str) -> Customer:
         found = rows.get(connection, int(text))
         if found:
             return found
-    matches = rows.find_by_name(connection, text)
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
+    candidates = rows.find_by_name(connection, text)
+    if not candidates:
+        with name_book() as book:
+            candidates = rows.by_ids(connection, _pinyin_ids(connection, text, book)[:11])
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
         raise NotFoundError(f"no customer matches {text!r}")
-    listed = ", ".join(f"{c.id} {c.name}" for c in matches[:10])
-    more = " …" if len(matches) > 10 else ""
+    listed = ", ".join(f"{c.id} {c.name}" for c in candidates[:10])
+    more = " …" if len(candidates) > 10 else ""
     raise ValidationError(f"{text!r} matches several customers: {listed}{more}; use the id")
 
 
@@ -115,9 +121,24 @@ def edit(
         return Saved(rows.get(connection, customer.id), warnings)
 
 
-def listing(store: Store, **filters: Any) -> list[Customer]:
-    with store.read() as connection:
-        return list(rows.listing(connection, **filters))
+def _pinyin_ids(connection: Connection, text: str, book: NameBook, **filters: Any) -> list[int]:
+    """Ids of the customers (by id) whose name's pinyin contains `text`, if it can be pinyin."""
+    query = pinyin_query(text)
+    if query is None:
+        return []
+    return [id_ for id_, name in rows.names(connection, **filters) if book.matches(query, name)]
+
+
+def listing(store: Store, *, search: str | None = None, **filters: Any) -> list[Customer]:
+    """Customers in name order, Chinese names by pinyin; `search` is part of the name, contact,
+    address, industry, phone or note, or part of the name's pinyin."""
+    with store.read() as connection, name_book() as book:
+        found = list(rows.listing(connection, search=search, **filters))
+        if search:
+            seen = {customer.id for customer in found}
+            matched = _pinyin_ids(connection, search, book, **filters)
+            found += rows.by_ids(connection, [id_ for id_ in matched if id_ not in seen])
+        return sorted(found, key=lambda customer: (book.sort_key(customer.name), customer.id))
 
 
 def log(store: Store, ref: str) -> tuple[Customer, list[dict[str, Any]]]:

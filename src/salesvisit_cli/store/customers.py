@@ -216,6 +216,16 @@ def set_owner(connection: Connection, customer_id: int, owner_id: int) -> None:
     )
 
 
+def _filtered(query, tier: str | None, status: str | None, owner: str | None):
+    if tier:
+        query = query.where(CUSTOMER.c.tier == tier)
+    if status:
+        query = query.where(CUSTOMER.c.status == status)
+    if owner:
+        query = query.where(REP.c.name == owner)
+    return query
+
+
 def listing(
     connection: Connection,
     *,
@@ -225,13 +235,7 @@ def listing(
     owner: str | None = None,
 ) -> Iterator[Customer]:
     """Customers by name, filtered."""
-    query = _select(connection)
-    if tier:
-        query = query.where(CUSTOMER.c.tier == tier)
-    if status:
-        query = query.where(CUSTOMER.c.status == status)
-    if owner:
-        query = query.where(REP.c.name == owner)
+    query = _filtered(_select(connection), tier, status, owner)
     if search:
         pattern = "%" + _escape_like(search.lower()) + "%"
         c = _source(connection)[1]
@@ -239,6 +243,33 @@ def listing(
         query = query.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
     for row in connection.execute(query.order_by(func.lower(CUSTOMER.c.name), CUSTOMER.c.id)):
         yield _customer(row)
+
+
+def names(
+    connection: Connection,
+    *,
+    tier: str | None = None,
+    status: str | None = None,
+    owner: str | None = None,
+) -> list[tuple[int, str]]:
+    """(id, name) of the customers the filters keep, by id: what a look-up by pinyin scans."""
+    query = select(CUSTOMER.c.id, CUSTOMER.c.name)
+    if owner:
+        query = query.select_from(CUSTOMER.join(REP, REP.c.id == CUSTOMER.c.owner_id))
+    query = _filtered(query, tier, status, owner).order_by(CUSTOMER.c.id)
+    return [(row.id, row.name) for row in connection.execute(query)]
+
+
+IN_CHUNK = 500  # ids per IN (...) list
+
+
+def by_ids(connection: Connection, ids: list[int]) -> list[Customer]:
+    """These customers, in the order of `ids`."""
+    found: dict[int, Customer] = {}
+    for begin in range(0, len(ids), IN_CHUNK):
+        query = _select(connection).where(CUSTOMER.c.id.in_(ids[begin : begin + IN_CHUNK]))
+        found.update((row.id, _customer(row)) for row in connection.execute(query))
+    return [found[customer_id] for customer_id in ids if customer_id in found]
 
 
 def count(connection: Connection) -> int:
