@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO   := demo/salesvisit.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean i18n
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +19,16 @@ demo: $(VENV)/.installed
 	$(BIN)/salesvisit --db $(DEMO) --rep demo visit plan
 
 test: $(VENV)/.installed
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/python -m pytest -n 2 -q
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+
+# Extract every message, update the Chinese catalog (src/salesvisit_cli/locale), compile it.
+i18n: $(VENV)/.installed
+	$(BIN)/python scripts/i18n.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
