@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO   := demo/salesvisit.db
 
-.PHONY: demo test check lint tables bench clean
+.PHONY: demo test check lint tables bench clean i18n
 
 LINTED := src tests benchmarks scripts
 
@@ -35,6 +35,10 @@ lint: $(VENV)/.installed
 
 tables: $(VENV)/.installed
 	$(BIN)/python scripts/gen_tables.py
+
+# Extract every message, update the Chinese catalog (src/salesvisit_cli/locale), compile it.
+i18n: $(VENV)/.installed
+	$(BIN)/python scripts/i18n.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py

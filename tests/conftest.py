@@ -24,6 +24,14 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # English unless a test says otherwise (CLI.md "Language": LC_ALL, LC_MESSAGES, LANG).
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "en")
+    from salesvisit_cli import i18n
+
+    i18n.reset()
     # The consoles are cached per process; tests need fresh ones bound to the runner's streams.
     from salesvisit_cli.render import console
 

@@ -102,6 +102,12 @@ class PlanPolicy(_Section):
     key_revisit_days: int = Field(14, ge=1, le=365)
 
 
+class UiPolicy(_Section):
+    """The interface (CLI.md "Language")."""
+
+    language: Literal["auto", "zh-CN", "en"] = "auto"
+
+
 class Config(_Section):
     """The whole configuration file."""
 
@@ -112,6 +118,7 @@ class Config(_Section):
     calendar: CalendarPolicy = Field(default_factory=CalendarPolicy)
     checklist: ChecklistPolicy = Field(default_factory=ChecklistPolicy)
     plan: PlanPolicy = Field(default_factory=PlanPolicy)
+    ui: UiPolicy = Field(default_factory=UiPolicy)
 
     @field_validator("rep", mode="before")
     @classmethod

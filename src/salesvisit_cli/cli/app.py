@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from salesvisit_cli import __version__
 from salesvisit_cli.cli.context import AppContext
 from salesvisit_cli.domain.errors import SalesvisitError
+from salesvisit_cli.i18n import _
 
 # The command groups and root commands, loaded only when used: `salesvisit --help` and shell
 # completion build (and import) nothing but the one group they need. name: (module, attribute,
@@ -22,40 +23,44 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "customer": (
         "salesvisit_cli.cli.customer",
         "app",
-        "The customer file: add, list, show, edit, import and export customers.",
+        _("The customer file: add, list, show, edit, import and export customers."),
     ),
     "visit": (
         "salesvisit_cli.cli.visit",
         "app",
-        "Visits: schedule, plan the day, prepare, report, cancel, list.",
+        _("Visits: schedule, plan the day, prepare, report, cancel, list."),
     ),
     "followup": (
         "salesvisit_cli.cli.followup",
         "app",
-        "Follow-ups due today and overdue; done, add, snooze.",
+        _("Follow-ups due today and overdue; done, add, snooze."),
     ),
     "daily": (
         "salesvisit_cli.cli.daily",
         "daily",
-        "The day's report summary; --submit hands it in (deadline 09:00 next working day).",
+        _("The day's report summary; --submit hands it in (deadline 09:00 next working day)."),
     ),
     "quota": (
         "salesvisit_cli.cli.quota",
         "quota",
-        "This month's customers visited (and new ones) against the quota.",
+        _("This month's customers visited (and new ones) against the quota."),
     ),
-    "rep": ("salesvisit_cli.cli.rep", "app", "Salespeople and managers."),
-    "team": ("salesvisit_cli.cli.team", "app", "Team mode on PostgreSQL: per-salesperson access."),
-    "db": ("salesvisit_cli.cli.db", "app", "The database: path, integrity check, backup."),
-    "config": ("salesvisit_cli.cli.config", "app", "Configuration: show, set, path."),
+    "rep": ("salesvisit_cli.cli.rep", "app", _("Salespeople and managers.")),
+    "team": (
+        "salesvisit_cli.cli.team",
+        "app",
+        _("Team mode on PostgreSQL: per-salesperson access."),
+    ),
+    "db": ("salesvisit_cli.cli.db", "app", _("The database: path, integrity check, backup.")),
+    "config": ("salesvisit_cli.cli.config", "app", _("Configuration: show, set, path.")),
     "demo": (
         "salesvisit_cli.cli.demo",
         "demo",
-        "Fill a new database with a realistic demo team, customers and history.",
+        _("Fill a new database with a realistic demo team, customers and history."),
     ),
 }
 
-HELP = """The field salesperson's command line: plan the day, report each visit,
+HELP = _("""The field salesperson's command line: plan the day, report each visit,
 work the follow-ups, hand in the daily report, and check the monthly quota.
 
 \b
@@ -65,7 +70,7 @@ Examples:
   salesvisit followup                        # calls due today and overdue
   salesvisit daily --submit                  # hand in yesterday's or today's report
   salesvisit quota                           # this month against the 120-customer quota
-"""
+""")
 
 
 class SalesvisitGroup(TyperGroup):
@@ -90,8 +95,9 @@ class SalesvisitGroup(TyperGroup):
                 raise
             raise click.ClickException(
                 _one_line(
-                    f"unexpected {type(error).__name__}: {error} "
-                    "(set SALESVISIT_DEBUG=1 to see where)"
+                    _("unexpected {kind}: {error} (set SALESVISIT_DEBUG=1 to see where)").format(
+                        kind=type(error).__name__, error=error
+                    )
                 )
             ) from None
         finally:
@@ -102,6 +108,14 @@ class SalesvisitGroup(TyperGroup):
 class LazyRootGroup(SalesvisitGroup):
     """The root group: the groups and commands of COMMANDS are built only when named."""
 
+    def main(self, *args, **kwargs):
+        """Every run speaks the configured language, click's own words included."""
+        from salesvisit_cli import i18n
+
+        i18n.reset()
+        i18n.activate()
+        return super().main(*args, **kwargs)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*self.commands, *(name for name in COMMANDS if name not in self.commands)]
 
@@ -109,6 +123,14 @@ class LazyRootGroup(SalesvisitGroup):
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             return load_command(cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        """Typer's completion options, with their help in the interface language."""
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in _COMPLETION_HELP:
+                param.help = _COMPLETION_HELP[param.name]
+        return params
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from COMMANDS' one-line help: nothing is imported to print it."""
@@ -123,8 +145,14 @@ class LazyRootGroup(SalesvisitGroup):
                 if not command.hidden:
                     rows.append((name, command.get_short_help_str(limit)))
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
+
+
+_COMPLETION_HELP = {
+    "install_completion": _("Install completion for the current shell."),
+    "show_completion": _("Show completion for the current shell, to copy it or customize it."),
+}
 
 
 def _one_line(message: object) -> str:
@@ -157,7 +185,9 @@ def root(
         typer.Option(
             "--db",
             envvar="SALESVISIT_DB",
-            help="Database file or SQLAlchemy URL (default: salesvisit.db in the user data dir).",
+            help=_(
+                "Database file or SQLAlchemy URL (default: salesvisit.db in the user data dir)."
+            ),
             show_envvar=True,
         ),
     ] = None,
@@ -166,13 +196,13 @@ def root(
         typer.Option(
             "--rep",
             envvar="SALESVISIT_REP",
-            help="Salesperson to act as (default: config 'rep', else the login name).",
+            help=_("Salesperson to act as (default: config 'rep', else the login name)."),
             show_envvar=True,
         ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
     ] = False,
 ) -> None:
     """Global options; nothing is opened until a command needs it."""

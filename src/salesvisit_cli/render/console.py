@@ -33,9 +33,10 @@ def emit_json(document: Any) -> None:
 
 def warn(message: str) -> None:
     """A one-line warning on stderr (`Warning: …`), user text made inert."""
+    from salesvisit_cli.i18n import _
     from salesvisit_cli.render.safe import inert
 
-    text = inert("Warning: ", style="bold yellow")
+    text = inert(_("Warning: "), style="bold yellow")
     text.append_text(inert(message, style="yellow"))
     err().print(text, soft_wrap=True)
 

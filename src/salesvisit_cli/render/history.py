@@ -19,6 +19,32 @@ def short(text: str | None, width: int) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
+def _visit_cells(visit: Any) -> tuple:
+    """One row of the visit table: what happened, or what was planned, or why it was not."""
+    minutes = "" if visit.minutes is None else str(visit.minutes)
+    if visit.over_time:
+        minutes += " over"
+    if visit.status == "done":
+        result, text = outcome(visit.booking, visit.complaint, visit.next_date), visit.notes
+    elif visit.status == "planned":
+        result, text = ("appointment" if visit.appointment else ""), visit.purpose
+    else:
+        result, text = "", visit.cancel_reason
+    rep = inert(visit.rep)
+    if visit.conflict:  # R8: another salesperson's customer
+        rep.append(" conflict", style="bold yellow")
+    return (
+        str(visit.id),
+        visit.date.isoformat(),
+        inert(visit.start or visit.at),
+        rep,
+        inert(visit.status, style=STATUS_STYLE.get(visit.status, "")),
+        inert(minutes, style="yellow" if visit.over_time else ""),
+        inert(result),
+        inert(short(text, 36)),
+    )
+
+
 def customer_history(found: Any, today: date) -> None:
     from salesvisit_cli.render.tables import data_table
 
@@ -30,31 +56,7 @@ def customer_history(found: Any, today: date) -> None:
             title="Visits",
         )
         for visit in visits[:SHOWN_VISITS]:
-            minutes = "" if visit.minutes is None else str(visit.minutes)
-            if visit.over_time:
-                minutes += " over"
-            if visit.status == "done":
-                result = outcome(visit.booking, visit.complaint, visit.next_date)
-                text = visit.notes
-            elif visit.status == "planned":
-                result = "appointment" if visit.appointment else ""
-                text = visit.purpose
-            else:
-                result = ""
-                text = visit.cancel_reason
-            rep = inert(visit.rep)
-            if visit.conflict:  # R8: another salesperson's customer
-                rep.append(" conflict", style="bold yellow")
-            table.add_row(
-                str(visit.id),
-                visit.date.isoformat(),
-                inert(visit.start or visit.at),
-                rep,
-                inert(visit.status, style=STATUS_STYLE.get(visit.status, "")),
-                inert(minutes, style="yellow" if visit.over_time else ""),
-                inert(result),
-                inert(short(text, 36)),
-            )
+            table.add_row(*_visit_cells(visit))
         out().print(table)
         conflicts = sum(1 for visit in visits if visit.conflict)
         if conflicts:

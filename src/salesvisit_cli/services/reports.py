@@ -231,9 +231,7 @@ def _write_visit(
     return visit.id
 
 
-def _claim(
-    connection: Connection, facts: Any, me: int, result: Reported, now: datetime
-) -> bool:
+def _claim(connection: Connection, facts: Any, me: int, result: Reported, now: datetime) -> bool:
     """R8 for a newly reported visit: an unowned customer becomes the reporter's; another
     salesperson's customer makes the visit a conflict (returned)."""
     rule = ownership(facts.owner_id, me)

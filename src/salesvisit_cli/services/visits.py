@@ -244,9 +244,7 @@ def parse_target(text: str) -> int | None:
 
 def prep_visit(work: Work, visit_id: int, items: Sequence[str], *, undo: bool) -> Prepared:
     """Tick (or untick) R2 steps of one planned visit; `appointment` is the visit's own flag."""
-    chosen = checklist.match_items(
-        items, checklist.PREP_ITEMS, "preparation", checklist.PREP_WORDS
-    )
+    chosen = checklist.match_items(items, checklist.PREP_ITEMS, "preparation", checklist.PREP_WORDS)
     with work.store.write() as connection:
         visit = _own_visit(connection, work.rep, visit_id, "prepare", "prepared")
         facts = rows.customer_facts(connection, visit.customer_id)

@@ -32,11 +32,7 @@ def _ddl(connection: Connection, script: str) -> None:
             connection.exec_driver_sql(statement.strip())
 
 
-def m001_initial_schema(connection: Connection) -> None:
-    """The tables version 1 shipped with (then made by SQLModel's create_all)."""
-    _ddl(
-        connection,
-        """
+_V1_SCHEMA = """
 CREATE TABLE meta (
     "key" VARCHAR(64) NOT NULL,
     value VARCHAR NOT NULL,
@@ -163,8 +159,12 @@ CREATE TABLE followup (
 CREATE INDEX ix_followup_visit_id ON followup (visit_id);
 CREATE INDEX ix_followup_rep_due_done ON followup (rep_id, due, done_at);
 CREATE INDEX ix_followup_customer_id ON followup (customer_id);
-""",
-    )
+"""
+
+
+def m001_initial_schema(connection: Connection) -> None:
+    """The tables version 1 shipped with (then made by SQLModel's create_all)."""
+    _ddl(connection, _V1_SCHEMA)
 
 
 def m002_migration_log(connection: Connection) -> None:
