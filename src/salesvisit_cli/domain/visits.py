@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from salesvisit_cli.domain.quota import is_new_customer, would_be_new_customer
-from salesvisit_cli.domain.visit_report import is_over_time
+from salesvisit_cli.domain.visit_report import ReportFields, is_over_time
 
 STATUSES = ("planned", "done", "cancelled")
 
@@ -24,30 +24,20 @@ class FollowupRef:
         return {"id": self.id, "kind": self.kind, "due": self.due.isoformat()}
 
 
-@dataclass
-class VisitView:
-    """A planned, done or cancelled visit with its report fields."""
+@dataclass(frozen=True, kw_only=True)
+class VisitView(ReportFields):
+    """A planned, done or cancelled visit: its report fields (ReportFields) and the rest."""
 
     id: int
     customer_id: int
     customer: str
     rep: str
-    date: date
     status: str
     at: str | None = None
     purpose: str | None = None
     appointment: bool = False
     place: str | None = None
-    start: str | None = None
-    minutes: int | None = None
     over_time: bool = False
-    notes: str | None = None
-    booking: str | None = None
-    complaint: str | None = None
-    suggestion: str | None = None
-    next_date: date | None = None
-    next_at: str | None = None
-    next_place: str | None = None
     new_customer: bool = False
     conflict: bool = False
     cancel_reason: str | None = None
@@ -93,7 +83,7 @@ class VisitView:
 
 
 # What a visit row carries as is; the other fields of VisitView follow from the rules below.
-_DERIVED = ("over_time", "new_customer", "followups")
+_DERIVED = ("over_time", "new_customer", "followups", "appointment", "conflict")
 _COPIED = tuple(f.name for f in fields(VisitView) if f.name not in _DERIVED)
 
 
@@ -112,9 +102,11 @@ def wins_new_customer(row: Any) -> bool:
 def visit_view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView:
     """A visit row of the store (its columns, `customer` and `rep` names, the customer's status
     and first-visit facts) as every command shows it."""
-    view = VisitView(**{name: getattr(row, name) for name in _COPIED})
-    view.appointment, view.conflict = bool(view.appointment), bool(view.conflict)
-    view.over_time = row.status == "done" and is_over_time(row.minutes, max_minutes)
-    view.new_customer = wins_new_customer(row)
-    view.followups = followups
-    return view
+    return VisitView(
+        **{name: getattr(row, name) for name in _COPIED},
+        appointment=bool(row.appointment),
+        conflict=bool(row.conflict),
+        over_time=row.status == "done" and is_over_time(row.minutes, max_minutes),
+        new_customer=wins_new_customer(row),
+        followups=followups,
+    )
