@@ -85,7 +85,7 @@ class AppContext:
         """The use cases' working context, at this moment (opens the store, finds the rep)."""
         from salesvisit_cli.services.context import Work
 
-        return Work(self.store, self.rep, self.now(), self.config, self.calendar)
+        return Work(self.store, self.rep, self.now(), policies=self)
 
     def close(self) -> None:
         for closer in self._closers:

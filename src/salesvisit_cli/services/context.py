@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -21,8 +22,9 @@ class Work:
     store: Store
     rep: str  # the salesperson acting (a name; `rep_id` finds the row)
     now: datetime  # local time, to the second
-    config: Config
-    calendar: WorkCalendar
+    # Has `config` and `calendar`, read on first use: a use case that needs no policy never
+    # pays for loading (and validating) the configuration.
+    policies: Any
 
     @classmethod
     def of(cls, store: Store, rep: str, now: datetime, config: Config | None = None) -> Work:
@@ -30,7 +32,17 @@ class Work:
         from salesvisit_cli.config import Config
 
         config = config or Config()
-        return cls(store, rep, now, config, config.work_calendar())
+        return cls(store, rep, now, SimpleNamespace(config=config, calendar=config.work_calendar()))
+
+    @property
+    def config(self) -> Config:
+        """The company's policies (PROCESS.md defaults or the configuration file)."""
+        return self.policies.config
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """R7: the working days."""
+        return self.policies.calendar
 
     @property
     def today(self) -> date:
