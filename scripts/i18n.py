@@ -7,7 +7,9 @@ the code is dropped. Run with the project's venv: `python scripts/i18n.py [--che
 
 `python scripts/i18n.py --fill FILE.py` first takes translations from FILE, which defines
 ZH = {msgid: msgstr} (a plural id is a tuple; its msgstr a one-element tuple: Chinese has one
-plural form); ids the code no longer has are reported.
+plural form); ids the code no longer has are reported. `--fill-from OTHER.po` takes every
+translation of another catalog whose id is still untranslated here (after a merge of two branches
+that both added messages: keep one side's file, then fill from the other's).
 """
 
 from __future__ import annotations
@@ -90,10 +92,21 @@ def fill(catalog: Catalog, path: str) -> None:
         message.flags.discard("fuzzy")
 
 
+def fill_from(catalog: Catalog, path: str) -> None:
+    """Take the translations of another catalog for the ids still untranslated in `catalog`."""
+    other = read_catalog(Path(path))
+    for message in catalog:
+        found = other.get(message.id) if message.id else None
+        if found is not None and found.string and not message.string and not found.fuzzy:
+            message.string = found.string
+
+
 def main(argv: list[str]) -> int:
     catalog = update()
     if "--fill" in argv:
         fill(catalog, argv[argv.index("--fill") + 1])
+    if "--fill-from" in argv:
+        fill_from(catalog, argv[argv.index("--fill-from") + 1])
     PO.parent.mkdir(parents=True, exist_ok=True)
     with PO.open("wb") as handle:
         write_po(
