@@ -195,7 +195,7 @@ DAY = date(2026, 11, 26)
 
 def suggest(candidates, limit=10, *, new_behind=True):
     return suggestions.suggest(
-        candidates, limit, day=DAY, key_revisit_days=14, new_behind=new_behind
+        candidates, limit, day=DAY, key_days=14, new_behind=new_behind
     )
 
 

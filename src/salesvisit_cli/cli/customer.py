@@ -27,6 +27,7 @@ from salesvisit_cli.cli.options import (
     given,
 )
 from salesvisit_cli.cli.output import emit, json_output, json_wanted
+from salesvisit_cli.i18n import _
 
 app = typer.Typer(
     help="The customer file: add, list, show, edit, import and export customers.",
@@ -149,6 +150,9 @@ def list_customers(
     ] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Only this salesperson's.")] = None,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (spreadsheet-safe).")] = False,
+    due: Annotated[
+        bool, typer.Option("--due", help=_("Only customers due for a visit, most overdue first."))
+    ] = False,
 ) -> None:
     """List customers by name.
 
@@ -156,6 +160,7 @@ def list_customers(
     Examples:
       salesvisit customer list --tier key
       salesvisit customer list --search 贸易 --json
+      salesvisit customer list --due --owner "Zhang Wei"
     """
     from salesvisit_cli.domain.customers import STATUSES, TIERS, check_choice
     from salesvisit_cli.domain.reps import validate_rep_name
@@ -165,12 +170,22 @@ def list_customers(
 
     if json_wanted() and as_csv:
         raise typer.BadParameter("choose one of --json and --csv")
+    owner = validate_rep_name(owner) if owner is not None else None
+    if due:
+        from salesvisit_cli.render.pool import due_table
+        from salesvisit_cli.services.pool import due as due_customers
+
+        if tier or status or search:
+            raise typer.BadParameter(_("--due takes only --owner"))
+        emit(due_customers(work_of(ctx), owner), _write_csv if as_csv else due_table)
+        return
     found = customers.listing(
         app_context(ctx).store,
         tier=check_choice("tier", tier, TIERS),
         status=check_choice("status", status, STATUSES),
         search=check_text("search", search, max_length=200),
-        owner=validate_rep_name(owner) if owner is not None else None,
+        owner=owner,
+        cadence=app_context(ctx).config.cadence,
     )
     emit(found, _write_csv if as_csv else customer_table)
 
@@ -322,3 +337,6 @@ def log(
 
     customer, entries = read_log(app_context(ctx).store, ref)
     emit(entries, lambda found: customer_log(customer, found))
+
+
+from salesvisit_cli.cli import customer_pool as _pool_commands  # noqa: E402,F401  (registers them)

@@ -58,13 +58,26 @@ def _source(connection: Connection) -> tuple[FromClause, Any]:
 
 
 def _select(connection: Connection):
+    from salesvisit_cli.store.pool import last_visit_column, owned_at_column
+
     source, c = _source(connection)
     names = ("id", *FIELDS, "created_at", "client_since", "first_visit_on")
-    return select(*(c[name] for name in names), REP.c.name.label("owner")).select_from(source)
+    return select(
+        *(c[name] for name in names),
+        REP.c.name.label("owner"),
+        last_visit_column().label("last_visit"),
+        owned_at_column().label("owned_at"),
+    ).select_from(source)
 
 
 def _customer(row: Any) -> Customer:
-    return Customer(**row._mapping)
+    from salesvisit_cli.store.pool import clock_start
+
+    values = dict(row._mapping)
+    owned_at = values.pop("owned_at")
+    if values["owner"] is not None:
+        values["started"] = clock_start(values["created_at"], owned_at, values["last_visit"])
+    return Customer(**values)
 
 
 def get(connection: Connection, customer_id: int) -> Customer | None:
