@@ -78,3 +78,14 @@ def claim_refusal(
 def rule_reason(release_days: int) -> str:
     """The reason a release by the rule records."""
     return RULE_REASON.format(days=release_days)
+
+
+def reason_shown(reason: str | None) -> str | None:
+    """A logged reason as a person reads it: the rule's own reason in the interface language."""
+    import re
+
+    found = re.fullmatch(r"no visit for (\d+) days", reason or "")
+    if not found:
+        return reason
+    days = int(found.group(1))
+    return ngettext("no visit for {days} day", "no visit for {days} days", days).format(days=days)
