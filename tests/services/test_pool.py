@@ -14,9 +14,7 @@ from salesvisit_cli.store import customer_log
 from salesvisit_cli.store.engine import open_store
 from tests.factories import add_customer, add_done_visit, add_rep
 
-RULES = Config.model_validate(
-    {"pool": {"release_days": 60, "claim_limit": 3, "reclaim_days": 30}}
-)
+RULES = Config.model_validate({"pool": {"release_days": 60, "claim_limit": 3, "reclaim_days": 30}})
 
 
 def _history(store) -> dict[str, int]:
@@ -93,7 +91,7 @@ def test_every_day_sees_the_same_pool_whether_or_not_anything_ran_in_between(tmp
 def test_claims_respect_the_limit_and_are_all_or_nothing(store, ids, work_at):
     _settle(store, "2026-03-05")  # A (3 Mar), B (4 Mar), E (2020) released; F never owned
     bob = work_at("2026-03-05 09:00", rep="bob", config=RULES)  # owns D: 1 of 3
-    with pytest.raises(SalesvisitError, match="pool.claim_limit"):
+    with pytest.raises(SalesvisitError, match=r"pool\.claim_limit"):
         pool.claim(bob, ["A Trading", "B Trading", "F Trading"])
     assert set(_pool(store)) == {"A", "B", "E", "F"}  # nothing claimed
     claimed = pool.claim(bob, ["A Trading", "E Trading"])  # E left bob in 2020: long unlocked
@@ -101,7 +99,7 @@ def test_claims_respect_the_limit_and_are_all_or_nothing(store, ids, work_at):
     assert claimed[0].due_since == date(2026, 4, 4)  # the claim starts bob's clock
     with pytest.raises(SalesvisitError, match="belongs to bob"):
         pool.claim(work_at("2026-03-05 10:00", config=RULES), ["A Trading"])
-    with pytest.raises(SalesvisitError, match="pool.claim_limit"):
+    with pytest.raises(SalesvisitError, match=r"pool\.claim_limit"):
         pool.claim(work_at("2026-03-05 11:00", rep="bob", config=RULES), ["F Trading"])
 
 
