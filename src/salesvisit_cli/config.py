@@ -207,12 +207,37 @@ def load(path: Path) -> Config:
     moved = _renamed(data)
     if moved:
         _validated(data, path)
-        _write_toml(data, path)
+        _rewrite_renamed(path, data)
         _note_renamed(path, moved)
     try:
         return Config.model_validate(data)
     except ValidationError as error:
         raise SalesvisitError(_explain(error, path)) from None
+
+
+def _rewrite_renamed(path: Path, data: dict[str, Any]) -> None:
+    """Write the renamed keys into the file: line by line when that gives exactly `data` (the
+    comments stay), else the data as TOML."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    for (section, key), (new_section, new_key) in RENAMED.items():
+        has_new = re.search(rf"(?m)^\s*\[{new_section}\]\s*$", text) is not None
+        header = rf"(?m)^(\s*)\[{section}\](\s*(?:#.*)?)$"
+        line = rf"(?m)^(\s*){key}(\s*=.*)\n?"
+        if has_new:
+            text = re.sub(line, "", re.sub(header, "", text, count=1), count=1)
+        else:
+            text = re.sub(header, rf"\1[{new_section}]\2", text, count=1)
+            text = re.sub(line, rf"\1{new_key}\2\n", text, count=1)
+    try:
+        same = tomllib.loads(text) == data
+    except tomllib.TOMLDecodeError:
+        same = False
+    if same:
+        _write_bytes(text.encode("utf-8"), path)
+    else:
+        _write_toml(data, path)
 
 
 def _note_renamed(path: Path, moved: list[tuple[str, str]]) -> None:
@@ -318,13 +343,18 @@ def _write_toml(data: dict[str, Any], path: Path) -> None:
     """Write TOML atomically (temp file + fsync + rename), mode 0600."""
     import tomli_w
 
+    _write_bytes(tomli_w.dumps(data).encode("utf-8"), path)
+
+
+def _write_bytes(content: bytes, path: Path) -> None:
+    """Replace the file atomically (temp file + fsync + rename), mode 0600."""
     from salesvisit_cli.paths import make_private_dir
 
     make_private_dir(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            tomli_w.dump(data, out)
+            out.write(content)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)

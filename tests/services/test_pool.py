@@ -164,3 +164,12 @@ def test_the_briefing_warns_seven_days_ahead(store, ids, work_at):
         {"customer_id": ids["A"], "release_on": "2026-03-03"},
         {"customer_id": ids["B"], "release_on": "2026-03-04"},
     ]  # the 4th is 7 days ahead; C is held by its complaint
+
+
+def test_the_team_quota_counts_each_salespersons_releases_in_the_month(store, ids, work_at):
+    from salesvisit_cli.domain.dates import Month
+    from salesvisit_cli.services.quota import team_quota
+
+    _settle(store, "2026-03-05")
+    quotas = team_quota(work_at("2026-03-05 09:00", config=RULES), Month(2026, 3))
+    assert {q.rep: q.to_json()["released"] for q in quotas} == {"alice": 2, "bob": 0, "Wang Li": 0}

@@ -223,12 +223,12 @@ class PoolRow:
 
 
 def pool(connection: Connection) -> list[PoolRow]:
-    """Customers without an owner, the latest release of each (if any), by id."""
+    """Customers without an owner, with the latest release of each (if any), by id."""
     latest = (
-        select(CUSTOMER_LOG.c.customer_id, func.max(CUSTOMER_LOG.c.id).label("log_id"))
-        .where(CUSTOMER_LOG.c.event == "released")
-        .group_by(CUSTOMER_LOG.c.customer_id)
-        .subquery()
+        select(func.max(CUSTOMER_LOG.c.id))
+        .where(CUSTOMER_LOG.c.customer_id == CUSTOMER.c.id, CUSTOMER_LOG.c.event == "released")
+        .correlate(CUSTOMER)
+        .scalar_subquery()
     )
     former = REP.alias("former")
     rows = connection.execute(
@@ -238,8 +238,7 @@ def pool(connection: Connection) -> list[PoolRow]:
             CUSTOMER_LOG.c.at.label("released_at"), former.c.name.label("released_from"),
         )
         .select_from(
-            CUSTOMER.outerjoin(latest, latest.c.customer_id == CUSTOMER.c.id)
-            .outerjoin(CUSTOMER_LOG, CUSTOMER_LOG.c.id == latest.c.log_id)
+            CUSTOMER.outerjoin(CUSTOMER_LOG, CUSTOMER_LOG.c.id == latest)
             .outerjoin(former, former.c.id == CUSTOMER_LOG.c.from_id)
         )
         .where(CUSTOMER.c.owner_id.is_(None))
