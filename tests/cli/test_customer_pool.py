@@ -67,3 +67,14 @@ def test_plan_key_revisit_days_becomes_cadence_key_days(cli, isolated_env):
     assert path.read_text(encoding="utf-8") == "[cadence]\n# every other week\nkey_days = 10\n"
     again = cli("config", "show", "--json")
     assert again.stderr == ""
+
+
+def test_the_morning_briefing_warns_of_releases_within_seven_days(cli, clock):
+    _team(cli, clock)
+    clock("2026-02-23 08:00")
+    assert cli("visit", "plan", "--json").json()["briefing"]["releasing"] == []
+    clock("2026-02-24 08:00")  # 华美: released on 3 March (7 days ahead) unless visited
+    plan = cli("visit", "plan", "--json").json()
+    assert plan["briefing"]["releasing"] == [{"customer_id": 1, "release_on": "2026-03-03"}]
+    shown = cli("visit", "plan").stdout
+    assert "上海华美贸易有限公司 goes to the pool on 2026-03-03" in shown

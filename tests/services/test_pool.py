@@ -160,10 +160,8 @@ def test_the_briefing_warns_seven_days_ahead(store, ids, work_at):
     work = work_at("2026-02-25 09:00", config=RULES)
     with store.read() as conn:
         soon = pool.releasing(conn, work, 1)
-    assert soon == [
-        {"customer_id": ids["A"], "release_on": "2026-03-03"},
-        {"customer_id": ids["B"], "release_on": "2026-03-04"},
-    ]  # the 4th is 7 days ahead; C is held by its complaint
+    assert soon == [(ids["A"], date(2026, 3, 3)), (ids["B"], date(2026, 3, 4))]
+    # the 4th is 7 days ahead; C is held by its complaint
 
 
 def test_the_team_quota_counts_each_salespersons_releases_in_the_month(store, ids, work_at):

@@ -89,9 +89,9 @@ def _release_days(
     return found
 
 
-def releasing(connection: Connection, work: Work, rep_id: int | None) -> list[dict[str, Any]]:
-    """The briefing's `releasing`: the salesperson's customers the rule sends to the pool within
-    `pool.WARN_DAYS` days, soonest first: [{customer_id, release_on}]."""
+def releasing(connection: Connection, work: Work, rep_id: int | None) -> list[tuple[int, date]]:
+    """The salesperson's customers the rule sends to the pool within `pool.WARN_DAYS` days
+    (the briefing's `releasing`), soonest first: (customer id, release day)."""
     policy = work.config.pool
     if rep_id is None or policy.release_days <= 0:
         return []
@@ -101,7 +101,7 @@ def releasing(connection: Connection, work: Work, rep_id: int | None) -> list[di
         for clock, day in _release_days(connection, policy, until, rep_id)
         if pool.releasing_soon(day, work.today)
     ]
-    return [{"customer_id": id_, "release_on": day.isoformat()} for day, id_ in sorted(soon)]
+    return [(id_, day) for day, id_ in sorted(soon)]
 
 
 # --- the pool, claims, releases by hand --------------------------------------------------------

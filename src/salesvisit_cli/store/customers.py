@@ -285,5 +285,15 @@ def by_ids(connection: Connection, ids: list[int]) -> list[Customer]:
     return [found[customer_id] for customer_id in ids if customer_id in found]
 
 
+def names_of(connection: Connection, ids: list[int]) -> dict[int, str]:
+    """Customer id → name, for these customers."""
+    found: dict[int, str] = {}
+    for begin in range(0, len(ids), IN_CHUNK):
+        chunk = ids[begin : begin + IN_CHUNK]
+        query = select(CUSTOMER.c.id, CUSTOMER.c.name).where(CUSTOMER.c.id.in_(chunk))
+        found.update((row.id, row.name) for row in connection.execute(query))
+    return found
+
+
 def count(connection: Connection) -> int:
     return connection.execute(select(func.count()).select_from(CUSTOMER)).scalar_one()
