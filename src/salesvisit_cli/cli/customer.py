@@ -151,7 +151,10 @@ def list_customers(
     owner: Annotated[str | None, typer.Option("--owner", help="Only this salesperson's.")] = None,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (spreadsheet-safe).")] = False,
     due: Annotated[
-        bool, typer.Option("--due", help=_("Only customers due for a visit, most overdue first."))
+        bool,
+        typer.Option(
+            "--due", help=_("Your customers (or --owner's) due for a visit, most overdue first.")
+        ),
     ] = False,
 ) -> None:
     """List customers by name.

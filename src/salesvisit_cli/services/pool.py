@@ -219,8 +219,8 @@ def release(work: Work, ref: str, reason: str) -> Customer:
 
 
 def due(work: Work, owner: str | None = None) -> list[Customer]:
-    """Owned customers due for a visit (of `owner`, else everyone's), most overdue first; each
-    has `days_overdue` among its JSON keys."""
+    """The customers of `owner` (default: the salesperson acting) due for a visit, most overdue
+    first; each has `days_overdue` among its JSON keys."""
     from sqlalchemy import select
 
     from salesvisit_cli.store import customers as customer_rows
@@ -228,9 +228,8 @@ def due(work: Work, owner: str | None = None) -> list[Customer]:
 
     policy = work.config.cadence
     condition = rows.due_condition(work.today, policy.key_days, policy.normal_days)
-    if owner is not None:
-        mine = select(REP.c.id).where(REP.c.name == owner).scalar_subquery()
-        condition = condition & (CUSTOMER.c.owner_id == mine)
+    whose = select(REP.c.id).where(REP.c.name == (owner or work.rep)).scalar_subquery()
+    condition = condition & (CUSTOMER.c.owner_id == whose)
     with work.store.read() as connection:
         ids = [clock.id for clock in rows.clocks(connection, condition)]
         found = with_due(customer_rows.by_ids(connection, ids), policy)
