@@ -1,30 +1,34 @@
-"""`visit plan --suggest`: which customers to propose for a day, and why (follow-up calls due,
-key customers not seen for a while, new prospects when the R1 pace is behind, the longest
-unvisited)."""
+"""`visit plan --suggest`: which customers to propose for a day, why, what for and when (key
+customers not seen for a while, new prospects when the R1 pace is behind, the longest
+unvisited). Phone follow-ups are no reason for a visit: the briefing lists them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from salesvisit_cli.domain.cadence import due_since
+from salesvisit_cli.domain.cadence import cadence_days, due_since
+from salesvisit_cli.domain.dates import hours_range
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.plan import CustomerFacts, unvisited_key
+from salesvisit_cli.domain.plan import CustomerFacts, minute_of_day, unvisited_key
 
 # Suggestion priorities, best first.
-NEXT_MEETING, KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3, 4
+KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3
 SUGGEST_MAX = 100
+# When suggested visits may start, without office hours on file.
+DAY_OPENS, DAY_CLOSES = "09:00", "17:30"
+SLOT_STEP = 15  # minutes between the start times tried
+Rank = tuple[int, tuple, str]
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A customer the salesperson could visit, with the follow-up call that may be due."""
+    """A customer the salesperson could visit, and its next planned visit (from today on)."""
 
     customer: CustomerFacts
-    call_due: date | None = None
-    call_kind: str | None = None
+    next_planned: date | None = None
 
 
 @dataclass(frozen=True)
@@ -51,16 +55,15 @@ def _since(customer: CustomerFacts, day: date) -> str:
     return f"last visited {customer.last_visit.isoformat()} ({days} days ago)"
 
 
-def _rank(
-    candidate: Candidate, day: date, key_days: int, new_behind: bool
-) -> tuple[int, tuple, str] | None:
+def _rank(candidate: Candidate, day: date, cadence: Cadence, new_behind: bool) -> Rank | None:
     customer = candidate.customer
-    if candidate.call_due is not None:
-        kind = "thank-you call" if candidate.call_kind == "thanks" else "follow-up call"
-        when = "due today" if candidate.call_due == day else f"overdue since {candidate.call_due}"
-        return NEXT_MEETING, (candidate.call_due,), f"{kind} {when}"
+    window = cadence_days(customer.tier, cadence.key_days, cadence.normal_days)
+    if candidate.next_planned is not None and candidate.next_planned <= day + timedelta(window):
+        return None  # planned within its cadence window: it is coming anyway
     last = customer.last_visit
-    if customer.tier == "key" and (last is None or due_since(last, "key", key_days, 0) <= day):
+    if customer.tier == "key" and (
+        last is None or due_since(last, "key", cadence.key_days, cadence.normal_days) <= day
+    ):
         return KEY_REVISIT, unvisited_key(customer), f"key customer, {_since(customer, day)}"
     if customer.new_customer:
         if not new_behind:
@@ -75,24 +78,62 @@ def check_suggest_limit(limit: int) -> None:
         raise ValidationError(f"--suggest takes 1 to {SUGGEST_MAX} customers, not {limit}")
 
 
+@dataclass(frozen=True)
+class Cadence:
+    """How often each tier is visited (`cadence.key_days`, `cadence.normal_days`)."""
+
+    key_days: int = 14
+    normal_days: int = 30
+
+
 def suggest(
     candidates: Iterable[Candidate],
     limit: int,
     *,
     day: date,
-    key_days: int,
+    cadence: Cadence,
     new_behind: bool,
 ) -> list[Suggestion]:
-    """Up to `limit` customers for `day`, best first: follow-up calls due, key customers due by
-    the cadence rule (`cadence.key_days`), never-visited prospects (only when the new-customer
-    pace is behind), then the longest unvisited. Ties go to the lower id, so the same data gives
-    the same list."""
+    """Up to `limit` customers for `day`, best first: key customers due by the cadence rule,
+    never-visited prospects (only when the new-customer pace is behind), then the longest
+    unvisited; never one planned within its cadence window. Ties go to the lower id, so the
+    same data gives the same list."""
     check_suggest_limit(limit)
     ranked = []
     for candidate in candidates:
-        rank = _rank(candidate, day, key_days, new_behind)
+        rank = _rank(candidate, day, cadence, new_behind)
         if rank is not None:
             priority, key, reason = rank
             ranked.append(((priority, key, candidate.customer.id), candidate.customer, reason))
     ranked.sort(key=lambda entry: entry[0])
     return [Suggestion(customer, order[0], reason) for order, customer, reason in ranked[:limit]]
+
+
+def _free(start: int, taken: Sequence[int], occupy: int) -> bool:
+    return all(abs(start - other) >= occupy for other in taken)
+
+
+def suggest_times(
+    customers: Sequence[CustomerFacts],
+    taken: Iterable[str],
+    *,
+    max_minutes: int,
+    travel_minutes: int,
+) -> list[str | None]:
+    """A start time for each customer, in order: the earliest one within its office hours (or
+    the working day when none are on file) that keeps `max_minutes + travel_minutes` from every
+    other visit of the day; None when no time fits."""
+    occupy = max_minutes + travel_minutes
+    booked = [minute_of_day(at) for at in taken]
+    times: list[str | None] = []
+    for customer in customers:
+        opens, closes = hours_range(customer.hours) if customer.hours else (DAY_OPENS, DAY_CLOSES)
+        start, last = minute_of_day(opens), minute_of_day(closes) - max_minutes
+        while start <= last and not _free(start, booked, occupy):
+            start += SLOT_STEP
+        if start > last:
+            times.append(None)
+            continue
+        booked.append(start)
+        times.append(f"{start // 60:02d}:{start % 60:02d}")
+    return times
