@@ -15,7 +15,6 @@ WITHOUT_JSON = {
     "config set",
     "customer export",  # --format json
     "db backup",
-    "db path",
     "demo",
 }
 

@@ -1,0 +1,48 @@
+"""The smaller things of issue 15: a day that does not exist, `db path --json`, one "Did you
+mean", a missing `--db` folder named (a new file noted), each with a frozen clock."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def frozen(clock):
+    clock("2026-11-26 09:00")
+
+
+def test_a_day_that_does_not_exist_says_so(cli):
+    ran = cli("visit", "list", "--from", "2026-02-30")
+    assert ran.exit_code == 1
+    assert "the day '2026-02-30' does not exist: 2026-02 has 28 days" in ran.stderr
+    assert "there is no month 13" in cli("visit", "list", "--from", "2026-13-01").stderr
+
+
+def test_db_path_takes_json(cli, isolated_env):
+    ran = cli("db", "path", "--json")
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.json() == {"path": str(isolated_env / "salesvisit.db"), "url": None}
+    assert cli("db", "path").stdout.strip() == str(isolated_env / "salesvisit.db")
+
+
+def test_a_mistyped_command_gets_one_suggestion(cli):
+    ran = cli("visit", "plna")
+    assert ran.exit_code == 2 and ran.stderr.count("Did you mean 'plan'?") == 1
+    ran = cli("vist", "plan")
+    assert ran.exit_code == 2 and "Did you mean 'visit'?" in ran.stderr
+
+
+def test_a_missing_database_folder_is_an_error_naming_it(cli, isolated_env):
+    target = isolated_env / "nope" / "sub" / "x.db"
+    ran = cli("--db", str(target), "visit", "list")
+    assert ran.exit_code == 1
+    assert f"the folder {target.parent} does not exist" in ran.stderr
+    assert not (isolated_env / "nope").exists()
+
+
+def test_a_new_database_file_is_noted_once_on_stderr(cli, isolated_env):
+    target = isolated_env / "new.db"
+    ran = cli("--db", str(target), "visit", "list", "--json")
+    assert ran.exit_code == 0 and ran.json() == []
+    assert f"created a new database: {target}" in ran.stderr
+    assert "created" not in cli("--db", str(target), "visit", "list", "--json").stderr
