@@ -46,3 +46,20 @@ def test_a_new_database_file_is_noted_once_on_stderr(cli, isolated_env):
     assert ran.exit_code == 0 and ran.json() == []
     assert f"created a new database: {target}" in ran.stderr
     assert "created" not in cli("--db", str(target), "visit", "list", "--json").stderr
+
+
+@pytest.mark.parametrize("command", [["visit", "plan"], ["visit", "list"], ["quota"]])
+def test_a_closed_pipe_ends_quietly(command, cli):
+    """`salesvisit … | head`: the reader is gone before the output comes (exit 0 or 141)."""
+    import subprocess
+    import sys
+
+    assert cli("customer", "add", "Acme").exit_code == 0
+    run = subprocess.Popen(
+        [sys.executable, "-m", "salesvisit_cli", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    run.stdout.close()  # before the interpreter has even started
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode in (0, 141) and stderr == b""

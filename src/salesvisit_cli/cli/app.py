@@ -93,13 +93,17 @@ class SalesvisitGroup(TyperGroup):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a reader that went away (`| head`) shows here
+            return result
         except SalesvisitError as error:
             raise click.ClickException(_one_line(error)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:
+            _reader_went_away()
         except OSError as error:
             if os.environ.get("SALESVISIT_DEBUG"):
                 raise
@@ -267,7 +271,17 @@ def _import(name: str):
     return __import__(name, fromlist=["__name__"])
 
 
+def _reader_went_away() -> None:
+    from salesvisit_cli.render.console import reader_went_away
+
+    reader_went_away()
+
+
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="salesvisit")
+    try:
+        app(prog_name="salesvisit")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_went_away()
     sys.exit(0)
