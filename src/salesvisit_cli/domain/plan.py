@@ -19,6 +19,7 @@ from salesvisit_cli.domain.quota import needed_per_day, new_target, would_be_new
 from salesvisit_cli.i18n import N_
 
 if TYPE_CHECKING:
+    from salesvisit_cli.domain.briefing import Briefing
     from salesvisit_cli.domain.suggestions import Suggestion
     from salesvisit_cli.domain.talking_points import TalkingPoint
 
@@ -320,6 +321,7 @@ class Plan:
     done_today: int = 0
     suggestions: list[Suggestion] | None = None
     accepted: list[int] = field(default_factory=list)
+    briefing: Briefing | None = None
 
     def to_json(self) -> dict[str, Any]:
         document: dict[str, Any] = {
@@ -335,6 +337,8 @@ class Plan:
             "every_call": self.every_call,
             "tip": self.tip,
         }
+        if self.briefing is not None:
+            document["briefing"] = self.briefing.to_json()
         if self.suggestions is not None:
             document["suggestions"] = [s.to_json() for s in self.suggestions]
             document["accepted"] = list(self.accepted)

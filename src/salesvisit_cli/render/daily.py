@@ -7,7 +7,7 @@ from datetime import datetime
 
 from salesvisit_cli.domain.daily import DailySummary
 from salesvisit_cli.domain.followups import KIND_LABELS
-from salesvisit_cli.i18n import N_, _
+from salesvisit_cli.i18n import N_, _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
 from salesvisit_cli.render.words import day_label, labelled, outcome_text, print_flow, shorten
@@ -168,4 +168,12 @@ def submitted(result) -> None:
     else:
         text = _("Handed in the report of {day}").format(day=day_label(summary.date))
     print_flow([inert(text, style="green")])
+    if result.moved:
+        count = len(result.moved)
+        text = ngettext("Moved {count} visit to {day}", "Moved {count} visits to {day}", count)
+        print_flow([inert(text.format(count=count, day=day_label(result.moved_to)), style="green")])
+    if result.cancelled:
+        count = len(result.cancelled)
+        text = ngettext("Cancelled {count} visit", "Cancelled {count} visits", count)
+        print_flow([inert(text.format(count=count), style="green")])
     daily_report(summary)

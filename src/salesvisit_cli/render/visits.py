@@ -67,6 +67,14 @@ def scheduled(visit: VisitView) -> None:
             print_flow([inert(one_line(value))], head=inert("  " + labelled(label)), indent=4)
 
 
+def moved(visit: VisitView) -> None:
+    when = day_label(visit.date) + (f" {visit.at}" if visit.at else "")
+    text = _("Moved visit {id}: {customer} to {when}").format(
+        id=visit.id, customer=one_line(visit.customer), when=when
+    )
+    print_flow([inert(text, style="green")], indent=2)
+
+
 def cancelled(visit: VisitView) -> None:
     text = _("Cancelled visit {id}: {customer} on {day}").format(
         id=visit.id, customer=one_line(visit.customer), day=day_label(visit.date)
