@@ -11,7 +11,7 @@ from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
 from salesvisit_cli.render.words import day_label, labelled, print_flow, word
 
-STATUS_STYLE = {"planned": "cyan", "done": "green", "cancelled": "dim"}
+STATUS_STYLE = {"planned": "cyan", "done": "green", "cancelled": "dim", "void": "dim"}
 TICK, CROSS = "✓", "✗"
 
 
@@ -73,6 +73,22 @@ def moved(visit: VisitView) -> None:
         id=visit.id, customer=one_line(visit.customer), when=when
     )
     print_flow([inert(text, style="green")], indent=2)
+
+
+def voided(result) -> None:
+    """The withdrawn report and what went with it."""
+    visit = result.visit
+    text = _("Voided the report of visit {id}: {customer} on {day} ({reason})").format(
+        id=visit.id, customer=one_line(visit.customer), day=visit.date.isoformat(),
+        reason=one_line(visit.cancel_reason or ""),
+    )  # fmt: skip
+    out().print(inert(text, style="green"))
+    if result.closed_followups:
+        ids = ", ".join(str(number) for number in result.closed_followups)
+        out().print(inert(_("  Follow-ups closed as void: {ids}").format(ids=ids)))
+    if result.cancelled_next is not None:
+        text = _("  Its next meeting (visit {id}) is cancelled").format(id=result.cancelled_next)
+        out().print(inert(text))
 
 
 def cancelled(visit: VisitView) -> None:
