@@ -12,7 +12,9 @@ from typing import Any
 from salesvisit_cli.domain.cadence import cadence_days, due_since
 from salesvisit_cli.domain.dates import hours_range
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.messages import Message
 from salesvisit_cli.domain.plan import CustomerFacts, minute_of_day, unvisited_key
+from salesvisit_cli.i18n import N_
 
 # Suggestion priorities, best first.
 KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3
@@ -20,7 +22,7 @@ SUGGEST_MAX = 100
 # When suggested visits may start, without office hours on file.
 DAY_OPENS, DAY_CLOSES = "09:00", "17:30"
 SLOT_STEP = 15  # minutes between the start times tried
-Rank = tuple[int, tuple, str]
+Rank = tuple[int, tuple, Message]
 
 
 @dataclass(frozen=True)
@@ -37,22 +39,23 @@ class Suggestion:
 
     customer: CustomerFacts
     priority: int
-    reason: str
+    reason: Message
 
     def to_json(self) -> dict[str, Any]:
         return {
             "customer": self.customer.to_json(),
             "priority": self.priority,
-            "reason": self.reason,
+            "reason": str(self.reason),
             "new_customer": self.customer.new_customer,
         }
 
 
-def _since(customer: CustomerFacts, day: date) -> str:
+def _since(customer: CustomerFacts, day: date) -> Message:
     days = customer.days_since(day)
     if days is None:
-        return "never visited"
-    return f"last visited {customer.last_visit.isoformat()} ({days} days ago)"
+        return Message(N_("never visited"))
+    last = customer.last_visit.isoformat()
+    return Message.of(N_("last visited {date} ({days} days ago)"), date=last, days=days)
 
 
 def _rank(candidate: Candidate, day: date, cadence: Cadence, new_behind: bool) -> Rank | None:
@@ -64,13 +67,22 @@ def _rank(candidate: Candidate, day: date, cadence: Cadence, new_behind: bool) -
     if customer.tier == "key" and (
         last is None or due_since(last, "key", cadence.key_days, cadence.normal_days) <= day
     ):
-        return KEY_REVISIT, unvisited_key(customer), f"key customer, {_since(customer, day)}"
+        since = Message.of(N_("key customer, {since}"), since=_since(customer, day))
+        return KEY_REVISIT, unvisited_key(customer), since
     if customer.new_customer:
         if not new_behind:
             return None
-        return NEW_PROSPECT, (), "prospect never visited: the new-customer pace is behind"
-    label = "client" if customer.status == "client" else "known prospect"
-    return LONGEST_UNVISITED, unvisited_key(customer), f"{label}, {_since(customer, day)}"
+        return (
+            NEW_PROSPECT,
+            (),
+            Message(N_("prospect never visited: the new-customer pace is behind")),
+        )
+    label = N_("client, {since}") if customer.status == "client" else N_("known prospect, {since}")
+    return (
+        LONGEST_UNVISITED,
+        unvisited_key(customer),
+        Message.of(label, since=_since(customer, day)),
+    )
 
 
 def check_suggest_limit(limit: int) -> None:

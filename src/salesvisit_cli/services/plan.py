@@ -77,6 +77,7 @@ def assemble(connection: Connection, work: Work, day: date) -> rules.Plan:
         ),
         tip=tip_of_the_day(day),
         every_call=every_call(max_minutes),
+        call_minutes=max_minutes,
         done_today=rows.count_done(connection, own_id, day),
         briefing=briefing(connection, work),
     )
