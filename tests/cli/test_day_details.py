@@ -63,3 +63,23 @@ def test_a_closed_pipe_ends_quietly(command, cli):
     run.stdout.close()  # before the interpreter has even started
     _, stderr = run.communicate(timeout=60)
     assert run.returncode in (0, 141) and stderr == b""
+
+
+def test_one_open_thank_you_per_customer_its_due_date_moved(cli, clock):
+    clock("2026-11-23 17:00")  # Monday
+    assert cli("customer", "add", "Acme").exit_code == 0
+    args = ("--customer", "Acme", "--start", "10:00", "--minutes", "20", "--notes", "x")
+    assert cli("visit", "report", *args).exit_code == 0
+    clock("2026-11-25 17:00")  # Wednesday: Tuesday's thank-you call was not made
+    assert cli("visit", "report", *args).exit_code == 0
+    thanks = [f for f in cli("followup", "--all", "--json").json() if f["kind"] == "thanks"]
+    assert [(f["id"], f["due"]) for f in thanks] == [(1, "2026-11-26")]
+
+
+def test_weekday_names_in_a_range_are_the_days_of_this_week(cli, clock):
+    clock("2026-12-18 09:00")  # a Friday: `mon` is the 14th, not the 21st
+    assert cli("customer", "add", "Acme").exit_code == 0
+    assert cli("visit", "schedule", "Acme", "--date", "today").exit_code == 0
+    ran = cli("visit", "list", "--from", "mon", "--to", "fri", "--json")
+    assert ran.exit_code == 0, ran.stderr
+    assert [v["date"] for v in ran.json()] == ["2026-12-18"]

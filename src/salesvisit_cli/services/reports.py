@@ -318,6 +318,14 @@ def _followups(
     changes = reconcile(wanted, followup_rows.of_visit(connection, visit_id))
     created = []
     for new in changes.create:
+        earlier = (
+            followup_rows.open_thanks(connection, customer_id, visit_id)
+            if new.kind == "thanks"
+            else None
+        )
+        if earlier is not None:  # one open thank-you per customer: it moves to the new day
+            followup_rows.change(connection, earlier, due=new.due)
+            continue
         new_id = followup_rows.add(
             connection,
             {
