@@ -40,14 +40,6 @@ def test_a_missing_database_folder_is_an_error_naming_it(cli, isolated_env):
     assert not (isolated_env / "nope").exists()
 
 
-def test_a_new_database_file_is_noted_once_on_stderr(cli, isolated_env):
-    target = isolated_env / "new.db"
-    ran = cli("--db", str(target), "visit", "list", "--json")
-    assert ran.exit_code == 0 and ran.json() == []
-    assert f"created a new database: {target}" in ran.stderr
-    assert "created" not in cli("--db", str(target), "visit", "list", "--json").stderr
-
-
 @pytest.mark.parametrize("command", [["visit", "plan"], ["visit", "list"], ["quota"]])
 def test_a_closed_pipe_ends_quietly(command, cli):
     """`salesvisit … | head`: the reader is gone before the output comes (exit 0 or 141)."""
@@ -83,3 +75,16 @@ def test_weekday_names_in_a_range_are_the_days_of_this_week(cli, clock):
     ran = cli("visit", "list", "--from", "mon", "--to", "fri", "--json")
     assert ran.exit_code == 0, ran.stderr
     assert [v["date"] for v in ran.json()] == ["2026-12-18"]
+
+
+def test_managers_are_listed_apart_in_the_team_quota_and_never_counted(cli):
+    assert cli("rep", "add", "Wang Li", "--manager").exit_code == 0
+    for name in ("alice", "bob"):
+        assert cli("--rep", "Wang Li", "rep", "add", name).exit_code == 0
+    team = cli("--rep", "Wang Li", "quota", "--team", "--json").json()
+    assert [(q["rep"], q["manager"]) for q in team][-1] == ("Wang Li", True)
+    assert [q["manager"] for q in team].count(True) == 1
+    screen = cli("--rep", "Wang Li", "quota", "--team").stdout
+    assert "0 of 2 salespeople met the quota" in screen
+    row = next(line for line in screen.splitlines() if "Wang Li" in line)
+    assert "manager" in row and "at risk" not in row

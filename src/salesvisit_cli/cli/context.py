@@ -54,28 +54,24 @@ class AppContext:
     def store(self) -> Store:
         from salesvisit_cli.store.engine import open_store
 
-        created = self._new_database_file()
+        self._check_database_folder()
         store = open_store(self.db_target)
         self._closers.append(store.close)
-        if created is not None:
-            from salesvisit_cli.render.console import note
-
-            note(_("created a new database: {path}").format(path=created))
         if store.is_sqlite and _releases_on(self.config_path):
             from salesvisit_cli.services.pool import settle
 
             settle(store, self.config, self.now().date())
         return store
 
-    def _new_database_file(self):
-        """The SQLite file `--db` / SALESVISIT_DB names when it does not exist yet (None: it
-        exists, is the default location, or is no file). Its folder must exist: a mistyped
-        folder is an error that names it, and nothing is created."""
+    def _check_database_folder(self) -> None:
+        """The folder of the SQLite file `--db` / SALESVISIT_DB names must exist: a mistyped
+        folder is an error that names it, and nothing is created (the default location is
+        created on first use)."""
         from salesvisit_cli.store.engine import database_url, sqlite_path
 
         path = sqlite_path(database_url(self.db_target)) if self.db_option else None
         if path is None or path.exists():
-            return None
+            return
         folder = path.expanduser().parent
         if not folder.is_dir():
             from salesvisit_cli.domain.errors import ValidationError
@@ -84,7 +80,6 @@ class AppContext:
                 _("the folder {folder} does not exist: no database there (nothing was created; "
                   "check --db or SALESVISIT_DB)").format(folder=folder)
             )  # fmt: skip
-        return path
 
     @cached_property
     def rep(self) -> str:

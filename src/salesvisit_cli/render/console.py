@@ -56,13 +56,6 @@ def warn(message: str) -> None:
         err().print(line, soft_wrap=True)
 
 
-def note(message: str) -> None:
-    """A one-line note on stderr (what happened besides the output), user text made inert."""
-    from salesvisit_cli.render.safe import inert
-
-    err().print(inert(message, style="dim"), soft_wrap=True)
-
-
 def success(message: str) -> None:
     """A one-line confirmation on stdout."""
     from salesvisit_cli.render.safe import inert

@@ -163,6 +163,15 @@ def _reports(q: Quota) -> None:
         console.print(text)
 
 
+def _met(quota: Quota) -> Text:
+    """yes / no; a manager is no salesperson: `manager`, never met or missed."""
+    if quota.manager:
+        from salesvisit_cli.i18n import _
+
+        return Text(_("manager"), style="dim")
+    return Text("yes" if quota.met else "no", style="green" if quota.met else "")
+
+
 def team_table(quotas: Sequence[Quota]) -> None:
     """One row per salesperson, furthest along first."""
     from salesvisit_cli.render.tables import data_table
@@ -186,14 +195,17 @@ def team_table(quotas: Sequence[Quota]) -> None:
             f"{q.new_visited}/{q.new_target}",
             needed,
             _pace(q.pace_so_far),
-            Text(q.status, style=STATUS_STYLE.get(q.status, "")),
+            Text("—", style="dim")
+            if q.manager
+            else Text(q.status, style=STATUS_STYLE.get(q.status, "")),
             f"{counts['on_time']}/{counts['days']}",
             Text(str(q.conflicts), style="yellow" if q.conflicts else "dim"),
-            Text("yes" if q.met else "no", style="green" if q.met else ""),
+            _met(q),
         )
     console.print(table)
-    met = sum(1 for q in quotas if q.met)
-    console.print(Text(f"{met} of {len(quotas)} salespeople met the quota", style="dim"))
+    sales = [q for q in quotas if not q.manager]
+    met = sum(1 for q in sales if q.met)
+    console.print(Text(f"{met} of {len(sales)} salespeople met the quota", style="dim"))
     released = [q for q in quotas if q.released]
     if released:
         from salesvisit_cli.i18n import _

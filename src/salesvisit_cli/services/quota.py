@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from salesvisit_cli.config import Config
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import MonthActivity, Quota, QuotaRules, month_quota, rank
@@ -34,14 +36,18 @@ def rep_quota(work: Work, month: Month) -> Quota:
 
 
 def team_quota(work: Work, month: Month) -> list[Quota]:
-    """Every salesperson in the rep table, furthest along first."""
+    """Every salesperson in the rep table, furthest along first; the managers after them."""
     rules = rules_of(work.config)
     with work.store.read() as connection:
         team = rows.list_reps(connection)
+        managers = rows.manager_ids(connection)
         activity = rows.month_activity(
             connection, month, [rep_id for rep_id, _ in team], rules.max_minutes
         )
     return rank(
-        month_quota(name, month, activity[rep_id], rules, work.calendar, work.today, work.now)
+        replace(
+            month_quota(name, month, activity[rep_id], rules, work.calendar, work.today, work.now),
+            manager=rep_id in managers,
+        )
         for rep_id, name in team
     )

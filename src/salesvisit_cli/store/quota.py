@@ -26,6 +26,11 @@ def list_reps(connection: Connection) -> list[tuple[int, str]]:
     return [(row.id, row.name) for row in rows]
 
 
+def manager_ids(connection: Connection) -> set[int]:
+    """The ids of the managers in the rep table."""
+    return set(connection.execute(select(REP.c.id).where(REP.c.is_manager.is_(True))).scalars())
+
+
 def _done_in(month: Month, rep_ids: list[int]):
     return and_(
         VISIT.c.status == "done",
