@@ -8,6 +8,7 @@ import typer
 
 from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.output import emit, json_output
+from salesvisit_cli.i18n import _
 
 HELP = "The day's report summary; --submit hands it in (deadline 09:00 next working day)."
 
@@ -22,6 +23,12 @@ def daily(
     force: Annotated[
         bool, typer.Option("--force", help="Hand in even with planned visits not reported.")
     ] = False,
+    market: Annotated[
+        str | None,
+        typer.Option(
+            "--market", help=_("Market notes (市场动态) handed in with the day (with --submit).")
+        ),
+    ] = None,
     team: Annotated[
         bool,
         typer.Option("--team", help="Every salesperson's day: who handed in, who is late."),
@@ -37,6 +44,7 @@ def daily(
     Examples:
       salesvisit daily
       salesvisit daily yesterday --submit
+      salesvisit daily --submit --market "a competitor cut prices by 5%"
       salesvisit daily 2026-11-20 --json
       salesvisit daily yesterday --team        # one row per salesperson
     """
@@ -45,13 +53,15 @@ def daily(
 
     if team and (submit or force):
         raise typer.BadParameter("--team shows the team's day; it cannot hand in")
+    if market is not None and not submit:
+        raise typer.BadParameter(_("--market goes with --submit"))
     if force and not submit:
         raise typer.BadParameter("--force only goes with --submit")
     work = work_of(ctx)
     if team:
         emit(service.team_summary(work, day), lambda found: team_table(found, work.now))
     elif submit:
-        result = service.submit(work, day, force=force)
+        result = service.submit(work, day, force=force, market=market)
         emit(result, submitted, warnings=result.warnings)
     else:
         emit(service.summary(work, day), daily_report)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from salesvisit_cli.domain.daily import DailySummary
+from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out, success
 from salesvisit_cli.render.history import short
 from salesvisit_cli.render.safe import inert
@@ -150,3 +151,19 @@ def submitted(result) -> None:
     else:
         success(f"Handed in the report of {summary.date.isoformat()}")
     daily_report(summary)
+    if summary.market:
+        line = inert(_("Market notes: "), style="bold")
+        line.append_text(inert(summary.market))
+        out().print(line)
+    _tomorrow(result.tomorrow)
+
+
+def _tomorrow(plan: dict) -> None:
+    """Tomorrow's plan (明天的任务安排), so the evening closes the day."""
+    visits = plan["visits"]
+    out().print(inert(_("Tomorrow's plan ({date})").format(date=plan["date"]), style="bold"))
+    if not visits:
+        out().print(inert("  " + _("No visits planned yet: `salesvisit visit plan --suggest 5`")))
+    for visit in visits:
+        at = visit["at"] or "--:--"
+        out().print(inert(f"  {at}  {visit['customer']}  (#{visit['id']})"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any
 
 from rich.text import Text
 
@@ -194,3 +195,18 @@ def team_table(quotas: Sequence[Quota]) -> None:
     console.print(table)
     met = sum(1 for q in quotas if q.met)
     console.print(Text(f"{met} of {len(quotas)} salespeople met the quota", style="dim"))
+
+
+def team_month_screen(month: Any) -> None:
+    """The team table, then the month's new customers by source (信息获取渠道)."""
+    from salesvisit_cli.i18n import _
+
+    team_table(month.quotas)
+    totals: dict[str, int] = {}
+    for sources in month.new_by_source.values():
+        for source, count in sources.items():
+            totals[source] = totals.get(source, 0) + count
+    if totals:
+        ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+        listed = " · ".join(f"{source or _('(none)')} {count}" for source, count in ranked)
+        out().print(inert(_("New customers by source: {listed}").format(listed=listed)))

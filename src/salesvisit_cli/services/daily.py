@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from salesvisit_cli.domain.daily import DailySummary, DailyVisit, report_deadline, report_status
 from salesvisit_cli.domain.dates import parse_date
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import VisitView
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.visits import views
@@ -31,9 +32,11 @@ class Submitted:
     summary: DailySummary
     amendment: bool
     warnings: list[str] = field(default_factory=list)
+    # Tomorrow's plan (明天的任务安排): the next working day's planned visits.
+    tomorrow: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.summary.to_json(), "amendment": self.amendment}
+        return {**self.summary.to_json(), "amendment": self.amendment, "tomorrow": self.tomorrow}
 
 
 def _summary(connection: Connection, work: Work, me: int | None, day: date) -> DailySummary:
@@ -45,7 +48,9 @@ def _summary(connection: Connection, work: Work, me: int | None, day: date) -> D
     planned = _views_of_day(connection, me, day, "planned", work.max_minutes)
     handed_in = submission_rows.submissions(connection, me, day)
     created = followup_rows.of_visits(connection, [v.id for v in done])
-    return _build(work.rep, day, deadline, work.now, done, planned, handed_in, created)
+    summary = _build(work.rep, day, deadline, work.now, done, planned, handed_in, created)
+    summary.market = submission_rows.market_notes(connection, me, day)
+    return summary
 
 
 def _build(
@@ -160,12 +165,16 @@ def team_summary(work: Work, day_text: str | None) -> list[DailySummary]:
     return summaries
 
 
-def submit(work: Work, day_text: str | None, *, force: bool = False) -> Submitted:
-    """Hand in a day's report; the first hand-in decides punctuality, later ones amend it.
+def submit(
+    work: Work, day_text: str | None, *, force: bool = False, market: str | None = None
+) -> Submitted:
+    """Hand in a day's report, with the salesperson's market notes (市场动态); the first
+    hand-in decides punctuality, later ones amend it. Shows tomorrow's plan.
 
     Without a day: today, or, when today has no completed visit yet, the latest day of the
     last week that has visits and no hand-in (this morning's hand-in of yesterday).
     """
+    market = check_text("market", market, max_length=20_000, multiline=True)
     today = work.today
     with work.store.write() as connection:
         me = work.ensure_rep_id(connection)
@@ -198,9 +207,22 @@ def submit(work: Work, day_text: str | None, *, force: bool = False) -> Submitte
                 )
             warnings.append(message)
         amendment = current.submitted_at is not None
-        submission_rows.add(connection, me, day, work.now, bool(current.planned))
+        submission_rows.add(connection, me, day, work.now, bool(current.planned), market)
         handed = _summary(connection, work, me, day)
-        return Submitted(handed, amendment, warnings)
+        return Submitted(handed, amendment, warnings, _tomorrow(connection, work, me, day))
+
+
+def _tomorrow(connection: Connection, work: Work, me: int, day: date) -> dict[str, Any]:
+    """The planned visits of the working day after `day`."""
+    following = work.calendar.next_working_day(day)
+    planned = _views_of_day(connection, me, following, "planned", work.max_minutes)
+    return {
+        "date": following.isoformat(),
+        "visits": [
+            {"id": v.id, "customer_id": v.customer_id, "customer": v.customer, "at": v.at}
+            for v in planned
+        ],
+    }
 
 
 def _views_of_day(connection, rep: int, day: date, status: str, max_minutes: int):
