@@ -79,7 +79,7 @@ def test_a_phone_on_file_for_two_customers_is_an_error():
 
 
 def test_a_name_and_a_phone_naming_two_customers_is_an_error():
-    with pytest.raises(ValidationError, match="1 Huamei.*2 Acme"):
+    with pytest.raises(ValidationError, match=r"1 Huamei.*2 Acme"):
         rules.existing_customer(_known(1, "Huamei"), [_known(2, "Acme")])
 
 

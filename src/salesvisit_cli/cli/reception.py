@@ -37,9 +37,11 @@ Source = Annotated[
     str | None,
     typer.Option(
         "--source",
-        help=_("Where a new customer heard of us: web, trade fair, referral, directory, "
-               "news report, or free text (required for a new customer)."),
-    ),  # fmt: skip
+        help=_(
+            "Where a new customer heard of us: web, trade fair, referral, directory, "
+            "news report, or free text (required for a new customer)."
+        ),
+    ),
 ]
 Phone = Annotated[str | None, typer.Option("--phone", help=_("The customer's phone."))]
 Contact = Annotated[str | None, typer.Option("--contact", help=_("Contact person (负责人)."))]

@@ -25,7 +25,7 @@ def add(
         bool,
         typer.Option(
             "--reception",
-            help=_("A front-desk login (前台): registers walk-ins and calls, sees names and phones."),
+            help=_("A front-desk login (前台): registers walk-ins and calls."),
         ),
     ] = False,
 ) -> None:

@@ -11,7 +11,6 @@ from salesvisit_cli.render.console import out, success
 from salesvisit_cli.render.safe import inert
 
 
-
 def _how(how: str) -> str:
     """How a registration found its salesperson."""
     return {
@@ -33,9 +32,7 @@ def duty_screen(duty: Duty) -> None:
         title += " " + _("(set for this date)")
     out().print(inert(title, style="bold"))
     if not duty.group:
-        out().print(
-            inert(_("Nobody: set the group with `salesvisit duty set WEEKDAY|DATE REP…`"))
-        )
+        out().print(inert(_("Nobody: set the group with `salesvisit duty set WEEKDAY|DATE REP…`")))
     following = duty.to_json()["next"]
     for name in duty.group:
         line = inert(f"  {name}  ")
@@ -68,12 +65,8 @@ def registered(entry: Registered) -> None:
         )
     )
     if entry.followup_id is not None:
-        out().print(
-            inert(
-                _("Follow-up {id} for {rep}, due today").format(id=entry.followup_id, rep=entry.rep),
-                style="dim",
-            )
-        )
+        note = _("Follow-up {id} for {rep}, due today")
+        out().print(inert(note.format(id=entry.followup_id, rep=entry.rep), style="dim"))
 
 
 def research_marked(found: dict[str, Any]) -> None:
@@ -81,8 +74,9 @@ def research_marked(found: dict[str, Any]) -> None:
         _(
             "{id}: {customer} marked as market research (approved by {by}); released, and "
             "{rep} gets the next new walk-in"
-        ).format(id=found["id"], customer=found["customer"], by=found["approved_by"],
-                 rep=found["rep"])  # fmt: skip
+        ).format(
+            id=found["id"], customer=found["customer"], by=found["approved_by"], rep=found["rep"]
+        )
     )
 
 
@@ -115,9 +109,12 @@ def day_screen(day: ReceptionDay) -> None:
         out().print(
             inert(
                 _("Market research: {id} {customer} ({rep}), approved by {by}: {reason}").format(
-                    id=item["id"], customer=item["customer"], rep=item["rep"],
-                    by=item["approved_by"], reason=item["reason"],
-                ),  # fmt: skip
+                    id=item["id"],
+                    customer=item["customer"],
+                    rep=item["rep"],
+                    by=item["approved_by"],
+                    reason=item["reason"],
+                ),
                 style="yellow",
             )
         )

@@ -45,8 +45,7 @@ class TeamMonth:
 
     def to_json(self) -> list[dict[str, Any]]:
         return [
-            {**q.to_json(), "new_by_source": self.new_by_source.get(q.rep, {})}
-            for q in self.quotas
+            {**q.to_json(), "new_by_source": self.new_by_source.get(q.rep, {})} for q in self.quotas
         ]
 
 

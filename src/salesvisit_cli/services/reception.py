@@ -258,4 +258,3 @@ def day_figures(work: Work, day_text: str | None) -> rules.ReceptionDay:
     with work.store.read() as connection:
         return rules.ReceptionDay(day, rows.of_day(connection, day),
                                   rows.research_of_day(connection, day))  # fmt: skip
-

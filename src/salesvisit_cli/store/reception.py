@@ -114,9 +114,15 @@ def of_day(connection: Connection, day: date) -> list[Registered]:
     """The day's registrations, in order."""
     rows = connection.execute(
         select(
-            RECEPTION.c.id, RECEPTION.c.kind, RECEPTION.c.at, RECEPTION.c.customer_id,
-            CUSTOMER.c.name, REP.c.name, RECEPTION.c.is_new, RECEPTION.c.how,
-        )  # fmt: skip
+            RECEPTION.c.id,
+            RECEPTION.c.kind,
+            RECEPTION.c.at,
+            RECEPTION.c.customer_id,
+            CUSTOMER.c.name,
+            REP.c.name,
+            RECEPTION.c.is_new,
+            RECEPTION.c.how,
+        )
         .join(CUSTOMER, CUSTOMER.c.id == RECEPTION.c.customer_id)
         .join(REP, REP.c.id == RECEPTION.c.rep_id)
         .where(*_day(day))
@@ -130,9 +136,13 @@ def research_of_day(connection: Connection, day: date) -> list[dict[str, Any]]:
     rep, approver = REP.alias("rep"), REP.alias("approver")
     rows = connection.execute(
         select(
-            RECEPTION.c.id, CUSTOMER.c.name, rep.c.name, approver.c.name,
-            RECEPTION.c.research_reason, RECEPTION.c.research_at,
-        )  # fmt: skip
+            RECEPTION.c.id,
+            CUSTOMER.c.name,
+            rep.c.name,
+            approver.c.name,
+            RECEPTION.c.research_reason,
+            RECEPTION.c.research_at,
+        )
         .join(CUSTOMER, CUSTOMER.c.id == RECEPTION.c.customer_id)
         .join(rep, rep.c.id == RECEPTION.c.rep_id)
         .outerjoin(approver, approver.c.id == RECEPTION.c.research_by)
