@@ -21,8 +21,8 @@ app = typer.Typer(
 duty_app = typer.Typer(
     cls=DefaultCommandGroup,
     help=_(
-        "The duty group that receives new customers (当天接待客户的小组).\n\n"
-        "Without a command: the group of a day (`duty [D]`)."
+        "The duty group that receives new customers: show it, set it (managers).\n\n"
+        "当天接待客户的小组. Without a command: the group of a day (`duty [D]`)."
     ),
 )
 

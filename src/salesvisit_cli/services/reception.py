@@ -140,17 +140,22 @@ def _looks_like_phone(text: str) -> bool:
 def register(work: Work, typed: Registration) -> Received:
     """A walk-in or a call: a returning customer to its owner, a new one to `--contacted` or
     the next salesperson on duty (or a market-research replacement); logged, in one write."""
-    reg = _clean(typed)
     with work.store.write() as connection:
-        me = _me(connection, work, front_desk=True, action=_("register walk-ins and calls"))
-        by_name = rows.known_by_name(connection, reg.name) if reg.name else None
-        by_phone = rows.known_by_phone(connection, reg.phone) if reg.phone else []
-        known = rules.existing_customer(by_name, by_phone)
-        contacted = _salesperson(connection, reg.contacted) if reg.contacted else None
-        customer_log.act(connection, me.id, f"reception {reg.kind}")
-        if known is not None and known.owner is not None:
-            return _returning(connection, work, me.id, reg, known, contacted)
-        return _assign(connection, work, me.id, reg, known, contacted)
+        return register_in(connection, work, typed)
+
+
+def register_in(connection: Connection, work: Work, typed: Registration) -> Received:
+    """`register` inside a write transaction (the demo registers its day in its own)."""
+    reg = _clean(typed)
+    me = _me(connection, work, front_desk=True, action=_("register walk-ins and calls"))
+    by_name = rows.known_by_name(connection, reg.name) if reg.name else None
+    by_phone = rows.known_by_phone(connection, reg.phone) if reg.phone else []
+    known = rules.existing_customer(by_name, by_phone)
+    contacted = _salesperson(connection, reg.contacted) if reg.contacted else None
+    customer_log.act(connection, me.id, f"reception {reg.kind}")
+    if known is not None and known.owner is not None:
+        return _returning(connection, work, me.id, reg, known, contacted)
+    return _assign(connection, work, me.id, reg, known, contacted)
 
 
 def _returning(connection, work: Work, me: int, reg, known: rules.Known, contacted) -> Received:
