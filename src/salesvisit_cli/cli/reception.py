@@ -14,15 +14,17 @@ from salesvisit_cli.i18n import _
 app = typer.Typer(
     cls=DefaultCommandGroup,
     help=_(
-        "The front desk: register walk-ins and calls, market research, the day's figures.\n\n"
-        "Without a command: the day's figures (`reception [D]`)."
+        """The front desk: register walk-ins and calls, market research, the day's figures.
+
+Without a command: the day's figures (`reception [D]`)."""
     ),
 )
 duty_app = typer.Typer(
     cls=DefaultCommandGroup,
     help=_(
-        "The duty group that receives new customers: show it, set it (managers).\n\n"
-        "当天接待客户的小组. Without a command: the group of a day (`duty [D]`)."
+        """The duty group that receives new customers: show it, set it (managers).
+
+当天接待客户的小组. Without a command: the group of a day (`duty [D]`)."""
     ),
 )
 
@@ -48,55 +50,70 @@ Contact = Annotated[str | None, typer.Option("--contact", help=_("Contact person
 Note = Annotated[str | None, typer.Option("--note", help=_("Free notes."))]
 
 
-@duty_app.command("show")
+@duty_app.command(
+    "show",
+    help=_(
+        """The duty group of a day, what each has received, who is next, and the weekly pattern.
+
+\b
+Examples:
+  salesvisit duty
+  salesvisit duty tomorrow --json"""
+    ),
+)
 @json_output
 def duty_show(ctx: typer.Context, day: Day = None) -> None:
-    """The duty group of a day, what each has received, who is next, and the weekly pattern.
-
-    \b
-    Examples:
-      salesvisit duty
-      salesvisit duty tomorrow --json
-    """
+    """The `show` command (its help is above)."""
     from salesvisit_cli.render.reception import duty_screen
     from salesvisit_cli.services import reception
 
     emit(reception.duty(work_of(ctx), day), duty_screen)
 
 
-@duty_app.command("set")
+@duty_app.command(
+    "set",
+    help=_(
+        """Set the duty group (managers): a weekday sets the weekly pattern, a date overrides it.
+
+New walk-ins and calls go round the group on duty: the one who received the fewest new
+customers that day first, then by name.
+
+\b
+Examples:
+  salesvisit duty set mon "Zhang Wei" "Li Na"
+  salesvisit duty set 2026-12-24 "Li Na"
+"""
+    ),
+)
 @json_output
 def duty_set(
     ctx: typer.Context,
     day: Annotated[str, typer.Argument(help=_("A weekday (mon…sun: every week) or a date."))],
     reps: Annotated[list[str], typer.Argument(help=_("The salespeople on duty."))],
 ) -> None:
-    """Set the duty group (managers): a weekday sets the weekly pattern, a date overrides it.
-
-    New walk-ins and calls go round the group on duty: the one who received the fewest new
-    customers that day first, then by name.
-
-    \b
-    Examples:
-      salesvisit duty set mon "Zhang Wei" "Li Na"
-      salesvisit duty set 2026-12-24 "Li Na"
-    """
+    """The `set` command (its help is above)."""
     from salesvisit_cli.render.reception import duty_screen
     from salesvisit_cli.services import reception
 
     emit(reception.set_duty(work_of(ctx), day, reps), duty_screen)
 
 
-@app.command("show")
+@app.command(
+    "show",
+    help=_(
+        """The day's figures: walk-ins (new), calls (new), per salesperson.
+
+The figures the front desk hands to the sales assistant every day.
+
+\b
+Examples:
+  salesvisit reception
+  salesvisit reception yesterday --json"""
+    ),
+)
 @json_output
 def show(ctx: typer.Context, day: Day = None) -> None:
-    """The day's figures for the sales assistant: walk-ins (new), calls (new), per salesperson.
-
-    \b
-    Examples:
-      salesvisit reception
-      salesvisit reception yesterday --json
-    """
+    """The `show` command (its help is above)."""
     from salesvisit_cli.render.reception import day_screen
     from salesvisit_cli.services import reception
 
@@ -111,7 +128,20 @@ def _register(ctx: typer.Context, kind: str, name: str, **typed: str | None) -> 
     emit(result, lambda found: registered(found.entry), warnings=result.warnings)
 
 
-@app.command("walkin")
+@app.command(
+    "walkin",
+    help=_(
+        """Register a walk-in (front desk or managers).
+
+A customer on file (same name, or same phone) goes to its salesperson, who gets a
+follow-up today; a new one to --contacted, else to the next salesperson on duty.
+
+\b
+Examples:
+  salesvisit reception walkin "Huamei Trading" --source "trade fair" --phone 021-5555-0101
+  salesvisit reception walkin "Blue River" --contacted "Li Na" --source referral"""
+    ),
+)
 @json_output
 def walkin(
     ctx: typer.Context,
@@ -122,21 +152,23 @@ def walkin(
     contact: Contact = None,
     note: Note = None,
 ) -> None:
-    """Register a walk-in (front desk or managers).
-
-    A customer on file (same name, or same phone) goes to its salesperson, who gets a
-    follow-up today; a new one to --contacted, else to the next salesperson on duty.
-
-    \b
-    Examples:
-      salesvisit reception walkin "Huamei Trading" --source "trade fair" --phone 021-5555-0101
-      salesvisit reception walkin "Blue River" --contacted "Li Na" --source referral
-    """
+    """The `walkin` command (its help is above)."""
     _register(ctx, "walkin", name, contacted=contacted, source=source, phone=phone,
               contact=contact, note=note)  # fmt: skip
 
 
-@app.command("call")
+@app.command(
+    "call",
+    help=_(
+        """Register a call (front desk or managers): the same rules as a walk-in.
+
+\b
+Examples:
+  salesvisit reception call 021-5555-0101
+  salesvisit reception call "Acme Trading" --source web --phone "+1 555 0101"
+"""
+    ),
+)
 @json_output
 def call(
     ctx: typer.Context,
@@ -147,18 +179,25 @@ def call(
     contact: Contact = None,
     note: Note = None,
 ) -> None:
-    """Register a call (front desk or managers): the same rules as a walk-in.
-
-    \b
-    Examples:
-      salesvisit reception call 021-5555-0101
-      salesvisit reception call "Acme Trading" --source web --phone "+1 555 0101"
-    """
+    """The `call` command (its help is above)."""
     _register(ctx, "call", name, contacted=contacted, source=source, phone=phone,
               contact=contact, note=note)  # fmt: skip
 
 
-@app.command("research")
+@app.command(
+    "research",
+    help=_(
+        """Mark a new customer's walk-in as market research (补客户, managers).
+
+The customer is released; the salesperson who received it gets the next new walk-in out
+of turn. Recorded with who approved it.
+
+\b
+Example:
+  salesvisit reception research 12 --reason "a competitor checking prices"
+"""
+    ),
+)
 @json_output
 def research(
     ctx: typer.Context,
@@ -167,15 +206,7 @@ def research(
         str | None, typer.Option("--reason", help=_("Why it was market research."))
     ] = None,
 ) -> None:
-    """Mark a new customer's walk-in as market research (补客户, managers).
-
-    The customer is released; the salesperson who received it gets the next new walk-in out
-    of turn. Recorded with who approved it.
-
-    \b
-    Example:
-      salesvisit reception research 12 --reason "a competitor checking prices"
-    """
+    """The `research` command (its help is above)."""
     from salesvisit_cli.render.reception import research_marked
     from salesvisit_cli.services import reception
 

@@ -197,6 +197,21 @@ def team_table(quotas: Sequence[Quota]) -> None:
     console.print(Text(f"{met} of {len(quotas)} salespeople met the quota", style="dim"))
 
 
+def source_label(source: str) -> str:
+    """A customer's source as shown: the known ones (domain.reception.SOURCES) translated."""
+    from salesvisit_cli.i18n import _
+
+    known = {
+        "": _("(none)"),
+        "web": _("web"),
+        "trade fair": _("trade fair"),
+        "referral": _("referral"),
+        "directory": _("directory"),
+        "news report": _("news report"),
+    }
+    return known.get(source, source)
+
+
 def team_month_screen(month: Any) -> None:
     """The team table, then the month's new customers by source (信息获取渠道)."""
     from salesvisit_cli.i18n import _
@@ -208,5 +223,5 @@ def team_month_screen(month: Any) -> None:
             totals[source] = totals.get(source, 0) + count
     if totals:
         ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
-        listed = " · ".join(f"{source or _('(none)')} {count}" for source, count in ranked)
+        listed = " · ".join(f"{source_label(source)} {count}" for source, count in ranked)
         out().print(inert(_("New customers by source: {listed}").format(listed=listed)))
