@@ -302,6 +302,11 @@ def _back_to_version_2(db) -> None:
             "CREATE POLICY sv_update ON customer FOR UPDATE TO salesvisit_team "
             "USING (salesvisit_visited_by_me(id)) WITH CHECK (true)"
         )
+        # and before the front desk (m004): no duty group, no register, no front-desk logins
+        conn.execute("DROP TABLE reception, duty")
+        conn.execute("ALTER TABLE rep DROP COLUMN is_reception")
+        conn.execute("ALTER TABLE daily_submission DROP COLUMN market")
+        conn.execute("DELETE FROM schema_migration WHERE name = 'm004_reception'")
         conn.execute("DELETE FROM schema_migration WHERE name = 'm003_customer_log'")
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 

@@ -31,19 +31,23 @@ def new_by_source(
     connection: Connection, month: Month, rep_ids: list[int]
 ) -> dict[int, dict[str, int]]:
     """Customers registered in the month, by owner and source (`""`: no source on file)."""
+    from salesvisit_cli.store.customers import with_owner_only
+
     found: dict[int, dict[str, int]] = {rep_id: {} for rep_id in rep_ids}
     start = datetime.combine(month.first, time())
+    source, c = with_owner_only(connection, CUSTOMER)  # team mode: the caller's own, or all
     rows = connection.execute(
-        select(CUSTOMER.c.owner_id, func.coalesce(CUSTOMER.c.source, ""), func.count())
+        select(CUSTOMER.c.owner_id, c.source, func.count())
+        .select_from(source)
         .where(
             CUSTOMER.c.created_at >= start,
             CUSTOMER.c.created_at < start + timedelta(days=month.last.day),
             CUSTOMER.c.owner_id.in_(rep_ids),
         )
-        .group_by(CUSTOMER.c.owner_id, func.coalesce(CUSTOMER.c.source, ""))
+        .group_by(CUSTOMER.c.owner_id, c.source)
     )
     for owner, source, count in rows:
-        found[owner][source] = count
+        found[owner][source or ""] = found[owner].get(source or "", 0) + count
     return found
 
 
