@@ -260,7 +260,20 @@ CREATE INDEX ix_customer_log_customer_id ON customer_log (customer_id);
         connection.exec_driver_sql(statement.replace("{schema}", schema))
 
 
-def m004_reception(connection: Connection) -> None:
+def m004_customer_location(connection: Connection) -> None:
+    """Where customers are: WGS-84 coordinates (both or neither) and the district (区/县)."""
+    _ddl(
+        connection,
+        """
+ALTER TABLE customer ADD COLUMN lat FLOAT;
+ALTER TABLE customer ADD COLUMN lon FLOAT;
+ALTER TABLE customer ADD COLUMN district VARCHAR(40);
+CREATE INDEX ix_customer_district ON customer (district);
+""",
+    )
+
+
+def m005_reception(connection: Connection) -> None:
     """The front desk (前台接待): front-desk logins, the duty group, the register of walk-ins
     and calls (with market-research marks), and the market notes handed in with a day."""
     _ddl(
@@ -309,5 +322,6 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m001_initial_schema,
     m002_migration_log,
     m003_customer_log,
-    m004_reception,
+    m004_customer_location,
+    m005_reception,
 ]
