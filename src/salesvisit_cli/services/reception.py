@@ -25,6 +25,7 @@ from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as customer_rows
 from salesvisit_cli.store import followups as followup_rows
+from salesvisit_cli.store import pool as pool_rows
 from salesvisit_cli.store import reception as rows
 from salesvisit_cli.store import team as rep_rows
 
@@ -237,7 +238,7 @@ def _record(connection, work: Work, me: int, reg, customer_id: int, rep, *, new:
 
 def research(work: Work, reception_id: int, reason: str | None) -> dict[str, Any]:
     """Mark a new customer's walk-in as market research (managers): the customer is released
-    (it has no owner) and its salesperson gets the next new walk-in out of turn."""
+    to the pool and its salesperson gets the next new walk-in out of turn."""
     why = check_text("reason", reason, multiline=True)
     if not why:
         raise ValidationError(_("give the reason with --reason"))
@@ -248,11 +249,9 @@ def research(work: Work, reception_id: int, reason: str | None) -> dict[str, Any
             raise SalesvisitError(_("no registration {id}").format(id=reception_id))
         rules.check_research(row.kind, row.is_new, row.research_at is not None, reception_id)
         rows.mark_research(connection, reception_id, me.id, work.now, why)
-        if row.owner_id is not None:
-            customer_log.act(connection, me.id, f"market research: {why}")
-            customer_rows.set_owner(connection, row.customer_id, None)
-            customer_log.record(connection, row.customer_id, "released", by=me.id, at=work.now,
-                                from_id=row.owner_id, reason=f"market research: {why}")  # fmt: skip
+        if row.owner_id is not None:  # to the public pool (公海), logged as released
+            pool_rows.release(connection, row.customer_id, row.owner_id, on=work.now, by=me.id,
+                              reason=f"market research: {why}")  # fmt: skip
         found = [r for r in rows.research_of_day(connection, row.at.date()) if r["id"] == row.id]
         return found[0]
 
