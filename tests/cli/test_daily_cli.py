@@ -122,7 +122,7 @@ def test_the_hand_in_carries_market_notes_and_shows_tomorrows_plan(cli, clock, t
     ]
     assert cli("daily", "--json").json()["market"] == "Rivals cut prices by 5%"
     again = cli("daily", "--submit")  # an amendment without notes keeps the last ones
-    assert "Tomorrow's plan (2026-11-27)" in again.stdout and "Known Client" in again.stdout
+    assert "Tomorrow's plan (Fri 2026-11-27)" in again.stdout and "Known Client" in again.stdout
     assert "Rivals cut prices by 5%" in again.stdout
     refused = cli("daily", "--market", "x")
     assert refused.exit_code == 2 and "--market" in refused.stderr
