@@ -83,11 +83,28 @@ class CalendarPolicy(_Section):
     subdivision: str | None = None
     extra_holidays: list[date] = Field(default_factory=list)
     extra_workdays: list[date] = Field(default_factory=list)
+    time_zone: str | None = Field(
+        None, description="IANA zone of the visit times, e.g. Asia/Shanghai; empty: the system's"
+    )
 
     @field_validator("country", "subdivision", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if value is None or str(value).strip() == "" else str(value).strip().upper()
+
+    @field_validator("time_zone", mode="before")
+    @classmethod
+    def _zone(cls, value: Any) -> str | None:
+        if value is None or str(value).strip() == "":
+            return None
+        from zoneinfo import ZoneInfo
+
+        name = str(value).strip()
+        try:
+            ZoneInfo(name)
+        except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+            raise ValueError("expected an IANA time zone such as Asia/Shanghai") from None
+        return name
 
 
 class ChecklistPolicy(_Section):

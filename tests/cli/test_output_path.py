@@ -17,6 +17,7 @@ WITHOUT_JSON = {
     "db backup",
     "db path",
     "demo",
+    "visit export",  # --ics: a calendar file
 }
 
 

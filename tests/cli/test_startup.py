@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
-HEAVY = ("sqlalchemy", "sqlmodel", "holidays", "rich.table", "psycopg")
+HEAVY = ("sqlalchemy", "sqlmodel", "holidays", "rich.table", "psycopg", "xlsxwriter", "icalendar")
+# Libraries only the commands that write files for others import (CLI.md "Files for others").
+FILE_WRITERS = ("xlsxwriter", "icalendar", "openpyxl")
 
 
 def _run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
@@ -122,3 +124,18 @@ def test_commands_on_an_existing_database_do_not_import_sqlmodel(args):
     modules = _imported(ran.stderr)
     assert "sqlalchemy" in modules
     assert not [m for m in modules if m.split(".")[0] == "sqlmodel" or m == "sqlalchemy.orm"]
+    assert not [m for m in modules if m.split(".")[0] in FILE_WRITERS]
+
+
+@pytest.mark.parametrize(
+    ("args", "library"),
+    [(["visit", "export", "--ics"], "icalendar")],
+)
+def test_only_the_file_commands_import_their_writer(args, library):
+    """The writer libraries are loaded by the commands that write those files, and only them."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    ran = _run(args, **env)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    modules = {m.split(".")[0] for m in _imported(ran.stderr)}
+    assert library in modules
+    assert not (set(FILE_WRITERS) - {library}) & modules

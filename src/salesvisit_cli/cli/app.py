@@ -237,14 +237,21 @@ def load_command(name: str) -> click.Command:
     )
 
 
+# Commands that live in their own modules but belong to a group: (name, module, attribute).
+EXTRA_COMMANDS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "visit": (
+        ("report", "salesvisit_cli.cli.visit_report", "report"),
+        ("export", "salesvisit_cli.cli.visit_export", "export"),
+    ),
+}
+
+
 def _wire(name: str, group: typer.Typer) -> None:
-    """Commands that live in their own modules but belong to a group (added once)."""
-    extra = {
-        "visit": ("report", "salesvisit_cli.cli.visit_report", "report"),
-    }.get(name)
-    if extra is None or any(c.name == extra[0] for c in group.registered_commands):
-        return
-    group.command(extra[0])(getattr(_import(extra[1]), extra[2]))
+    """Add the group's EXTRA_COMMANDS (once)."""
+    present = {command.name for command in group.registered_commands}
+    for command, module, attribute in EXTRA_COMMANDS.get(name, ()):
+        if command not in present:
+            group.command(command)(getattr(_import(module), attribute))
 
 
 def _import(name: str):

@@ -270,7 +270,8 @@ def export(
 
     from salesvisit_cli.render.console import success
     from salesvisit_cli.render.safe import to_json
-    from salesvisit_cli.services.customer_io import export_rows, to_csv, write_private
+    from salesvisit_cli.services.customer_io import export_rows, to_csv
+    from salesvisit_cli.services.private_file import write_private
 
     if fmt not in ("csv", "json"):
         raise typer.BadParameter(f"{fmt!r}: choose csv or json", param_hint="--format")
