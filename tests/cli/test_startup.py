@@ -129,12 +129,16 @@ def test_commands_on_an_existing_database_do_not_import_sqlmodel(args):
 
 @pytest.mark.parametrize(
     ("args", "library"),
-    [(["visit", "export", "--ics"], "icalendar")],
+    [
+        (["visit", "export", "--ics"], "icalendar"),
+        (["report", "month", "--xlsx", "{tmp}/month.xlsx"], "xlsxwriter"),
+        (["report", "day", "--output", "{tmp}/day.xlsx"], "xlsxwriter"),
+    ],
 )
-def test_only_the_file_commands_import_their_writer(args, library):
+def test_only_the_file_commands_import_their_writer(args, library, tmp_path):
     """The writer libraries are loaded by the commands that write those files, and only them."""
     env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
-    ran = _run(args, **env)
+    ran = _run([arg.format(tmp=tmp_path) for arg in args], **env)
     assert ran.returncode == 0, ran.stderr[-2000:]
     modules = {m.split(".")[0] for m in _imported(ran.stderr)}
     assert library in modules

@@ -45,6 +45,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "quota",
         _("This month's customers visited (and new ones) against the quota."),
     ),
+    "report": (
+        "salesvisit_cli.cli.report",
+        "app",
+        _("Files for others: the month as an Excel workbook, the day's report as a file."),
+    ),
     "rep": ("salesvisit_cli.cli.rep", "app", _("Salespeople and managers.")),
     "team": (
         "salesvisit_cli.cli.team",
