@@ -4,9 +4,9 @@ widths that fit Chinese text (a wide character counts twice)."""
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, BinaryIO
 
 from salesvisit_cli.domain.spreadsheet import disarm
@@ -17,11 +17,24 @@ MAX_WIDTH = 60
 MIN_WIDTH = 6
 DATE_FORMAT = "yyyy-mm-dd"
 MOMENT_FORMAT = "yyyy-mm-dd hh:mm"
+# Day 0 of Excel's serial dates (1900 system, past its 1900-02-29 bug): dates and times are
+# written as serial numbers in a date format, which is what Excel stores.
+EPOCH = datetime(1899, 12, 30)
+
+
+# East Asian wide and fullwidth characters (CJK, kana, hangul, fullwidth forms): two columns.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001faff\U00020000-\U0003fffd]"
+)
 
 
 def text_width(text: str) -> int:
     """Columns the text takes in a spreadsheet cell: East Asian wide characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def yes_no(value: bool) -> str:
@@ -83,21 +96,25 @@ class Sheet:
     def _cell(self, row: int, column: int, value: Any, style) -> None:
         if value is None:
             return
-        if isinstance(value, bool):
-            value = yes_no(value)
-        if isinstance(value, int | float):
-            self.sheet.write_number(row, column, value, style)
-            self._fit(column, len(f"{value:,}") + 1)
-        elif isinstance(value, datetime):
-            self.sheet.write_datetime(row, column, value, style or self.formats["moment"])
-            self._fit(column, len(MOMENT_FORMAT))
-        elif isinstance(value, date):
-            self.sheet.write_datetime(row, column, value, style or self.formats["date"])
-            self._fit(column, len(DATE_FORMAT))
-        else:
-            text = disarm(str(value))[:MAX_CELL]
+        if isinstance(value, str):
+            text = disarm(value)[:MAX_CELL]
             self.sheet.write_string(row, column, text, style)
-            self._fit(column, max((text_width(line) for line in text.split("\n")), default=0))
+            if self.widths[column] < MAX_WIDTH:
+                self._fit(column, max(text_width(line) for line in text[:200].split("\n")))
+        elif isinstance(value, bool):
+            self._cell(row, column, yes_no(value), style)
+        elif isinstance(value, int | float):
+            self.sheet.write_number(row, column, value, style)
+            if self.widths[column] < MAX_WIDTH:
+                self._fit(column, len(f"{value:,}") + 1)
+        elif isinstance(value, datetime):
+            serial = (value - EPOCH).total_seconds() / 86_400
+            self.sheet.write_number(row, column, serial, style or self.formats["moment"])
+            self._fit(column, len(MOMENT_FORMAT))
+        else:  # a date
+            serial = (value - EPOCH.date()).days
+            self.sheet.write_number(row, column, serial, style or self.formats["date"])
+            self._fit(column, len(DATE_FORMAT))
 
     def _fit(self, column: int, width: int) -> None:
         self.widths[column] = max(self.widths[column], min(width + 1, MAX_WIDTH))
