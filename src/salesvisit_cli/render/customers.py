@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from salesvisit_cli.domain.customers import Customer
+from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
 
@@ -29,6 +30,12 @@ def customer_table(customers: Sequence[Customer]) -> None:
     out().print(inert(f"{len(customers)} customer(s)", style="dim"))
 
 
+def _point(customer: Customer) -> str | None:
+    if customer.lat is None or customer.lon is None:
+        return None
+    return f"{customer.lat:.6f}, {customer.lon:.6f}"
+
+
 def customer_card(customer: Customer, title: str | None = None) -> None:
     """The customer's file as a two-column card."""
     from rich.panel import Panel
@@ -47,6 +54,8 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
         ("Phone", customer.phone),
         ("E-mail", customer.email),
         ("Address", customer.address or "— missing (confirm before visiting)"),
+        (_("District"), customer.district),
+        (_("Location"), _point(customer)),
         ("Office hours", customer.hours or "— missing (confirm before visiting)"),
         ("Industry", customer.industry),
         ("Size", customer.size),
