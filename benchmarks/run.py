@@ -158,6 +158,8 @@ COMMANDS = [
     ("quota --team", ["quota", "--team"], "db", "month"),
     ("customer list --search", None, "db", None),
     ("customer show", ["customer", "show", "1"], "db", None),
+    ("customer pool", ["customer", "pool"], "db", None),
+    ("customer list --due", ["customer", "list", "--due"], "db", None),
     ("report month --team --xlsx", None, "db", "month"),
 ]
 
