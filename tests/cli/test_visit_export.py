@@ -69,6 +69,14 @@ def test_without_a_zone_times_are_utc(cli, planned):
     assert start == datetime(2026, 12, 4, 10, 0).astimezone()
 
 
+def test_a_moved_visit_raises_its_sequence(cli, planned):
+    before = _events(cli("visit", "export", "--ics").stdout)["visit-1@salesvisit"]
+    assert cli("visit", "move", "1", "--date", "2026-12-08", "--at", "11:00").exit_code == 0
+    after = _events(cli("visit", "export", "--ics").stdout)["visit-1@salesvisit"]
+    assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
+    assert after.decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 12, 8, 11, 0)
+
+
 def test_range_and_private_file(cli, planned, tmp_path):
     target = tmp_path / "week.ics"
     done = cli("visit", "export", "--ics", "--from", "2026-12-05", "--to", "2026-12-31",

@@ -11,7 +11,7 @@ from salesvisit_cli.domain.calendar_feed import calendar_entry, sequence, visit_
 def _row(**values):
     row = dict(id=7, date=date(2026, 12, 4), at="09:45", status="planned", purpose=None,
                place=None, appointment=False, cancel_reason=None, customer="华美",
-               address="上海", revisions=0)  # fmt: skip
+               address="上海", revisions=0, moves=0)  # fmt: skip
     return SimpleNamespace(**{**row, **values})
 
 
@@ -19,8 +19,8 @@ def test_uid_depends_on_the_visit_only():
     assert visit_uid(7) == visit_uid(7) != visit_uid(8)
 
 
-def test_sequence_rises_with_revisions_and_cancellation():
-    assert [sequence(0, False), sequence(2, False), sequence(2, True)] == [0, 2, 3]
+def test_sequence_rises_with_moves_revisions_and_cancellation():
+    assert [sequence(0, 0, False), sequence(1, 0, False), sequence(1, 2, True)] == [0, 1, 4]
 
 
 def test_a_timed_visit_lasts_max_minutes_and_lists_open_steps():
@@ -32,7 +32,7 @@ def test_a_timed_visit_lasts_max_minutes_and_lists_open_steps():
 
 
 def test_untimed_and_cancelled_visits():
-    entry = calendar_entry(_row(at=None, status="cancelled", place="their office", revisions=1),
+    entry = calendar_entry(_row(at=None, status="cancelled", place="their office", moves=1),
                            set(), 30)  # fmt: skip
     assert entry.start is None and entry.end is None
     assert entry.cancelled and entry.sequence == 2 and entry.open_steps == ()

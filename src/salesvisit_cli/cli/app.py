@@ -131,7 +131,10 @@ class LazyRootGroup(SalesvisitGroup):
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         """Typer's completion options, with their help in the interface language."""
+        from salesvisit_cli.cli.completion import complete_parameters
+
         params = super().get_params(ctx)
+        complete_parameters(params)
         for param in params:
             if param.name in _COMPLETION_HELP:
                 param.help = _COMPLETION_HELP[param.name]
@@ -216,7 +219,14 @@ def root(
 
 @functools.cache
 def load_command(name: str) -> click.Command:
-    """The click command or group for one entry of COMMANDS (built once per process)."""
+    """The click command or group for one entry of COMMANDS (built once per process), its
+    customer, visit and salesperson parameters completed from the database."""
+    from salesvisit_cli.cli.completion import complete_command
+
+    return complete_command(_build(name))
+
+
+def _build(name: str) -> click.Command:
     from typer.main import get_command_from_info, get_group_from_info
     from typer.models import CommandInfo, TyperInfo
 

@@ -33,10 +33,10 @@ def visit_uid(visit_id: int) -> str:
     return f"visit-{visit_id}@{UID_DOMAIN}"
 
 
-def sequence(revisions: int, cancelled: bool) -> int:
-    """RFC 5545 SEQUENCE: raised by every recorded revision of the visit (a move, an amendment)
-    and by its cancellation, so a calendar replaces the older copy of the event."""
-    return revisions + (1 if cancelled else 0)
+def sequence(moves: int, revisions: int, cancelled: bool) -> int:
+    """RFC 5545 SEQUENCE: raised by every move of the visit (`visit move`), every revision of
+    its report and its cancellation, so a calendar replaces the older copy of the event."""
+    return moves + revisions + (1 if cancelled else 0)
 
 
 def calendar_entry(row: Any, ticked: set[str], max_minutes: int) -> CalendarEntry:
@@ -57,5 +57,5 @@ def calendar_entry(row: Any, ticked: set[str], max_minutes: int) -> CalendarEntr
         purpose=row.purpose,
         open_steps=() if cancelled else tuple(item for item, done in state.items() if not done),
         cancelled=cancelled,
-        sequence=sequence(row.revisions or 0, cancelled),
+        sequence=sequence(row.moves or 0, row.revisions or 0, cancelled),
     )

@@ -34,6 +34,7 @@ def calendar_rows(
             VISIT.c.place,
             VISIT.c.appointment,
             VISIT.c.cancel_reason,
+            VISIT.c.moves,
             CUSTOMER.c.name.label("customer"),
             CUSTOMER.c.address,
             revisions,

@@ -88,7 +88,9 @@ def cancel(connection: Connection, visit_id: int, reason: str | None) -> None:
 
 def move(connection: Connection, visit_id: int, day: date, at: str | None) -> None:
     """Put a planned visit on another day (and at `at`, when given)."""
-    values: dict[str, Any] = {"date": day} if at is None else {"date": day, "at": at}
+    values: dict[str, Any] = {"date": day, "moves": VISIT.c.moves + 1}
+    if at is not None:
+        values["at"] = at
     connection.execute(update(VISIT).where(VISIT.c.id == visit_id).values(**values))
 
 

@@ -273,10 +273,17 @@ CREATE INDEX ix_customer_district ON customer (district);
     )
 
 
+def m005_visit_moves(connection: Connection) -> None:
+    """Planned visits count their moves (`visit move`): calendar files raise the event's
+    SEQUENCE with each one, so a phone replaces its older copy."""
+    _ddl(connection, "ALTER TABLE visit ADD COLUMN moves INTEGER DEFAULT 0 NOT NULL;")
+
+
 # In order: the position of a step (from 1) is the schema version it leads to. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     m001_initial_schema,
     m002_migration_log,
     m003_customer_log,
     m004_customer_location,
+    m005_visit_moves,
 ]
