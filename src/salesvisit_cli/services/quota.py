@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.config import Config
 from salesvisit_cli.domain.dates import Month
@@ -58,7 +59,29 @@ def rep_quota(work: Work, month: Month) -> Quota:
         return quotas_of(connection, work, month, [(work.rep_id(connection), work.rep)])[0]
 
 
+@dataclass
+class TeamMonth:
+    """The team's quotas, and the new customers registered in the month by source."""
+
+    quotas: list[Quota]
+    new_by_source: dict[str, dict[str, int]]  # salesperson → source → customers
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [
+            {**q.to_json(), "new_by_source": self.new_by_source.get(q.rep, {})} for q in self.quotas
+        ]
+
+
 def team_quota(work: Work, month: Month) -> list[Quota]:
     """Every salesperson in the rep table, furthest along first."""
+    return team_month(work, month).quotas
+
+
+def team_month(work: Work, month: Month) -> TeamMonth:
+    """Every salesperson's quota, furthest along first, and where their new customers of the
+    month came from (信息获取渠道: the measure for the advertising plan)."""
     with work.store.read() as connection:
-        return team_quotas(connection, work, month)
+        team = rows.list_reps(connection)
+        quotas = rank(quotas_of(connection, work, month, team))
+        sources = rows.new_by_source(connection, month, [rep_id for rep_id, _ in team])
+    return TeamMonth(quotas, {name: sources[rep_id] for rep_id, name in team if sources[rep_id]})
