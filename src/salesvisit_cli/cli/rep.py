@@ -30,15 +30,18 @@ def add(
       salesvisit rep add "Wang Li" --manager
       salesvisit --rep "Wang Li" rep add "Zhang Wei"
     """
+    from salesvisit_cli.i18n import _
     from salesvisit_cli.render.console import success
     from salesvisit_cli.services import reps
 
     added = reps.add(work_of(ctx), name, manager=manager)
     if added.promoted:
-        message = f"{added.rep.name} is now a manager"
+        message = _("{name} is now a manager").format(name=added.rep.name)
     else:
-        kind = "manager" if added.rep.manager else "salesperson"
-        message = f"Added {kind} {added.rep.id}: {added.rep.name}"
+        kind = _("manager") if added.rep.manager else _("salesperson")
+        message = _("Added {kind} {id}: {name}").format(
+            kind=kind, id=added.rep.id, name=added.rep.name
+        )
     emit(added.rep, lambda _: success(message))
 
 
