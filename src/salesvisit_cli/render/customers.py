@@ -95,6 +95,8 @@ def field_labels() -> dict[str, str]:
         "phone": _("Phone"),
         "email": _("E-mail"),
         "address": _("Address"),
+        "district": _("District"),
+        "location": _("Location"),
         "hours": _("Office hours"),
         "industry": _("Industry"),
         "size": _("Size"),
@@ -104,6 +106,12 @@ def field_labels() -> dict[str, str]:
         "first_visit_on": _("First visit"),
         "note": _("Note"),
     }
+
+
+def _point(customer: Customer) -> str | None:
+    if customer.lat is None or customer.lon is None:
+        return None
+    return f"{customer.lat:.6f}, {customer.lon:.6f}"
 
 
 def customer_card(customer: Customer, title: str | None = None) -> None:
@@ -123,6 +131,7 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
         "status": status,
         "address": customer.address or missing,
         "hours": customer.hours or missing,
+        "location": _point(customer),
     }
     for key, label in field_labels().items():
         value = values.get(key, getattr(customer, key, None)) if key != "name" else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from salesvisit_cli.domain.visits import VisitView
+from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
 
@@ -33,6 +34,14 @@ def scheduled(visit: VisitView) -> None:
     for label, value in details:
         if value:
             out().print(inert(f"  {label}: {one_line(value)}"))
+
+
+def moved(visit: VisitView) -> None:
+    when = visit.date.isoformat() + (f" {visit.at}" if visit.at else "")
+    text = _("Moved visit {id}: {customer} to {when}").format(
+        id=visit.id, customer=one_line(visit.customer), when=when
+    )
+    out().print(inert(text, style="green"))
 
 
 def cancelled(visit: VisitView) -> None:

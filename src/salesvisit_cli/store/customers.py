@@ -20,7 +20,7 @@ from salesvisit_cli.store.tables import CUSTOMER, REP
 # and managers read, through the `customer_private` view (store.access).
 FORMER_OWNER_SEES = (
     *("id", "name", "name_key", "tier", "status", "address", "hours", "owner_id", "created_at"),
-    *("client_since", "first_visit_on", "first_visit_as_prospect"),
+    *("client_since", "first_visit_on", "first_visit_as_prospect", "lat", "lon", "district"),
 )
 OWNER_ONLY = tuple(name for name in FIELDS if name not in FORMER_OWNER_SEES)
 _PRIVATE = table("customer_private", column("id"), *(column(name) for name in OWNER_ONLY))
@@ -216,7 +216,9 @@ def set_owner(connection: Connection, customer_id: int, owner_id: int) -> None:
     )
 
 
-def _filtered(query, tier: str | None, status: str | None, owner: str | None):
+def _filtered(query, tier: str | None, status: str | None, owner: str | None, district: str | None):
+    if district:  # "西湖" finds 西湖区
+        query = query.where(CUSTOMER.c.district.like(_escape_like(district) + "%", escape="\\"))
     if tier:
         query = query.where(CUSTOMER.c.tier == tier)
     if status:
@@ -233,9 +235,10 @@ def listing(
     status: str | None = None,
     search: str | None = None,
     owner: str | None = None,
+    district: str | None = None,
 ) -> Iterator[Customer]:
     """Customers by name, filtered."""
-    query = _filtered(_select(connection), tier, status, owner)
+    query = _filtered(_select(connection), tier, status, owner, district)
     if search:
         pattern = "%" + _escape_like(search.lower()) + "%"
         c = _source(connection)[1]
@@ -251,12 +254,13 @@ def names(
     tier: str | None = None,
     status: str | None = None,
     owner: str | None = None,
+    district: str | None = None,
 ) -> list[tuple[int, str]]:
     """(id, name) of the customers the filters keep, by id: what a look-up by pinyin scans."""
     query = select(CUSTOMER.c.id, CUSTOMER.c.name)
     if owner:
         query = query.select_from(CUSTOMER.join(REP, REP.c.id == CUSTOMER.c.owner_id))
-    query = _filtered(query, tier, status, owner).order_by(CUSTOMER.c.id)
+    query = _filtered(query, tier, status, owner, district).order_by(CUSTOMER.c.id)
     return [(row.id, row.name) for row in connection.execute(query)]
 
 
