@@ -79,9 +79,11 @@ def _visit_lines(visits: Any) -> None:
             if visit.over_time:
                 minutes.append(_(" over"), style="yellow")
         line = inert(f"#{number}  {day} ")
+        if result.plain == outcome_name("none"):
+            result = inert("")
         for cell in (at, rep, status, minutes, result):
             if cell.plain:
-                line.append(" ")
+                line.append("  ")
                 line.append_text(cell)
         out().print(line)
         if text.plain:
