@@ -13,7 +13,7 @@ from salesvisit_cli.render.safe import inert, one_line
 
 SHOWN_VISITS = 20
 NARROW = 100  # columns: under this, one block per visit instead of a table
-STATUS_STYLE = {"planned": "cyan", "done": "", "cancelled": "dim"}
+STATUS_STYLE = {"planned": "cyan", "done": "", "cancelled": "dim", "void": "dim"}
 
 
 def short(text: str | None, width: int) -> str:
@@ -35,7 +35,12 @@ def outcome_name(value: str) -> str:
 
 def visit_status(status: str) -> str:
     """A visit's status as a person reads it (the JSON keeps the English value)."""
-    names = {"planned": _("planned"), "done": _("done"), "cancelled": _("cancelled")}
+    names = {
+        "planned": _("planned"),
+        "done": _("done"),
+        "cancelled": _("cancelled"),
+        "void": _("void"),
+    }
     return names.get(status, status)
 
 
