@@ -213,8 +213,9 @@ def data_words(folder: str) -> set[str]:
 def assert_no_english(shown: str, folder: str, settings: str = "") -> None:
     """`settings`: the configuration's JSON, whose keys and values are what `config set` takes
     (a config screen may show them)."""
-    wrapped_anywhere = r"\s*".join(map(re.escape, folder))  # a long path may wrap
-    text = re.sub(wrapped_anywhere, " ", shown)
+    # A path in the test's folder, which may wrap anywhere on a narrow screen.
+    path = r"\s*".join(map(re.escape, folder)) + r"(?:\s*[\w./-])*"
+    text = re.sub(path, " ", shown)
     for pattern in (COMMAND_WORDS, OPTIONS, ENV_AND_KEYS):
         text = pattern.sub(" ", text)
     allowed = ALLOWED | data_words(folder) | set(WORD.findall(settings))
