@@ -143,6 +143,7 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
 
 def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
     """The customer's log: one row per change of owner or edit of the file."""
+    from salesvisit_cli.domain.pool import reason_shown
     from salesvisit_cli.render.tables import data_table
 
     table = data_table((_("When"), _("Who"), _("What"), _("From"), _("To"), _("Fields"), _("Why")))
@@ -156,7 +157,7 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
             ", ".join(labels.get(name, name) for name in entry["fields"]),
-            inert(word(entry["reason"])),
+            inert(word(reason_shown(entry["reason"]))),
         )
     out().print(inert(_heading(customer), style="bold"))
     out().print(table)

@@ -266,6 +266,10 @@ def team_table(quotas: Sequence[Quota]) -> None:
         len(quotas),
     )
     console.print(Text(summary.format(met=met, count=len(quotas)), style="dim"))
+    released = [q for q in quotas if q.released]
+    if released:
+        counts = ", ".join(f"{q.rep} {q.released}" for q in released)
+        console.print(inert(_("Released to the pool: {counts}").format(counts=counts), style="dim"))
 
 
 def _conflicts_below(quotas: Sequence[Quota]) -> None:
