@@ -364,7 +364,8 @@ def _write_bytes(content: bytes, path: Path) -> None:
 
 
 def display_value(config: Config, key: str) -> str:
-    """A setting as text (lists comma-separated, unset as empty)."""
+    """A setting as text, as `config set` takes it (lists comma-separated, booleans `true` /
+    `false`, unset as empty)."""
     section, _, name = key.partition(".")
     value = getattr(config, section)
     if name:
@@ -373,4 +374,6 @@ def display_value(config: Config, key: str) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value)
