@@ -41,8 +41,8 @@ NOTES = (
 )
 # ASCII words zh-CN screens may show besides data, commands and options (keep it short):
 # ID is the usual word for an id in Chinese software too; the rest are names of formats,
-# protocols and SQLite checks that have no Chinese name.
-ALLOWED = {"ID", "CSV", "JSON", "URL", "UTF", "GBK", "quick_check", "integrity_check"}
+# protocols, encodings (as --encoding takes them) and SQLite checks that have no Chinese name.
+ALLOWED = {"ID", "CSV", "JSON", "URL", "UTF", "utf", "GBK", "gbk", "quick_check", "integrity_check"}
 COMMAND_WORDS = re.compile(r"`?salesvisit(?: (?:--?[a-z][a-z-]*|[a-z]+|[A-Z]+|\d+))*`?")
 OPTIONS = re.compile(r"--?[a-z][a-z-]*")
 ENV_AND_KEYS = re.compile(r"\bSALESVISIT_[A-Z_]+\b|\b[a-z_]+\.[a-z_.]+\b")
@@ -85,7 +85,22 @@ SCREENS = [
     ("config-show", ("config", "show")),
     ("config-set", ("config", "set", "quota.target", "100")),
     ("db-check", ("db", "check")),
+    ("db-backup", ("db", "backup", "{tmp}/备份.db")),
+    ("customer-export", ("customer", "export", "-o", "{tmp}/customers.csv")),
+    ("customer-import", ("customer", "import", "{tmp}/import.csv", "--skip-invalid")),
+    (
+        "customer-import-dry",
+        ("customer", "import", "{tmp}/import.csv", "--dry-run", "--skip-invalid"),
+    ),
+    (
+        "demo",
+        ("demo", "--db", "{tmp}/demo.db", "--customers", "12", "--months", "1", "--reps", "2"),
+    ),
 ]
+# A file to import: one new customer, one already on file (skipped with its reason).
+IMPORT_CSV = (
+    "name,phone,contact\n上海华美国际贸易发展有限公司嘉定分公司,021-6777 1234 ext. 9,张经理\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -168,11 +183,13 @@ def headers(monkeypatch) -> list[str]:
 @pytest.mark.parametrize(("args"), [args for _, args in SCREENS], ids=[n for n, _ in SCREENS])
 def test_screen(cli, clock, template, isolated_env, language, width, headers, args):
     shutil.copy(template, isolated_env / "salesvisit.db")
+    (isolated_env / "import.csv").write_text(IMPORT_CSV, encoding="utf-8")
     clock("2026-12-03 10:00")
-    ran = cli(*args)
+    ran = cli(*(arg.replace("{tmp}", str(isolated_env)) for arg in args))
     assert ran.exit_code == 0, ran.stderr
     shown = ran.stdout + ran.stderr
-    check_screen(shown, width, headers)
+    # The test's temporary folder is far longer than a user's: counted as `/tmp/x`.
+    check_screen(shown.replace(str(isolated_env), "/tmp/x"), width, headers)
     if language == "zh-CN":
         settings = cli("config", "show", "--json").stdout if args[0] == "config" else ""
         assert_no_english(shown, str(isolated_env), settings)

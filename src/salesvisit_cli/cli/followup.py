@@ -129,4 +129,6 @@ def snooze(
     from salesvisit_cli.services import followups
 
     item = followups.snooze(work_of(ctx), followup_id, to)
-    _show(item, _("Snoozed follow-up {id} to {day}").format(id=item.id, day=item.due.isoformat()))
+    from salesvisit_cli.render.words import day_label
+
+    _show(item, _("Snoozed follow-up {id} to {day}").format(id=item.id, day=day_label(item.due)))

@@ -11,26 +11,10 @@ from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
+from salesvisit_cli.render.words import word
 
 TIER_STYLE = {"key": "bold magenta", "normal": ""}
 NARROW = 100  # columns: under this, the narrower list
-
-
-def word(value: str | None) -> str:
-    """A tier, status or log event as a person reads it (the JSON keeps the English value)."""
-    words = {
-        "key": _("key"),
-        "normal": _("normal"),
-        "prospect": _("prospect"),
-        "client": _("client"),
-        "created": _("created"),
-        "edited": _("edited"),
-        "assigned": _("assigned"),
-        "claimed": _("claimed"),
-        "released": _("released"),
-        "booking": _("booking"),  # the reason the log gives for a status a booking changed
-    }
-    return words.get(value or "", value or "")
 
 
 def customer_table(customers: Sequence[Customer]) -> None:
@@ -55,7 +39,7 @@ def _narrow_table(customers: Sequence[Customer]) -> None:
         phone = inert(c.phone)
         if c.contact:
             phone.append("\n").append_text(inert(c.contact))
-        status = inert(" · ".join((word(c.status), word(c.tier))))
+        status = inert(" · ".join((word("status", c.status), word("tier", c.tier))))
         if c.owner:
             status.append("\n").append_text(inert(c.owner))
         table.add_row(str(c.id), inert(c.name, style=TIER_STYLE.get(c.tier, "")), phone, status)
@@ -76,8 +60,8 @@ def _wide_table(customers: Sequence[Customer]) -> None:
         table.add_row(
             str(c.id),
             inert(c.name, style=TIER_STYLE.get(c.tier, "")),
-            word(c.tier),
-            word(c.status),
+            word("tier", c.tier),
+            word("status", c.status),
             inert(c.contact),
             inert(c.phone),
             inert(c.owner),
@@ -123,11 +107,11 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     missing = _("— missing (confirm before visiting)")
-    status = word(customer.status)
+    status = word("status", customer.status)
     if customer.client_since:
         status += _(" since {day}").format(day=customer.client_since)
     values = {
-        "tier": word(customer.tier),
+        "tier": word("tier", customer.tier),
         "status": status,
         "address": customer.address or missing,
         "hours": customer.hours or missing,
@@ -153,11 +137,11 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
         table.add_row(
             entry["at"].replace("T", " ")[:16],
             inert(entry["by"] or "—"),
-            word(entry["event"]),
+            word("log", entry["event"]),
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
             ", ".join(labels.get(name, name) for name in entry["fields"]),
-            inert(word(reason_shown(entry["reason"]))),
+            inert(word("log", reason_shown(entry["reason"]) or "")),
         )
     out().print(inert(_heading(customer), style="bold"))
     out().print(table)

@@ -14,20 +14,14 @@ from salesvisit_cli.domain.followups import KIND_LABELS, KIND_ORDER, FollowupIte
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
+from salesvisit_cli.render.words import day_label, note_text, word
 
 NARROW = 100  # columns: under this, the narrower layouts
 
 
 def kind_name(kind: str) -> str:
     """A follow-up kind as a person reads it (the JSON keeps the English key)."""
-    names = {
-        "thanks": _("thanks"),
-        "booking": _("booking"),
-        "complaint": _("complaint"),
-        "call": _("call"),
-        "other": _("other"),
-    }
-    return names.get(kind, kind)
+    return word("kind", kind)
 
 
 def kind_note(kind: str) -> str:
@@ -38,13 +32,13 @@ def kind_note(kind: str) -> str:
 
 def _when(item: FollowupItem, today: date):
     if item.done_at is not None:
-        return inert(_("done {day}").format(day=f"{item.done_at:%Y-%m-%d}"), style="dim")
+        return inert(_("done {day}").format(day=day_label(item.done_at.date())), style="dim")
     if item.overdue:
         days = item.days_overdue(today)
         return inert(_("OVERDUE {days}d").format(days=days), style="bold red")
     if item.due == today:
         return inert(_("today"), style="bold")
-    return inert(item.due.isoformat())
+    return inert(day_label(item.due))
 
 
 def _narrow() -> bool:
@@ -77,7 +71,7 @@ def followup_list(items: Sequence[FollowupItem], today: date, *, every: bool = F
         if group is not None and key != group:
             table.add_section()
         group = key
-        note = inert(one_line(item.note or kind_note(item.kind)), style="dim" if narrow else "")
+        note = inert(note_text(item.note) or kind_note(item.kind), style="dim" if narrow else "")
         customer, phone = inert(item.customer), inert(item.phone)
         if narrow:
             customer.append("\n").append_text(note)
@@ -106,7 +100,7 @@ def followup_line(item: FollowupItem) -> None:
     both do not fit: a phone is never broken)."""
     from rich.cells import cell_len
 
-    parts = [f"#{item.id}", kind_name(item.kind), _("due {day}").format(day=item.due.isoformat())]
+    parts = [f"#{item.id}", kind_name(item.kind), _("due {day}").format(day=day_label(item.due))]
     out().print(inert("  ".join([*parts, one_line(item.note or "")]).rstrip()))
     customer, phone = "    " + item.customer, item.phone or ""
     if cell_len(customer) + 2 + cell_len(phone) <= out().width:
@@ -120,7 +114,7 @@ def _oldest(row: RepFollowups, today: date) -> str:
     if not row.oldest_due:
         return ""
     days = _("{days}d").format(days=row.days_overdue(today))
-    return f"{row.oldest_due.isoformat()} ({days})"
+    return f"{day_label(row.oldest_due)} ({days})"
 
 
 def _by_kind(row: RepFollowups) -> str:
@@ -138,7 +132,7 @@ def team_followups(rows: Sequence[RepFollowups], today: date, *, every: bool = F
         out().print(inert(_("No salespeople yet."), style="dim"))
         return
     narrow = _narrow()
-    title = _("Team follow-ups overdue on {day}").format(day=today.isoformat())
+    title = _("Team follow-ups overdue on {day}").format(day=day_label(today))
     table = data_table(title=title, team=True)
     table.add_column(_("Salesperson"), overflow="fold", min_width=8)
     table.add_column(_("Overdue"), justify="right")

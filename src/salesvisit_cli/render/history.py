@@ -10,38 +10,11 @@ from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.followups import kind_name
 from salesvisit_cli.render.safe import inert, one_line
+from salesvisit_cli.render.words import day_label, note_text, outcome_text, word
 
 SHOWN_VISITS = 20
 NARROW = 100  # columns: under this, one block per visit instead of a table
 STATUS_STYLE = {"planned": "cyan", "done": "", "cancelled": "dim", "void": "dim"}
-
-
-def short(text: str | None, width: int) -> str:
-    """One line of user text, cut to `width` characters with an ellipsis."""
-    line = one_line(text or "")
-    return line if len(line) <= width else line[: width - 1] + "…"
-
-
-def outcome_name(value: str) -> str:
-    """A visit's outcome (`booking, next meeting`) as a person reads it."""
-    words = {
-        "booking": _("booking"),
-        "complaint": _("complaint"),
-        "next meeting": _("next meeting"),
-        "none": _("none"),
-    }
-    return _(", ").join(words.get(part, part) for part in value.split(", ")) if value else ""
-
-
-def visit_status(status: str) -> str:
-    """A visit's status as a person reads it (the JSON keeps the English value)."""
-    names = {
-        "planned": _("planned"),
-        "done": _("done"),
-        "cancelled": _("cancelled"),
-        "void": _("void"),
-    }
-    return names.get(status, status)
 
 
 def _visit_cells(visit: Any) -> tuple:
@@ -50,7 +23,7 @@ def _visit_cells(visit: Any) -> tuple:
     if visit.over_time:
         minutes += _(" over")
     if visit.status == "done":
-        result = outcome_name(outcome(visit.booking, visit.complaint, visit.next_date))
+        result = outcome_text(outcome(visit.booking, visit.complaint, visit.next_date))
         text = visit.notes
     elif visit.status == "planned":
         result, text = (_("appointment") if visit.appointment else ""), visit.purpose
@@ -61,10 +34,10 @@ def _visit_cells(visit: Any) -> tuple:
         rep.append(_(" conflict"), style="bold yellow")
     return (
         str(visit.id),
-        visit.date.isoformat(),
+        day_label(visit.date),
         inert(visit.start or visit.at),
         rep,
-        inert(visit_status(visit.status), style=STATUS_STYLE.get(visit.status, "")),
+        inert(word("visit", visit.status), style=STATUS_STYLE.get(visit.status, "")),
         inert(minutes, style="yellow" if visit.over_time else ""),
         inert(result),
         inert(one_line(text or "")),
@@ -84,7 +57,7 @@ def _visit_lines(visits: Any) -> None:
             if visit.over_time:
                 minutes.append(_(" over"), style="yellow")
         line = inert(f"#{number}  {day} ")
-        if result.plain == outcome_name("none"):
+        if result.plain == outcome_text("none"):
             result = inert("")
         for cell in (at, rep, status, minutes, result):
             if cell.plain:
@@ -136,7 +109,7 @@ def customer_history(found: Any, today: date) -> None:
             ("ID", _("Due"), _("Kind"), _("Rep"), _("Note")), title=_("Open follow-ups")
         )
         for item in found.followups:
-            due = inert(item.due.isoformat(), style="bold red" if item.overdue else "")
+            due = inert(day_label(item.due), style="bold red" if item.overdue else "")
             if item.overdue:
                 due.append(_(" overdue"), style="bold red")
             table.add_row(
@@ -144,7 +117,7 @@ def customer_history(found: Any, today: date) -> None:
                 due,
                 inert(kind_name(item.kind)),
                 inert(item.rep),
-                inert(one_line(item.note)),
+                inert(note_text(item.note)),
             )
         out().print(table)
     else:

@@ -16,6 +16,7 @@ from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.charts import Column, chart_legend, day_chart, meter
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
+from salesvisit_cli.render.words import day_label, moment, word
 
 STATUS_STYLE = {
     MET: "bold green",
@@ -30,14 +31,7 @@ NARROW = 100  # columns: under this, the narrower team table
 
 def status_name(status: str) -> str:
     """A quota status as a person reads it (the JSON keeps the English value)."""
-    names = {
-        MET: _("met"),
-        ON_TRACK: _("on track"),
-        AT_RISK: _("at risk"),
-        MISSED: _("missed"),
-        UPCOMING: _("upcoming"),
-    }
-    return names.get(status, status)
+    return word("quota", status)
 
 
 def _pace(value: Fraction | None) -> str:
@@ -198,18 +192,15 @@ def _reports(q: Quota) -> None:
     _days(
         _("Late:"),
         "yellow",
-        [
-            late.format(day=f"{r.day:%m-%d}", at=f"{r.submitted_at:%m-%d %H:%M}")
-            for r in q.days_with("late")
-        ],
+        [late.format(day=day_label(r.day), at=moment(r.submitted_at)) for r in q.days_with("late")],
     )
-    _days(_("Missing:"), "red", [f"{r.day:%m-%d}" for r in q.days_with("missing")])
+    _days(_("Missing:"), "red", [day_label(r.day) for r in q.days_with("missing")])
     pending = _("{day} (due {at})")
     _days(
         _("Pending:"),
         "dim",
         [
-            pending.format(day=f"{r.day:%m-%d}", at=f"{r.deadline:%m-%d %H:%M}")
+            pending.format(day=day_label(r.day), at=moment(r.deadline))
             for r in q.days_with("pending")
         ],
     )
