@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import app_context, work_of
+from salesvisit_cli.i18n import _
 
 HELP = "Fill a new database with a realistic demo team, customers and history."
 
@@ -38,7 +39,6 @@ def demo(
     if db:
         app_ctx.db_option = db
     spec = DemoSpec(seed=seed, reps=reps, customers=customers, months=months)
-    from salesvisit_cli.i18n import _
 
     with progress_reporter(_("Building demo")) as report:
         summary = build(work_of(ctx), spec, report)
@@ -54,4 +54,10 @@ def demo(
             hand_ins=f"{summary.hand_ins:,}",
             target=app_ctx.db_target,
         )
+    )
+    success(
+        _(
+            "Front desk: {count} walk-ins and calls registered today "
+            "(`--rep desk reception`, `duty`)"
+        ).format(count=summary.registrations)
     )

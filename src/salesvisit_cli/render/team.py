@@ -23,7 +23,7 @@ def rep_table(reps: Sequence[RepInfo]) -> None:
         table.add_row(
             str(rep.id),
             inert(rep.name, style="bold" if rep.manager else ""),
-            _("manager") if rep.manager else _("salesperson"),
+            _("manager") if rep.manager else _("front desk") if rep.reception else _("salesperson"),
             str(rep.customers),
             inert(rep.db_role or "—"),
         )
