@@ -43,6 +43,7 @@ NOTES = (
 # ID is the usual word for an id in Chinese software too; the rest are names of formats,
 # protocols, encodings (as --encoding takes them) and SQLite checks that have no Chinese name.
 ALLOWED = {"ID", "CSV", "JSON", "URL", "UTF", "utf", "GBK", "gbk", "quick_check", "integrity_check"}
+TYPED = re.compile(r"`[^`]*`")  # what to type (a command line, an option, a login) in backticks
 COMMAND_WORDS = re.compile(r"`?salesvisit(?: (?:--?[a-z][a-z-]*|[a-z]+|[A-Z]+|\d+))*`?")
 OPTIONS = re.compile(r"--?[a-z][a-z-]*")
 ENV_AND_KEYS = re.compile(r"\bSALESVISIT_[A-Z_]+\b|\b[a-z_]+\.[a-z_.]+\b")
@@ -233,7 +234,7 @@ def assert_no_english(shown: str, folder: str, settings: str = "") -> None:
     # A path in the test's folder, which may wrap anywhere on a narrow screen.
     path = r"\s*".join(map(re.escape, folder)) + r"(?:\s*[\w./-])*"
     text = re.sub(path, " ", shown)
-    for pattern in (COMMAND_WORDS, OPTIONS, ENV_AND_KEYS):
+    for pattern in (TYPED, COMMAND_WORDS, OPTIONS, ENV_AND_KEYS):
         text = pattern.sub(" ", text)
     allowed = ALLOWED | data_words(folder) | set(WORD.findall(settings))
     english = sorted({word for word in WORD.findall(text) if word not in allowed})
