@@ -104,6 +104,22 @@ def show(work: Work, day: date, suggest: int | None = None) -> rules.Plan:
     return plan
 
 
+def routed(work: Work, day: date, *, apply: bool = False) -> rules.Plan:
+    """The plan with its visits ordered into the day's round (`visit plan --route`); with
+    `apply`, each untimed visit gets the round's start time, in the same transaction."""
+    from salesvisit_cli.services import route
+
+    if apply:
+        refuse_past(day, work.today)
+    with work.store.write() if apply else work.store.read() as connection:
+        plan = assemble(connection, work, day)
+        found = route.solve_round(work, plan.visits)
+        route.in_route_order(plan, found)
+        if apply:
+            route.apply_times(connection, plan, found)
+    return plan
+
+
 def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
     """Schedule the suggested customers (untimed, their reason as purpose); the plan after it."""
     refuse_past(day, work.today)

@@ -266,6 +266,9 @@ def _facts_select():
         CUSTOMER.c.address,
         CUSTOMER.c.hours,
         CUSTOMER.c.first_visit_on,
+        CUSTOMER.c.lat,
+        CUSTOMER.c.lon,
+        CUSTOMER.c.district,
         last_visit,
     )
 
@@ -301,6 +304,9 @@ def _facts(row: Any, notes: dict[str, list] | None = None) -> CustomerFacts:
         last_visit=row.last_visit,
         open_complaints=tuple(notes.get("complaint", ())),
         open_bookings=tuple(notes.get("booking", ())),
+        lat=row.lat,
+        lon=row.lon,
+        district=row.district,
     )
 
 
