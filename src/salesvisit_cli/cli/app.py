@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "visit": (
         "salesvisit_cli.cli.visit",
         "app",
-        _("Visits: schedule, plan the day, prepare, report, move, cancel, list."),
+        _("Visits: schedule, plan the day, prepare, report, move, cancel, void, list."),
     ),
     "followup": (
         "salesvisit_cli.cli.followup",

@@ -10,7 +10,7 @@ from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.output import emit, json_output
 
 app = typer.Typer(
-    help="Visits: schedule, plan the day, prepare, report, move, cancel, list.",
+    help="Visits: schedule, plan the day, prepare, report, move, cancel, void, list.",
     no_args_is_help=True,
 )
 
@@ -197,6 +197,29 @@ def cancel(
 
     found = visits.cancel(work_of(ctx), visit_ids, reason)
     emit(found, lambda done: [cancelled(visit) for visit in done], document=_one_or_all(found))
+
+
+@app.command("void")
+@json_output
+def void(
+    ctx: typer.Context,
+    visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="A reported visit's id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the report is withdrawn.")],
+) -> None:
+    """Withdraw a completed report (a mistake, a visit that did not happen).
+
+    The visit stays in the history with the reason and no longer counts anywhere (quota,
+    daily report, new customers); the open follow-ups it created are closed as void and its
+    planned next meeting is cancelled.
+
+    \b
+    Example:
+      salesvisit visit void 12 --reason "reported for the wrong customer"
+    """
+    from salesvisit_cli.render.visits import voided
+    from salesvisit_cli.services.void import void as withdraw
+
+    emit(withdraw(work_of(ctx), visit_id, reason), voided)
 
 
 @app.command("move")

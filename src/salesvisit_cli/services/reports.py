@@ -32,6 +32,7 @@ from salesvisit_cli.domain.visit_report import (
     over_time_message,
 )
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import customer_log
@@ -115,9 +116,15 @@ def _target(connection: Connection, rep: str, request: ReportRequest, today: dat
                 f"visit {visit.id} is with customer {visit.customer_id}, not {customer.name!r}"
             )
     facts = rows.customer_owner(connection, visit.customer_id)
-    if visit.status == "cancelled":
+    if visit.status in ("cancelled", "void"):
         reason = f" ({visit.cancel_reason})" if visit.cancel_reason else ""
-        raise ValidationError(f"visit {visit.id} was cancelled{reason}; it cannot be reported")
+        raise ValidationError(
+            f"visit {visit.id} was {visit.status}{reason}; it cannot be reported"
+            if visit.status == "cancelled"
+            else _("visit {id} was voided{reason}; it cannot be reported").format(
+                id=visit.id, reason=reason
+            )
+        )
     if visit.status == "done" and not request.amend:
         raise ValidationError(
             f"visit {visit.id} is already reported ({visit.date.isoformat()} {visit.start}); "
