@@ -30,6 +30,7 @@ from salesvisit_cli.cli.options import (
     given,
 )
 from salesvisit_cli.cli.output import emit, json_output, json_wanted
+from salesvisit_cli.i18n import _
 
 app = typer.Typer(
     help="The customer file: add, list, show, edit, import and export customers.",
@@ -162,6 +163,12 @@ def list_customers(
         str | None, typer.Option("--district", help="Only this district (区/县), e.g. 西湖区.")
     ] = None,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (spreadsheet-safe).")] = False,
+    due: Annotated[
+        bool,
+        typer.Option(
+            "--due", help=_("Your customers (or --owner's) due for a visit, most overdue first.")
+        ),
+    ] = False,
 ) -> None:
     """List customers by name.
 
@@ -170,6 +177,7 @@ def list_customers(
       salesvisit customer list --tier key
       salesvisit customer list --search 贸易 --json
       salesvisit customer list --district 浦东
+      salesvisit customer list --due --owner "Zhang Wei"
     """
     from salesvisit_cli.domain.customers import STATUSES, TIERS, check_choice
     from salesvisit_cli.domain.reps import validate_rep_name
@@ -179,13 +187,23 @@ def list_customers(
 
     if json_wanted() and as_csv:
         raise typer.BadParameter("choose one of --json and --csv")
+    owner = validate_rep_name(owner) if owner is not None else None
+    if due:
+        from salesvisit_cli.render.pool import due_table
+        from salesvisit_cli.services.pool import due as due_customers
+
+        if tier or status or search or district:
+            raise typer.BadParameter(_("--due takes only --owner"))
+        emit(due_customers(work_of(ctx), owner), _write_csv if as_csv else due_table)
+        return
     found = customers.listing(
         app_context(ctx).store,
         tier=check_choice("tier", tier, TIERS),
         status=check_choice("status", status, STATUSES),
         search=check_text("search", search, max_length=200),
-        owner=validate_rep_name(owner) if owner is not None else None,
+        owner=owner,
         district=check_text("district", district, max_length=40),
+        cadence=app_context(ctx).config.cadence,
     )
     emit(found, _write_csv if as_csv else customer_table)
 
@@ -337,3 +355,6 @@ def log(
 
     customer, entries = read_log(app_context(ctx).store, ref)
     emit(entries, lambda found: customer_log(customer, found))
+
+
+from salesvisit_cli.cli import customer_pool as _pool_commands  # noqa: E402,F401  (registers them)

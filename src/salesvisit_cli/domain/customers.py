@@ -170,19 +170,24 @@ class Customer:
     created_at: datetime | None = None
     client_since: date | None = None
     first_visit_on: date | None = None
+    last_visit: date | None = None  # the owner's last completed visit (anyone's: no owner)
+    due_since: date | None = None  # the cadence (services.cadence fills it in)
+    started: date | None = None  # the day the cadence clock started (owned customers)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         extra = data.pop("extra")
-        for key in ("created_at", "client_since", "first_visit_on"):
+        del data["started"]
+        for key in ("created_at", "client_since", "first_visit_on", "last_visit", "due_since"):
             data[key] = data[key].isoformat() if data[key] else None
         data.update(extra)
         return data
 
 
 # What the database keeps beside what the user types.
-_KEPT = ("id", "owner", "created_at", "client_since", "first_visit_on", "extra")
+_KEPT = ("id", "owner", "created_at", "client_since", "first_visit_on", "last_visit", "due_since",
+         "started", "extra")  # fmt: skip
 # The fields of `customer add` / CSV columns / JSON keys, in display order.
 FIELDS = tuple(f.name for f in fields(Customer) if f.name not in _KEPT)
 

@@ -74,6 +74,7 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
 
 def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
     """The customer's log: one row per change of owner or edit of the file."""
+    from salesvisit_cli.domain.pool import reason_shown
     from salesvisit_cli.render.tables import data_table
 
     table = data_table(("When", "Who", "What", "From", "To", "Fields", "Why"))
@@ -85,7 +86,7 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
             ", ".join(entry["fields"]),
-            inert(entry["reason"] or ""),
+            inert(reason_shown(entry["reason"]) or ""),
         )
     out().print(inert(f"{customer.name}  (id {customer.id})", style="bold"))
     out().print(table)

@@ -88,7 +88,7 @@ def _suggestions(
         rows.candidates(connection, work.rep_id(connection), plan.date),
         limit,
         day=plan.date,
-        key_revisit_days=work.config.plan.key_revisit_days,
+        key_days=work.config.cadence.key_days,
         new_behind=plan.pace.new_needed_per_day > 0,
     )
 

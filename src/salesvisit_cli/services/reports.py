@@ -176,7 +176,7 @@ def report(work: Work, request: ReportRequest) -> Reported:
             as_prospect, conflict = bool(visit.as_prospect), bool(visit.conflict)
         else:
             as_prospect = facts.status == "prospect"
-            conflict = _claim(connection, facts, me, result, now)
+            conflict = _claim(connection, work, facts, me, result)
 
         values = {
             **fields.values(),
@@ -238,13 +238,22 @@ def _write_visit(
     return visit.id
 
 
-def _claim(connection: Connection, facts: Any, me: int, result: Reported, now: datetime) -> bool:
-    """R8 for a newly reported visit: an unowned customer becomes the reporter's; another
-    salesperson's customer makes the visit a conflict (returned)."""
+def _claim(connection: Connection, work: Work, facts: Any, me: int, result: Reported) -> bool:
+    """R8 for a newly reported visit: a customer in the pool becomes the reporter's (unless the
+    pool's claim rules refuse it: it then stays in the pool); another salesperson's customer
+    makes the visit a conflict (returned)."""
+    from salesvisit_cli.services.pool import claim_refusal
+
     rule = ownership(facts.owner_id, me)
     if rule == ASSIGN:
+        refusal = claim_refusal(connection, work, facts.id, me)
+        if refusal:
+            result.notes.append(
+                _("{name} stays in the pool: {why}").format(name=facts.name, why=refusal)
+            )
+            return False
         set_owner(connection, facts.id, me)
-        customer_log.record(connection, facts.id, "claimed", by=me, at=now, to_id=me)
+        customer_log.record(connection, facts.id, "claimed", by=me, at=work.now, to_id=me)
         result.notes.append(f"{facts.name} had no owner: now yours")
     elif rule == CONFLICT:
         result.warnings.append(

@@ -58,13 +58,26 @@ def _source(connection: Connection) -> tuple[FromClause, Any]:
 
 
 def _select(connection: Connection):
+    from salesvisit_cli.store.pool import last_visit_column, owned_at_column
+
     source, c = _source(connection)
     names = ("id", *FIELDS, "created_at", "client_since", "first_visit_on")
-    return select(*(c[name] for name in names), REP.c.name.label("owner")).select_from(source)
+    return select(
+        *(c[name] for name in names),
+        REP.c.name.label("owner"),
+        last_visit_column().label("last_visit"),
+        owned_at_column().label("owned_at"),
+    ).select_from(source)
 
 
 def _customer(row: Any) -> Customer:
-    return Customer(**row._mapping)
+    from salesvisit_cli.store.pool import clock_start
+
+    values = dict(row._mapping)
+    owned_at = values.pop("owned_at")
+    if values["owner"] is not None:
+        values["started"] = clock_start(values["created_at"], owned_at, values["last_visit"])
+    return Customer(**values)
 
 
 def get(connection: Connection, customer_id: int) -> Customer | None:
@@ -274,6 +287,16 @@ def by_ids(connection: Connection, ids: list[int]) -> list[Customer]:
         query = _select(connection).where(CUSTOMER.c.id.in_(ids[begin : begin + IN_CHUNK]))
         found.update((row.id, _customer(row)) for row in connection.execute(query))
     return [found[customer_id] for customer_id in ids if customer_id in found]
+
+
+def names_of(connection: Connection, ids: list[int]) -> dict[int, str]:
+    """Customer id → name, for these customers."""
+    found: dict[int, str] = {}
+    for begin in range(0, len(ids), IN_CHUNK):
+        chunk = ids[begin : begin + IN_CHUNK]
+        query = select(CUSTOMER.c.id, CUSTOMER.c.name).where(CUSTOMER.c.id.in_(chunk))
+        found.update((row.id, row.name) for row in connection.execute(query))
+    return found
 
 
 def count(connection: Connection) -> int:
