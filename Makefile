@@ -19,7 +19,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	rm -rf demo && mkdir -p demo
 	$(BIN)/salesvisit demo --db $(DEMO) --seed 7
-	$(BIN)/salesvisit --db $(DEMO) --rep demo visit plan
+	printf '[route]\nstart = "31.2304,121.4737"\n' > demo/config.toml
+	SALESVISIT_CONFIG=demo/config.toml $(BIN)/salesvisit --db $(DEMO) --rep demo visit plan --route
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check $(LINTED)

@@ -176,6 +176,7 @@ class Slot:
     visit_id: int
     at: str | None
     customer: str
+    point: tuple[float, float] | None = None
 
 
 def schedule_warnings(

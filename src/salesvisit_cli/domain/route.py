@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-Point = tuple[float, float]
+from salesvisit_cli.domain.locations import Point, haversine_km
+
 DAY_END = 24 * 60  # no visit is planned past midnight
-EARTH_KM = 6371.0088
 
 # Why a visit is left out of the round (the screen says it in words; JSON has only the ids).
 NO_LOCATION, COLLIDES, NO_ROOM = "no_location", "collides", "no_room"
@@ -113,16 +113,6 @@ class RoundPlan:
             "legs": [leg.to_json() for leg in self.legs],
             "unplaced": list(self.unplaced),
         }
-
-
-def haversine_km(a: Point, b: Point) -> float:
-    """The great-circle distance between two points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def straight_line_travel(points: Sequence[Point], speed_kmh: float, detour: float) -> Travel:

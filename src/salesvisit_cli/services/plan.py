@@ -91,6 +91,7 @@ def _suggestions(
         day=plan.date,
         key_days=work.config.cadence.key_days,
         new_behind=plan.pace.new_needed_per_day > 0,
+        near=[(v.customer.name, v.customer.point) for v in plan.visits if v.customer.point],
     )
 
 
@@ -121,6 +122,17 @@ def routed(work: Work, day: date, *, apply: bool = False) -> rules.Plan:
     return plan
 
 
+def _timed_by_round(
+    connection: Connection, work: Work, plan: rules.Plan, accepted: list[int]
+) -> rules.Plan:
+    """The accepted visits get their start times from the day's round."""
+    from salesvisit_cli.services import route
+
+    found = route.solve_round(work, plan.visits)
+    route.apply_times(connection, plan, found, only=set(accepted))
+    return assemble(connection, work, plan.date)
+
+
 def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
     """Schedule the suggested customers (untimed, their reason as purpose); the plan after it."""
     refuse_past(day, work.today)
@@ -140,6 +152,8 @@ def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
             accepted.append(new_id)
             warnings += [message for message in said if message not in warnings]
         plan = assemble(connection, work, day)
+        if accepted and work.config.route.start is not None:
+            plan = _timed_by_round(connection, work, plan, accepted)
     plan.suggestions = chosen
     plan.accepted = accepted
     return plan, warnings

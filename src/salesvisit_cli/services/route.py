@@ -87,11 +87,13 @@ def in_route_order(plan: Plan, found: rules.RoundPlan) -> None:
     plan.route = found
 
 
-def apply_times(connection: Connection, plan: Plan, found: rules.RoundPlan) -> None:
-    """Write the round's start time into each untimed visit of the plan."""
+def apply_times(
+    connection: Connection, plan: Plan, found: rules.RoundPlan, only: set[int] | None = None
+) -> None:
+    """Write the round's start time into each untimed visit of the plan (or of `only` those)."""
     from salesvisit_cli.store.visits import move
 
     for visit in plan.visits:
-        if visit.at is None and visit.id in found.etas:
+        if visit.at is None and visit.id in found.etas and (only is None or visit.id in only):
             visit.at = rules.hhmm(found.etas[visit.id])
             move(connection, visit.id, plan.date, visit.at)

@@ -118,12 +118,15 @@ def slots(connection: Connection, rep_id: int | None, day: date) -> list[Slot]:
     if rep_id is None:
         return []
     rows = connection.execute(
-        select(VISIT.c.id, VISIT.c.at, CUSTOMER.c.name)
+        select(VISIT.c.id, VISIT.c.at, CUSTOMER.c.name, CUSTOMER.c.lat, CUSTOMER.c.lon)
         .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
         .where(VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == "planned")
         .order_by(VISIT.c.at, VISIT.c.id)
     )
-    return [Slot(row.id, row.at, row.name) for row in rows]
+    return [
+        Slot(row.id, row.at, row.name, None if row.lat is None else (row.lat, row.lon))
+        for row in rows
+    ]
 
 
 def count_done(connection: Connection, rep_id: int | None, day: date) -> int:
