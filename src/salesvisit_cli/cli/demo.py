@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import app_context, work_of
+from salesvisit_cli.i18n import _
 
 HELP = "Fill a new database with a realistic demo team, customers and history."
 
@@ -44,4 +45,10 @@ def demo(
         f"Demo ready: {summary.reps} salesperson(s), {summary.customers:,} customers, "
         f"{summary.visits:,} reported visits, {summary.hand_ins:,} daily hand-ins "
         f"in {app_ctx.db_target}"
+    )
+    success(
+        _(
+            "Front desk: {count} walk-ins and calls registered today "
+            "(`--rep desk reception`, `duty`)"
+        ).format(count=summary.registrations)
     )
