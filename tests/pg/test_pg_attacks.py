@@ -315,7 +315,7 @@ def _back_to_version_2(db) -> None:
         )
         # … and before the front desk (m005): no duty group, no register, no front-desk logins
         conn.execute("DROP TABLE reception, duty")
-        conn.execute("ALTER TABLE rep DROP COLUMN is_reception")
+        conn.execute("ALTER TABLE rep DROP COLUMN is_reception CASCADE")  # and desk policies
         conn.execute("ALTER TABLE daily_submission DROP COLUMN market")
         conn.execute("ALTER TABLE customer DROP COLUMN lat, DROP COLUMN lon, DROP COLUMN district")
         conn.execute("ALTER TABLE visit DROP COLUMN moves")

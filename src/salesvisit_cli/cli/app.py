@@ -126,9 +126,11 @@ class LazyRootGroup(SalesvisitGroup):
     def main(self, *args, **kwargs):
         """Every run speaks the configured language, click's own words included."""
         from salesvisit_cli import i18n
+        from salesvisit_cli.cli import help_wrap
 
         i18n.reset()
         i18n.activate()
+        help_wrap.install()
         return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
