@@ -16,6 +16,9 @@ WITHOUT_JSON = {
     "customer export",  # --format json
     "db backup",
     "demo",
+    "report day",  # a Markdown or Excel file
+    "report month",  # an Excel workbook
+    "visit export",  # --ics: a calendar file
 }
 
 

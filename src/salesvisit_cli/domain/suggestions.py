@@ -12,6 +12,7 @@ from typing import Any
 from salesvisit_cli.domain.cadence import cadence_days, due_since
 from salesvisit_cli.domain.dates import hours_range
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.locations import Point, nearest
 from salesvisit_cli.domain.messages import Message
 from salesvisit_cli.domain.plan import CustomerFacts, minute_of_day, unvisited_key
 from salesvisit_cli.i18n import N_
@@ -19,6 +20,7 @@ from salesvisit_cli.i18n import N_
 # Suggestion priorities, best first.
 KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3
 SUGGEST_MAX = 100
+NEAR_KM = 5.0  # a customer this close to one of the day's visits is proposed first
 # When suggested visits may start, without office hours on file.
 DAY_OPENS, DAY_CLOSES = "09:00", "17:30"
 SLOT_STEP = 15  # minutes between the start times tried
@@ -105,18 +107,28 @@ def suggest(
     day: date,
     cadence: Cadence,
     new_behind: bool,
+    near: Sequence[tuple[str, Point]] = (),
 ) -> list[Suggestion]:
     """Up to `limit` customers for `day`, best first: key customers due by the cadence rule,
     never-visited prospects (only when the new-customer pace is behind), then the longest
-    unvisited; never one planned within its cadence window. Ties go to the lower id, so the
-    same data gives the same list."""
+    unvisited; never one planned within its cadence window. Within each, customers within
+    NEAR_KM of one of the day's visits (`near`: name, point) first, each saying how far. Ties go
+    to the lower id, so the same data gives the same list."""
     check_suggest_limit(limit)
     ranked = []
     for candidate in candidates:
         rank = _rank(candidate, day, cadence, new_behind)
         if rank is not None:
             priority, key, reason = rank
-            ranked.append(((priority, key, candidate.customer.id), candidate.customer, reason))
+            closest = nearest(candidate.customer.point, near)
+            if closest is not None:
+                reason = Message.of(
+                    N_("{reason}; {km} km from {name}"),
+                    reason=reason, km=f"{closest[0]:.1f}", name=closest[1],
+                )  # fmt: skip
+            far = closest is None or closest[0] > NEAR_KM
+            order = (priority, far, key, candidate.customer.id)
+            ranked.append((order, candidate.customer, reason))
     ranked.sort(key=lambda entry: entry[0])
     return [Suggestion(customer, order[0], reason) for order, customer, reason in ranked[:limit]]
 

@@ -93,6 +93,7 @@ def _suggestions(
         day=plan.date,
         cadence=suggestions.Cadence(policy.key_days, policy.normal_days),
         new_behind=plan.pace.new_needed_per_day > 0,
+        near=[(v.customer.name, v.customer.point) for v in plan.visits if v.customer.point],
     )
 
 
@@ -116,20 +117,53 @@ def _purpose(priority: int) -> str:
     return _("Keep in touch")
 
 
+def routed(work: Work, day: date, *, apply: bool = False) -> rules.Plan:
+    """The plan with its visits ordered into the day's round (`visit plan --route`); with
+    `apply`, each untimed visit gets the round's start time, in the same transaction."""
+    from salesvisit_cli.services import route
+
+    if apply:
+        refuse_past(day, work.today)
+    with work.store.write() if apply else work.store.read() as connection:
+        plan = assemble(connection, work, day)
+        found = route.solve_round(work, plan.visits)
+        route.in_route_order(plan, found)
+        if apply:
+            route.apply_times(connection, plan, found)
+    return plan
+
+
+def _timed_by_round(
+    connection: Connection, work: Work, plan: rules.Plan, accepted: list[int]
+) -> rules.Plan:
+    """The accepted visits get their start times from the day's round."""
+    from salesvisit_cli.services import route
+
+    found = route.solve_round(work, plan.visits)
+    route.apply_times(connection, plan, found, only=set(accepted))
+    return assemble(connection, work, plan.date)
+
+
 def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
     """Schedule the suggested customers, each with its purpose and a time that fits its office
-    hours and the day's other visits (untimed when none does); the plan after it."""
+    hours and the day's other visits (from the day's round when `route.start` is set; untimed
+    when none fits); the plan after it."""
     refuse_past(day, work.today)
     suggestions.check_suggest_limit(suggest)
     warnings: list[str] = []
     with work.store.write() as connection:
         before = assemble(connection, work, day)
         chosen = _suggestions(connection, work, before, suggest)
-        times = suggestions.suggest_times(
-            [suggestion.customer for suggestion in chosen],
-            [visit.at for visit in before.visits if visit.at is not None],
-            max_minutes=work.max_minutes,
-            travel_minutes=work.config.visit.travel_minutes,
+        by_round = work.config.route.start is not None
+        times = (
+            [None] * len(chosen)
+            if by_round  # the day's round times them below
+            else suggestions.suggest_times(
+                [suggestion.customer for suggestion in chosen],
+                [visit.at for visit in before.visits if visit.at is not None],
+                max_minutes=work.max_minutes,
+                travel_minutes=work.config.visit.travel_minutes,
+            )
         )
         accepted = []
         for suggestion, at in zip(chosen, times, strict=True):
@@ -142,6 +176,8 @@ def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
             accepted.append(new_id)
             warnings += [message for message in said if message not in warnings]
         plan = assemble(connection, work, day)
+        if accepted and by_round:
+            plan = _timed_by_round(connection, work, plan, accepted)
     plan.suggestions = chosen
     plan.accepted = accepted
     return plan, warnings
