@@ -40,19 +40,22 @@ def add(
       salesvisit --rep "Wang Li" rep add "Zhang Wei"
       salesvisit --rep "Wang Li" rep add "Front Desk" --reception
     """
+    from salesvisit_cli.i18n import _
     from salesvisit_cli.render.console import success
     from salesvisit_cli.services import reps
 
     added = reps.add(work_of(ctx), name, manager=manager, reception=reception)
     if added.promoted:
-        message = f"{added.rep.name} is now a manager"
+        message = _("{name} is now a manager").format(name=added.rep.name)
     elif added.rep.reception:
         message = _("Added front-desk login {id}: {name}").format(
             id=added.rep.id, name=added.rep.name
         )
     else:
-        kind = "manager" if added.rep.manager else "salesperson"
-        message = f"Added {kind} {added.rep.id}: {added.rep.name}"
+        kind = _("manager") if added.rep.manager else _("salesperson")
+        message = _("Added {kind} {id}: {name}").format(
+            kind=kind, id=added.rep.id, name=added.rep.name
+        )
     emit(added.rep, lambda _: success(message))
 
 
