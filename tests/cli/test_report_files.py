@@ -124,10 +124,30 @@ def test_charts_reference_the_figures(cli, month, tmp_path):
     assert sum(row["Completed visits"] for row in days) == 4
 
 
-def test_hand_in_and_follow_ups(cli, month, tmp_path):
+def test_hand_in_lists_every_working_day_and_changes_since(cli, clock, month, tmp_path):
+    clock("2026-11-20 19:00")
+    cli("customer", "add", "Later Trading")
+    _report(cli, "alice", "later", "2026-11-18", "15:00")  # after the hand-in of the 18th
+    assert cli("daily", "2026-11-18", "--json").json()["changed_since_submit"] is True
     book, _ = _write(cli, tmp_path, "--team")
-    hand_in = {(r["Salesperson"], r["Date"].day): r["Status"] for r in _rows(book["Hand-in"])}
-    assert hand_in == {("alice", 18): "late", ("bob", 19): "missing", ("bob", 20): "pending"}
+    rows = _rows(book["Hand-in"])
+    working_days = cli("quota", "--json").json()["working_days"]
+    for rep in ("alice", "bob"):
+        days = [row["Date"].day for row in rows if row["Salesperson"] == rep]
+        assert len(days) == working_days and days == sorted(set(days))
+    hand_in = {(r["Salesperson"], r["Date"].day): r["Status"] for r in rows}
+    assert {key: hand_in[key] for key in [("alice", 18), ("bob", 19), ("bob", 20)]} == {
+        ("alice", 18): "late", ("bob", 19): "missing", ("bob", 20): "pending"
+    }  # fmt: skip
+    assert hand_in[("alice", 17)] == "no visits" and hand_in[("alice", 23)] == "not yet"
+    changed = {
+        (r["Salesperson"], r["Date"].day) for r in rows if r["Changed since hand-in"] == "yes"
+    }
+    assert changed == {("alice", 18)}
+
+
+def test_follow_ups(cli, month, tmp_path):
+    book, _ = _write(cli, tmp_path, "--team")
     followups = _rows(book["Follow-ups"])
     assert followups and {row["State"] for row in followups} <= {"open", "done"}
     assert all(isinstance(row["Overdue days"], int) for row in followups)
@@ -164,6 +184,7 @@ def test_report_day_as_markdown_and_workbook(cli, month, tmp_path):
     visits = _rows(book["Daily report"])
     assert [row["Visit"] for row in visits] == [v["id"] for v in daily["report"]]
     assert _rows(book["Hand-in"])[0]["Status"] == "late"
+    assert _rows(book["Hand-in"])[0]["Changed since hand-in"] == "no"
     assert stat.S_IMODE(book_file.stat().st_mode) == 0o600
     wrong = cli("report", "day", "--output", tmp_path / "day.txt")
     assert wrong.exit_code == 2

@@ -34,6 +34,7 @@ DISTINCT = {NAMES[0]: "浦东", NAMES[1]: "闵行", "上海华美国际贸易发
 PHONES = ("+86 (21) 6888-1234 ext. 8023", "021-6888 1234 ext. 8024", "+1 555 0101 ext. 12")
 CONTACTS = ("王经理", "欧阳小姐", "Mr Smith")
 OTHER_REP = "欧阳娜娜娜娜"
+POOLED = "深圳华美电子有限公司"  # released to the public pool (公海)
 NOTES = (
     "谈了明年的采购计划和价格，对方希望先看样品再决定，下周三再去一次",
     "送货晚了三天",
@@ -93,6 +94,14 @@ SCREENS = [
         "customer-import-dry",
         ("customer", "import", "{tmp}/import.csv", "--dry-run", "--skip-invalid"),
     ),
+    ("customer-pool", ("customer", "pool")),
+    ("customer-due", ("customer", "list", "--due")),
+    ("customer-claim", ("--rep", OTHER_REP, "customer", "claim", POOLED)),
+    ("customer-release", ("customer", "release", "3", "--reason", "搬到苏州了")),
+    ("report-month", ("report", "month", "--team", "--xlsx", "{tmp}/月报.xlsx")),
+    ("report-day", ("report", "day", "2026-12-01", "--output", "{tmp}/日报.md")),
+    ("report-day-xlsx", ("report", "day", "2026-12-01", "--output", "{tmp}/日报.xlsx")),
+    ("visit-export-ics", ("visit", "export", "--ics", "--output", "{tmp}/拜访.ics")),
     (
         "demo",
         ("demo", "--db", "{tmp}/demo.db", "--customers", "12", "--months", "1", "--reps", "2"),
@@ -150,6 +159,10 @@ def build(run) -> None:
     run("2026-12-01 18:00", "daily", "--submit")
     run("2026-12-02 17:00", "--rep", OTHER_REP, *report, "-c", "1", "-n", NOTES[2])
     run("2026-12-02 17:00", "followup", "add", "3", "--due", "2026-12-03", "--note", NOTES[2])
+    run("2026-12-02 17:00", "customer", "add", POOLED)
+    run("2026-12-02 17:00", "customer", "release", POOLED, "--reason", "客户搬到外地")
+    run("2026-12-02 17:00", "config", "set", "cadence.key_days", "1")  # 华美 and Acme are due
+    run("2026-12-02 17:00", "visit", "schedule", "3", "--date", "2026-12-04", "--at", "09:30")
 
 
 @pytest.fixture(params=["en", "zh-CN"])

@@ -29,6 +29,8 @@ def _hand_in(summary: DailySummary) -> str:
         line += " · " + _("handed in {moment:%Y-%m-%d %H:%M}").format(moment=summary.submitted_at)
     if summary.amended_at:
         line += " · " + _("amended {count}×").format(count=len(summary.amended_at))
+    if summary.changed_since_submit:
+        line += " · " + _("changed since the hand-in: hand it in again")
     return line
 
 
@@ -105,11 +107,12 @@ def write_day_book(summary: DailySummary, handle: BinaryIO) -> None:
     followups.finish()
     hand_in = book.sheet(
         _("Hand-in"),
-        [_("Date"), _("Salesperson"), _("Deadline"), _("Handed in"), _("Status"), _("Amended")],
-    )
+        [_("Date"), _("Salesperson"), _("Deadline"), _("Handed in"), _("Status"), _("Amended"),
+         _("Changed since hand-in")],
+    )  # fmt: skip
     hand_in.add(
         [summary.date, summary.rep, summary.deadline, summary.submitted_at,
-         hand_in_label(summary.status), len(summary.amended_at)]
+         hand_in_label(summary.status), len(summary.amended_at), summary.changed_since_submit]
     )  # fmt: skip
     hand_in.finish()
     book.close()

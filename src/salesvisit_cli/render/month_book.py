@@ -56,7 +56,7 @@ def write_month_book(book_data, handle: BinaryIO) -> list[str]:
     sheets = [
         _summary(book, book_data.quotas),
         _visits(book, book_data),
-        _hand_in(book, book_data.quotas),
+        _hand_in(book, book_data),
         _followups(book, book_data),
         _days(book, book_data),
     ]
@@ -116,8 +116,8 @@ def _summary_formats(sheet: Sheet, last: int) -> None:
 
 def _targets_chart(book: Book, sheet: Sheet, quotas: list[Quota]) -> None:
     """Customers and new customers per salesperson (columns) against the targets (lines).
-    The cells' values go along as the chart's cache: rows written in constant-memory mode
-    cannot be read back, and the names must be known to be text."""
+    The cells' values go along as the chart's cache (what a reader shows before it
+    recalculates), the names marked as text."""
     last = len(quotas)
     names = [quota.rep for quota in quotas]
     figures = {
@@ -170,18 +170,26 @@ def _visits(book: Book, data) -> str:
     return sheet.name
 
 
-def _hand_in(book: Book, quotas: list[Quota]) -> str:
-    """Each salesperson's working days up to today: visits, deadline, first hand-in, status."""
+def _hand_in(book: Book, data) -> str:
+    """Every working day of the month (and any other day with visits) of each salesperson:
+    visits, deadline, first hand-in, status, and whether its reports changed since."""
     sheet = book.sheet(
         _("Hand-in"),
-        [_("Date"), _("Salesperson"), _("Visits"), _("Deadline"), _("Handed in"), _("Status")],
-    )
-    for quota in quotas:
+        [_("Date"), _("Salesperson"), _("Visits"), _("Deadline"), _("Handed in"), _("Status"),
+         _("Changed since hand-in")],
+    )  # fmt: skip
+    for quota in data.quotas:
         visits = {point.day: point.visits for point in quota.series}
-        for report in quota.reports:
+        reports = {report.day: report for report in quota.reports}
+        for day in sorted(set(data.working_days) | set(reports)):
+            report = reports.get(day)
+            if report is None:
+                status = _("no visits") if day < data.today else _("not yet")
+                sheet.add([day, quota.rep, visits.get(day, 0), None, None, status, None])
+                continue
             sheet.add(
-                [report.day, quota.rep, visits.get(report.day, 0), report.deadline,
-                 report.submitted_at, hand_in_label(report.status)]
+                [day, quota.rep, visits.get(day, 0), report.deadline, report.submitted_at,
+                 hand_in_label(report.status), (quota.rep, day) in data.changed]
             )  # fmt: skip
     sheet.finish()
     return sheet.name

@@ -14,12 +14,14 @@ from salesvisit_cli.services.quota import quotas_of, team_quotas
 from salesvisit_cli.services.visits import views
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import month_book as book_rows
+from salesvisit_cli.store.daily import changed_between
 
 
 @dataclass(frozen=True)
 class MonthBook:
     """Everything the workbook shows: the quotas in `quota --team` order, the completed visits,
-    the customers' districts (None: the schema has none), the follow-ups due in the month."""
+    the customers' districts (None: the schema has none), the follow-ups due in the month, and
+    the (salesperson, day) whose reports changed after they were handed in."""
 
     month: Month
     team: bool
@@ -27,6 +29,7 @@ class MonthBook:
     visits: list[VisitView]
     districts: dict[int, str | None] | None
     followups: list[FollowupItem]
+    changed: set[tuple[str, date]]
     working_days: list[date]
     today: date
     made_at: datetime
@@ -53,6 +56,7 @@ def month_book(work: Work, month: Month, *, team: bool) -> MonthBook:
             )
             followups = followup_rows.due_between(connection, month.first, month.last, **filters)
         found = book_rows.districts(connection, [v.customer_id for v in visits])
+        changed = changed_between(connection, month.first, month.last)
     return MonthBook(
         month=month,
         team=team,
@@ -60,6 +64,7 @@ def month_book(work: Work, month: Month, *, team: bool) -> MonthBook:
         visits=visits,
         districts=found if book_rows.has_districts() else None,
         followups=[followup_item(row, work.today) for row in followups],
+        changed=changed,
         working_days=work.calendar.working_days(month),
         today=work.today,
         made_at=work.now,

@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
-from salesvisit_cli.store.tables import VISIT
+from salesvisit_cli.store.tables import REP, VISIT
 
 
 def submissions(connection: Connection, rep_id: int, day: date) -> list[datetime]:
@@ -99,19 +99,32 @@ def last_changes(connection: Connection, day: date, rep_id: int | None = None) -
     return dict(connection.execute(query.group_by(VISIT.c.rep_id)).all())
 
 
-def changed_days(connection: Connection, rep_id: int, before: date) -> list[date]:
-    """Days before `before` whose reports changed after their last hand-in."""
+def _changed(*conditions: Any):
+    """(salesperson, day) whose reports changed after the day's last hand-in, by day."""
     last_hand_in = (
         select(func.max(SUBMISSION.c.submitted_at))
-        .where(SUBMISSION.c.rep_id == rep_id, SUBMISSION.c.date == VISIT.c.date)
+        .where(SUBMISSION.c.rep_id == VISIT.c.rep_id, SUBMISSION.c.date == VISIT.c.date)
         .scalar_subquery()
     )
-    return list(
-        connection.execute(
-            select(VISIT.c.date)
-            .where(VISIT.c.rep_id == rep_id, VISIT.c.status.in_(REPORTED), VISIT.c.date < before)
-            .group_by(VISIT.c.date)
-            .having(func.max(VISIT.c.reported_at) > last_hand_in)
-            .order_by(VISIT.c.date)
-        ).scalars()
+    return (
+        select(VISIT.c.rep_id, VISIT.c.date)
+        .where(VISIT.c.status.in_(REPORTED), *conditions)
+        .group_by(VISIT.c.rep_id, VISIT.c.date)
+        .having(func.max(VISIT.c.reported_at) > last_hand_in)
+        .order_by(VISIT.c.date)
     )
+
+
+def changed_days(connection: Connection, rep_id: int, before: date) -> list[date]:
+    """Days before `before` whose reports changed after their last hand-in."""
+    query = _changed(VISIT.c.rep_id == rep_id, VISIT.c.date < before)
+    return [row.date for row in connection.execute(query)]
+
+
+def changed_between(connection: Connection, first: date, last: date) -> set[tuple[str, date]]:
+    """(salesperson, day) from `first` to `last` whose reports changed after the day's last
+    hand-in (the rows this login may see)."""
+    found = connection.execute(_changed(VISIT.c.date >= first, VISIT.c.date <= last)).all()
+    ids = {row.rep_id for row in found}
+    names = dict(connection.execute(select(REP.c.id, REP.c.name).where(REP.c.id.in_(ids))).all())
+    return {(names[row.rep_id], row.date) for row in found}
