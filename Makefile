@@ -19,8 +19,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	rm -rf demo && mkdir -p demo
 	$(BIN)/salesvisit demo --db $(DEMO) --seed 7
-	printf '[route]\nstart = "31.2304,121.4737"\n' > demo/config.toml
+	printf '[route]\nstart = "31.2304,121.4737"\n[pool]\nrelease_days = 60\n' > demo/config.toml
 	SALESVISIT_CONFIG=demo/config.toml $(BIN)/salesvisit --db $(DEMO) --rep demo visit plan --route
+	SALESVISIT_CONFIG=demo/config.toml $(BIN)/salesvisit --db $(DEMO) --rep demo customer pool
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check $(LINTED)

@@ -103,6 +103,17 @@ def test_claims_respect_the_limit_and_are_all_or_nothing(store, ids, work_at):
         pool.claim(work_at("2026-03-05 11:00", rep="bob", config=RULES), ["F Trading"])
 
 
+def test_the_limit_holds_for_what_a_manager_assigns_too(store, ids, work_at):
+    from salesvisit_cli.services.reps import assign
+
+    manager = work_at("2026-03-01 09:00", rep="Wang Li", config=RULES)  # alice owns A, B, C
+    with pytest.raises(SalesvisitError, match=r"alice already owns 3 .*pool\.claim_limit"):
+        assign(manager, "F Trading", "alice")
+    assert assign(manager, "F Trading", "bob")[0].owner == "bob"  # bob: D, E and now F
+    unlimited = work_at("2026-03-01 10:00", rep="Wang Li")
+    assert assign(unlimited, "D Trading", "alice")[0].owner == "alice"
+
+
 def test_two_claims_of_one_customer_one_wins(store, ids):
     from salesvisit_cli.store import pool as rows
 

@@ -49,6 +49,11 @@ def reclaim_from(released_on: date, reclaim_days: int) -> date:
     return released_on + timedelta(days=reclaim_days)
 
 
+def past_limit(owned: int, adding: int, claim_limit: int) -> bool:
+    """Would one salesperson own more than `pool.claim_limit` (0: no limit) customers?"""
+    return bool(claim_limit) and owned + adding > claim_limit
+
+
 def claim_refusal(
     *,
     owned: int,
@@ -60,7 +65,7 @@ def claim_refusal(
 ) -> str | None:
     """Why a claim is refused (None: allowed): past `pool.claim_limit` (0: no limit), or within
     `pool.reclaim_days` of this customer's release from the same salesperson."""
-    if claim_limit and owned + claiming > claim_limit:
+    if past_limit(owned, claiming, claim_limit):
         return ngettext(
             "you own {owned} customer and may own at most {limit} (pool.claim_limit)",
             "you own {owned} customers and may own at most {limit} (pool.claim_limit)",

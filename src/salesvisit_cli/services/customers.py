@@ -130,7 +130,7 @@ def edit(
                 connection, customer.id, "edited", by=me, at=work.now, fields=changed
             )
         if owner is not None:
-            move_customer(connection, work.rep, customer, owner, work.now)
+            move_customer(connection, work, customer, owner)
         return Saved(_with_due(work, rows.get(connection, customer.id)), warnings)
 
 

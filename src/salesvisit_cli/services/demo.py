@@ -127,12 +127,16 @@ def build(
 
 DEMO_RELEASE_DAYS = 60  # the README's example: `config set pool.release_days 60`
 DEMO_RELEASED = 3
+DEMO_RELEASING_IN = (2, 4, 6)  # days from today: customers the briefing warns about
 
 
 def _pool_examples(connection: Connection, rep_id: int, today: date) -> None:
-    """A few of the first salesperson's customers went to the pool by the rule of
-    `DEMO_RELEASE_DAYS` (on the day the rule says); the rest stays owned, whatever the config."""
+    """Under the rule of `DEMO_RELEASE_DAYS`: a few of the first salesperson's customers went
+    to the pool (on the day the rule says), and a few more were assigned to them just long
+    enough ago to go within the week (the briefing's `releasing`). Other customers left
+    unvisited go to the pool when the rule is switched on, as in a real file."""
     from salesvisit_cli.domain.pool import release_on, rule_reason
+    from salesvisit_cli.store import customer_log
     from salesvisit_cli.store import pool as pool_rows
 
     cutoff = today - timedelta(days=DEMO_RELEASE_DAYS)
@@ -143,6 +147,11 @@ def _pool_examples(connection: Connection, rep_id: int, today: date) -> None:
         day = release_on(clock.start, DEMO_RELEASE_DAYS)
         pool_rows.release(connection, clock.id, rep_id, on=pool_rows.midnight(day), by=None,
                           reason=rule_reason(DEMO_RELEASE_DAYS))  # fmt: skip
+    soon = clocks[DEMO_RELEASED : DEMO_RELEASED + len(DEMO_RELEASING_IN)]
+    for clock, days in zip(soon, DEMO_RELEASING_IN, strict=False):
+        given = today + timedelta(days=days) - timedelta(days=DEMO_RELEASE_DAYS + 1)
+        customer_log.record(connection, clock.id, "assigned", by=None,
+                            at=pool_rows.midnight(given), to_id=rep_id)  # fmt: skip
 
 
 def _days(start: date, end: date) -> list[date]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import Customer
-from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
 from salesvisit_cli.i18n import _
@@ -64,26 +63,36 @@ def assign(work: Work, ref: str, rep_name: str) -> tuple[Customer, bool]:
     rep_name = validate_rep_name(rep_name)
     with work.store.write() as connection:
         customer = resolve(connection, ref)
-        changed = move_customer(connection, work.rep, customer, rep_name, work.now)
+        changed = move_customer(connection, work, customer, rep_name)
         return customer_rows.get(connection, customer.id), changed
 
 
-def move_customer(
-    connection: Connection, current: str, customer: Customer, rep_name: str, now: datetime
-) -> bool:
-    """Give `customer` to `rep_name` inside a write (managers only); False when already theirs."""
-    me = rep_rows.get(connection, current)
-    check_can_manage(current, bool(me and me.is_manager), "assign customers")
+def move_customer(connection: Connection, work: Work, customer: Customer, rep_name: str) -> bool:
+    """Give `customer` to `rep_name` inside a write (managers only; not past `pool.claim_limit`:
+    it limits what one salesperson holds, however they got it); False when already theirs."""
+    from salesvisit_cli.domain.pool import past_limit
+    from salesvisit_cli.services.pool import policy
+    from salesvisit_cli.store.pool import owned_count
+
+    me = rep_rows.get(connection, work.rep)
+    check_can_manage(work.rep, bool(me and me.is_manager), "assign customers")
     target = rep_rows.get(connection, rep_name)
     if target is None:
         raise unknown_rep(rep_name)
     if customer.owner == target.name:
         return False
+    limit = policy(connection, work.config).claim_limit
+    if past_limit(owned_count(connection, target.id), 1, limit):
+        raise SalesvisitError(
+            _(
+                "{rep} already owns {limit} customers, the most one may own (pool.claim_limit)"
+            ).format(rep=target.name, limit=limit)
+        )
     old = rep_rows.get(connection, customer.owner).id if customer.owner else None
     customer_log.act(connection, me.id)
     customer_rows.set_owner(connection, customer.id, target.id)
     customer_log.record(
         connection, customer.id, customer_log.owner_event(old, target.id, me.id),
-        by=me.id, at=now, from_id=old, to_id=target.id,
+        by=me.id, at=work.now, from_id=old, to_id=target.id,
     )  # fmt: skip
     return True
