@@ -273,9 +273,17 @@ def assert_no_english(shown: str, folder: str, settings: str = "") -> None:
     assert not english, f"English in the zh-CN screen: {english}\n{shown}"
 
 
+# Help pages checked in Chinese at 80 columns.
+HELP_PAGES = [
+    (), ("followup",), ("quota",), ("customer",), ("customer", "add"), ("visit", "report"),
+    ("reception",), ("reception", "walkin"), ("reception", "call"), ("reception", "research"),
+    ("duty",), ("duty", "set"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "args",
-    [(), ("followup",), ("quota",), ("customer",), ("customer", "add"), ("visit", "report")],
+    HELP_PAGES,
     ids=" ".join,
 )
 def test_chinese_help_fits_80_columns(cli, monkeypatch, args):
