@@ -14,6 +14,7 @@ from salesvisit_cli.services.quota import quotas_of, team_quotas
 from salesvisit_cli.services.visits import views
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import month_book as book_rows
+from salesvisit_cli.store import quota as quota_rows
 from salesvisit_cli.store.daily import changed_between
 
 
@@ -21,7 +22,8 @@ from salesvisit_cli.store.daily import changed_between
 class MonthBook:
     """Everything the workbook shows: the quotas in `quota --team` order, the completed visits,
     the customers' districts (None: the schema has none), the follow-ups due in the month, and
-    the (salesperson, day) whose reports changed after they were handed in."""
+    the new customers registered in the month by salesperson and source (as `quota --team`),
+    and the (salesperson, day) whose reports changed after they were handed in."""
 
     month: Month
     team: bool
@@ -29,6 +31,7 @@ class MonthBook:
     visits: list[VisitView]
     districts: dict[int, str | None] | None
     followups: list[FollowupItem]
+    new_by_source: dict[str, dict[str, int]]
     changed: set[tuple[str, date]]
     working_days: list[date]
     today: date
@@ -39,10 +42,13 @@ def month_book(work: Work, month: Month, *, team: bool) -> MonthBook:
     """The month of the current salesperson, or (`team`) of every salesperson one may see."""
     with work.store.read() as connection:
         own = work.rep_id(connection)
+        members = quota_rows.list_reps(connection) if team else [(own, work.rep)]
         if team:
             quotas = team_quotas(connection, work, month)
         else:
-            quotas = quotas_of(connection, work, month, [(own, work.rep)])
+            quotas = quotas_of(connection, work, month, members)
+        ids = {rep_id: name for rep_id, name in members if rep_id is not None}
+        sources = quota_rows.new_by_source(connection, month, list(ids))
         filters = {} if team else {"rep_id": own}
         visits, followups = [], []
         if team or own is not None:
@@ -64,6 +70,7 @@ def month_book(work: Work, month: Month, *, team: bool) -> MonthBook:
         visits=visits,
         districts=found if book_rows.has_districts() else None,
         followups=[followup_item(row, work.today) for row in followups],
+        new_by_source={name: sources[rep_id] for rep_id, name in ids.items() if sources[rep_id]},
         changed=changed,
         working_days=work.calendar.working_days(month),
         today=work.today,
