@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "salesvisit_cli"
 PO = PACKAGE / "locale" / "zh_CN" / "LC_MESSAGES" / "salesvisit.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
 def _library_files() -> list[Path]:

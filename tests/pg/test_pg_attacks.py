@@ -249,7 +249,8 @@ def _escapes(attacker: Attacker, schema: Schema, ids: dict[str, int], owner: str
             attacker.attempt(sql.SQL(statement).format(name, me) if statement.count("{}") == 2
                              else sql.SQL(statement).format(name))  # fmt: skip
     for function in ("salesvisit_guard_visit()", "salesvisit_log_customer()",
-                     "salesvisit_refresh_first_visit(integer)"):  # fmt: skip
+                     "salesvisit_refresh_first_visit(integer)", "salesvisit_release_due()",
+                     "salesvisit_claim(integer)", "salesvisit_release(integer, text)"):  # fmt: skip
         attacker.attempt(sql.SQL(f"ALTER FUNCTION {function} SECURITY INVOKER"))
         attacker.attempt(sql.SQL(f"DROP FUNCTION {function} CASCADE"))
     attacker.attempt(sql.SQL(
@@ -266,6 +267,15 @@ def _escapes(attacker: Attacker, schema: Schema, ids: dict[str, int], owner: str
         for function in ("salesvisit_refresh_first_visit", "salesvisit_visited_by_me"):
             call = sql.SQL("SELECT {}({})").format(sql.Identifier(function), sql.Literal(target))
             attacker.attempt(call, allowed_rows=True)  # runs, changes nothing
+    # The pool (issue 17): claim owned customers, release a colleague's, run the rule early.
+    for target in (None, -1, 0, 2**31 - 1, ids["their_customer"], ids["my_customer"]):
+        attacker.attempt(sql.SQL("SELECT salesvisit_claim({})").format(sql.Literal(target)))
+    for target in (None, ids["their_customer"]):
+        attacker.attempt(
+            sql.SQL("SELECT salesvisit_release({}, 'mine now')").format(sql.Literal(target))
+        )
+    attacker.attempt(sql.SQL("SELECT salesvisit_release(NULL, NULL)"))
+    attacker.attempt(sql.SQL("SELECT salesvisit_release_due()"), allowed_rows=True)
     attacker.attempt(sql.SQL("SELECT salesvisit_refresh_first_visit('1; DELETE FROM visit')"))
     attacker.attempt(sql.SQL("SELECT salesvisit_guard_visit()"))
     attacker.attempt(sql.SQL("SELECT salesvisit_log_customer()"))
@@ -284,8 +294,9 @@ def _history_with_team(cli, clock, make_pg_db, monkeypatch, *, upgraded: bool):
 
 
 def _back_to_version_2(db) -> None:
-    """A team database of schema version 2 (before the customer log): no log, no guards, no
-    private view, the broad grants and the old "owned or visited" customer policy."""
+    """A team database of schema version 2 (before the customer log, locations and visit moves):
+    no log, no customer locations, no visit moves, no guards, no private view, the broad grants
+    and the old "owned or visited" customer policy."""
     with db.connect(OWNER, autocommit=True) as conn:
         conn.execute("DROP TABLE customer_log")
         conn.execute("DROP FUNCTION salesvisit_log_customer() CASCADE")
@@ -302,7 +313,16 @@ def _back_to_version_2(db) -> None:
             "CREATE POLICY sv_update ON customer FOR UPDATE TO salesvisit_team "
             "USING (salesvisit_visited_by_me(id)) WITH CHECK (true)"
         )
-        conn.execute("DELETE FROM schema_migration WHERE name = 'm003_customer_log'")
+        # … and before the front desk (m005): no duty group, no register, no front-desk logins
+        conn.execute("DROP TABLE reception, duty")
+        conn.execute("ALTER TABLE rep DROP COLUMN is_reception CASCADE")  # and desk policies
+        conn.execute("ALTER TABLE daily_submission DROP COLUMN market")
+        conn.execute("ALTER TABLE customer DROP COLUMN lat, DROP COLUMN lon, DROP COLUMN district")
+        conn.execute("ALTER TABLE visit DROP COLUMN moves")
+        conn.execute(
+            "DELETE FROM schema_migration WHERE name IN ('m003_customer_log', "
+            "'m004_customer_location', 'm005_reception', 'm006_visit_moves')"
+        )
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 

@@ -52,7 +52,10 @@ def check(
     if problems and not json_wanted():
         raise StoreError(f"the database has {len(problems)} problem(s): {'; '.join(problems[:5])}")
     found = {"ok": not problems, "problems": problems, "full": full}
-    emit(found, lambda _: success(f"ok ({'integrity_check' if full else 'quick_check'})"))
+    from salesvisit_cli.i18n import _
+
+    sound = _("ok ({check})").format(check="integrity_check" if full else "quick_check")
+    emit(found, lambda result: success(sound))
     if problems:
         raise typer.Exit(1)
 
@@ -69,8 +72,9 @@ def backup(
     Example:
       salesvisit db backup ~/backups/salesvisit-$(date +%F).db
     """
+    from salesvisit_cli.i18n import _
     from salesvisit_cli.render.console import success
     from salesvisit_cli.services.database import backup as run_backup
 
     written = run_backup(app_context(ctx).store, file, force=force)
-    success(f"Backed up to {written}")
+    success(_("Backed up to {file}").format(file=written))

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import app_context, work_of
+from salesvisit_cli.i18n import _
 
 HELP = "Fill a new database with a realistic demo team, customers and history."
 
@@ -38,10 +39,25 @@ def demo(
     if db:
         app_ctx.db_option = db
     spec = DemoSpec(seed=seed, reps=reps, customers=customers, months=months)
-    with progress_reporter("Building demo") as report:
+
+    with progress_reporter(_("Building demo")) as report:
         summary = build(work_of(ctx), spec, report)
+    ready = _(
+        "Demo ready: {reps} salesperson(s), {customers} customers, {visits} reported visits, "
+        "{hand_ins} daily hand-ins in {target}"
+    )
     success(
-        f"Demo ready: {summary.reps} salesperson(s), {summary.customers:,} customers, "
-        f"{summary.visits:,} reported visits, {summary.hand_ins:,} daily hand-ins "
-        f"in {app_ctx.db_target}"
+        ready.format(
+            reps=summary.reps,
+            customers=f"{summary.customers:,}",
+            visits=f"{summary.visits:,}",
+            hand_ins=f"{summary.hand_ins:,}",
+            target=app_ctx.db_target,
+        )
+    )
+    success(
+        _(
+            "Front desk: {count} walk-ins and calls registered today "
+            "(`--rep desk reception`, `duty`)"
+        ).format(count=summary.registrations)
     )

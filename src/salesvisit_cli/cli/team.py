@@ -54,13 +54,17 @@ def init(
     if not yes:
         planned = team.plan(app_ctx.store, mappings)
         team_plan(planned, {}, applied=False)
+        from salesvisit_cli.i18n import _
+
+        question = _("Create these roles and switch on row-level security ({team}, {managers})?")
         typer.confirm(
-            f"Create these roles and switch on row-level security "
-            f"({planned.team_role}, {planned.manager_role})?",
+            question.format(team=planned.team_role, managers=planned.manager_role),
             abort=True,
             err=True,
         )
-    done = team.init(app_ctx.store, mappings, passwords=passwords)
+    done = team.init(
+        app_ctx.store, mappings, passwords=passwords, pool=app_ctx.config.pool.model_dump()
+    )
     from salesvisit_cli.store.engine import database_url
 
     url = database_url(app_ctx.db_target)
@@ -71,7 +75,15 @@ def init(
 
     def screen(done) -> None:
         team_plan(done, urls, applied=True)
-        success(f"Team mode is on for {len(done.members)} salespeople")
+        from salesvisit_cli.i18n import ngettext
+
+        count = len(done.members)
+        on = ngettext(
+            "Team mode is on for {count} salesperson",
+            "Team mode is on for {count} salespeople",
+            count,
+        )
+        success(on.format(count=count))
 
     emit(done, screen, document=document)
 

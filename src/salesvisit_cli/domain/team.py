@@ -11,6 +11,7 @@ ROLE_PREFIX = "sv_"
 MAX_ROLE = 63  # PostgreSQL identifiers: 63 bytes
 TEAM_GROUP = "salesvisit_team"
 MANAGER_GROUP = "salesvisit_managers"
+RECEPTION_GROUP = "salesvisit_reception"  # the front-desk logins (store.access_desk)
 # The tables whose rows belong to one salesperson (row-level security applies to them).
 PRIVATE_TABLES = (
     "customer",
@@ -21,6 +22,7 @@ PRIVATE_TABLES = (
     "followup",
     "daily_submission",
     "customer_log",
+    "reception",
 )
 
 
@@ -33,6 +35,7 @@ class RepInfo:
     manager: bool
     db_role: str | None
     customers: int
+    reception: bool = False  # a front-desk login (前台): registers walk-ins and calls
 
     def to_json(self) -> dict:
         return {
@@ -41,6 +44,7 @@ class RepInfo:
             "manager": self.manager,
             "db_role": self.db_role,
             "customers": self.customers,
+            "reception": self.reception,
         }
 
 

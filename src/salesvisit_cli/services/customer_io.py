@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,11 +19,10 @@ from salesvisit_cli.domain.customers import (
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
-from salesvisit_cli.paths import require_folder
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
-from salesvisit_cli.store.engine import PRIVATE, Store, link_new
+from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.reps import ensure_rep, rep_id
 
 if TYPE_CHECKING:
@@ -38,6 +36,7 @@ HEADER_ALIASES = {
     "备注": "note", "来源": "source", "邮箱": "email", "电子邮件": "email",
     "办公时间": "hours", "作息时间": "hours", "级别": "tier", "客户级别": "tier",
     "状态": "status", "客户状态": "status",
+    "纬度": "lat", "经度": "lon", "区县": "district", "区/县": "district", "区": "district",
 }  # fmt: skip
 VALUE_ALIASES = {
     "tier": {"重点客户": "key", "重点": "key", "普通客户": "normal", "普通": "normal"},
@@ -106,9 +105,13 @@ def _columns(header: list[str]) -> list[str | None]:
     for title in header:
         clean = title.strip().lstrip("\ufeff").strip()
         key = HEADER_ALIASES.get(clean, clean.lower().replace(" ", "_").replace("-", "_"))
-        key = {"e_mail": "email", "office_hours": "hours", "contact_person": "contact"}.get(
-            key, key
-        )
+        key = {
+            "e_mail": "email",
+            "office_hours": "hours",
+            "contact_person": "contact",
+            "latitude": "lat",
+            "longitude": "lon",
+        }.get(key, key)
         if key in mapped:
             first = mapped.index(key)
             raise ValidationError(
@@ -316,38 +319,3 @@ def to_csv(customers: list[dict[str, Any]]) -> str:
             [neutralise("" if customer[c] is None else str(customer[c])) for c in columns]
         )
     return buffer.getvalue()
-
-
-def write_private(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
-    """Write a new 0600 file atomically; an existing file is replaced only with `force`."""
-    if path.is_dir():
-        raise ValidationError(f"{path} is a directory; give a file name")
-    if path.exists() and not force:
-        raise ValidationError(f"{path} already exists; use --force to overwrite it")
-    require_folder(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        _write_then_move(temporary, path, text, force=force, encoding=encoding)
-    except OSError as error:  # the message names the file asked for, never the temporary one
-        raise SalesvisitError(f"cannot write {path}: {error.strerror}") from None
-
-
-def _write_then_move(temporary: Path, path: Path, text: str, *, force: bool, encoding: str) -> None:
-    temporary.unlink(missing_ok=True)
-    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
-    try:
-        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(temporary, path)
-        else:
-            try:
-                link_new(temporary, path)  # never clobbers a file that appeared meanwhile
-            except FileExistsError:
-                raise ValidationError(
-                    f"{path} already exists; use --force to overwrite it"
-                ) from None
-    finally:
-        temporary.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from salesvisit_cli.domain.customers import FIELDS
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.services.context import Work
+from salesvisit_cli.services.demo_reception import reception_day
 from salesvisit_cli.store import bulk
 from salesvisit_cli.store import customers as customer_rows
 from salesvisit_cli.store import team as rep_rows
@@ -50,6 +51,7 @@ class DemoSummary:
     visits: int = 0
     followups: int = 0
     hand_ins: int = 0
+    registrations: int = 0  # walk-ins and calls at the front desk today
 
 
 def _history_start(today: date, months: int) -> date:
@@ -73,7 +75,8 @@ def build(
     The history runs from `--months` ago to yesterday on working days: 5-7 reported visits a
     day per salesperson (a third to prospects; new prospects keep arriving in the file),
     bookings, complaints, over-time calls, follow-ups done and open, hand-ins on time, late and
-    missing; then 5-8 planned visits today and a few on the next working day. Rows are made as
+    missing; then 5-8 planned visits today and a few on the next working day; and this
+    morning's walk-ins and calls at the front desk (`--rep desk`). Rows are made as
     tuples and bulk inserted salesperson by salesperson; the first-visit facts of every
     customer are computed at the end in one UPDATE.
     """
@@ -115,9 +118,31 @@ def build(
                 if progress:
                     progress(index + 2, steps)
         _update_customers(connection, [c for customers in by_rep.values() for c in customers])
+        _pool_examples(connection, rep_ids[0], today)
+        summary.registrations = reception_day(connection, work, made, rep_ids)
         if progress:
             progress(steps, steps)
     return summary
+
+
+DEMO_RELEASE_DAYS = 60  # the README's example: `config set pool.release_days 60`
+DEMO_RELEASED = 3
+
+
+def _pool_examples(connection: Connection, rep_id: int, today: date) -> None:
+    """A few of the first salesperson's customers went to the pool by the rule of
+    `DEMO_RELEASE_DAYS` (on the day the rule says); the rest stays owned, whatever the config."""
+    from salesvisit_cli.domain.pool import release_on, rule_reason
+    from salesvisit_cli.store import pool as pool_rows
+
+    cutoff = today - timedelta(days=DEMO_RELEASE_DAYS)
+    clocks = pool_rows.clocks(
+        connection, pool_rows.started_before(cutoff) & (CUSTOMER.c.owner_id == rep_id)
+    )
+    for clock in clocks[:DEMO_RELEASED]:
+        day = release_on(clock.start, DEMO_RELEASE_DAYS)
+        pool_rows.release(connection, clock.id, rep_id, on=pool_rows.midnight(day), by=None,
+                          reason=rule_reason(DEMO_RELEASE_DAYS))  # fmt: skip
 
 
 def _days(start: date, end: date) -> list[date]:
@@ -142,13 +167,15 @@ def _insert_customers(
     start: date,
 ) -> dict[int, list[demo_history.DemoCustomer]]:
     """Bulk insert the demo customers (registered the day before `start`), owned in turn by the
-    salespeople; each one's customers."""
+    salespeople, each in their own city; each one's customers."""
     registered = datetime.combine(start - timedelta(days=1), time(8, 0))
     first_id = _next_id(connection, CUSTOMER)
     by_rep: dict[int, list[demo_history.DemoCustomer]] = {rep_id: [] for rep_id in rep_ids}
     rows = []
     for number, (fields, arrival) in enumerate(zip(made, arrivals, strict=True)):
-        customer_id, owner_id = first_id + number, rep_ids[number % len(rep_ids)]
+        owner_index = number % len(rep_ids)
+        customer_id, owner_id = first_id + number, rep_ids[owner_index]
+        fields = demo_data.locate(fields, demo_data.city_of(owner_index), customer_id)
         since = registered.date() if fields["status"] == "client" else None
         created = registered if arrival is None else datetime.combine(arrival, time(8, 0))
         rows.append(

@@ -11,6 +11,7 @@ from salesvisit_cli.domain.checklist import prep_state
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import towards_target
 from salesvisit_cli.domain.talking_points import every_call, talking_points, tip_of_the_day
+from salesvisit_cli.services.briefing import briefing
 from salesvisit_cli.services.visits import NewVisit, plan_visit, refuse_past
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.progress import month_counts
@@ -75,7 +76,9 @@ def assemble(connection: Connection, work: Work, day: date) -> rules.Plan:
         ),
         tip=tip_of_the_day(day),
         every_call=every_call(max_minutes),
+        call_minutes=max_minutes,
         done_today=rows.count_done(connection, own_id, day),
+        briefing=briefing(connection, work),
     )
 
 
@@ -86,8 +89,9 @@ def _suggestions(
         rows.candidates(connection, work.rep_id(connection), plan.date),
         limit,
         day=plan.date,
-        key_revisit_days=work.config.plan.key_revisit_days,
+        key_days=work.config.cadence.key_days,
         new_behind=plan.pace.new_needed_per_day > 0,
+        near=[(v.customer.name, v.customer.point) for v in plan.visits if v.customer.point],
     )
 
 
@@ -100,6 +104,33 @@ def show(work: Work, day: date, suggest: int | None = None) -> rules.Plan:
         if suggest is not None:
             plan.suggestions = _suggestions(connection, work, plan, suggest)
     return plan
+
+
+def routed(work: Work, day: date, *, apply: bool = False) -> rules.Plan:
+    """The plan with its visits ordered into the day's round (`visit plan --route`); with
+    `apply`, each untimed visit gets the round's start time, in the same transaction."""
+    from salesvisit_cli.services import route
+
+    if apply:
+        refuse_past(day, work.today)
+    with work.store.write() if apply else work.store.read() as connection:
+        plan = assemble(connection, work, day)
+        found = route.solve_round(work, plan.visits)
+        route.in_route_order(plan, found)
+        if apply:
+            route.apply_times(connection, plan, found)
+    return plan
+
+
+def _timed_by_round(
+    connection: Connection, work: Work, plan: rules.Plan, accepted: list[int]
+) -> rules.Plan:
+    """The accepted visits get their start times from the day's round."""
+    from salesvisit_cli.services import route
+
+    found = route.solve_round(work, plan.visits)
+    route.apply_times(connection, plan, found, only=set(accepted))
+    return assemble(connection, work, plan.date)
 
 
 def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
@@ -116,11 +147,13 @@ def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
                 connection,
                 work,
                 suggestion.customer.id,
-                NewVisit(day=day, purpose=suggestion.reason),
+                NewVisit(day=day, purpose=suggestion.reason.translated()),
             )
             accepted.append(new_id)
             warnings += [message for message in said if message not in warnings]
         plan = assemble(connection, work, day)
+        if accepted and work.config.route.start is not None:
+            plan = _timed_by_round(connection, work, plan, accepted)
     plan.suggestions = chosen
     plan.accepted = accepted
     return plan, warnings

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.customers import ASSIGN, CONFLICT, ownership
-from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.followups import (
     check_next_meeting,
     next_meeting_visit,
@@ -32,12 +32,12 @@ from salesvisit_cli.domain.visit_report import (
     over_time_message,
 )
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import reports as rows
-from salesvisit_cli.store.customers import set_owner
 from salesvisit_cli.store.progress import refresh_first_visit
 
 
@@ -115,9 +115,15 @@ def _target(connection: Connection, rep: str, request: ReportRequest, today: dat
                 f"visit {visit.id} is with customer {visit.customer_id}, not {customer.name!r}"
             )
     facts = rows.customer_owner(connection, visit.customer_id)
-    if visit.status == "cancelled":
+    if visit.status in ("cancelled", "void"):
         reason = f" ({visit.cancel_reason})" if visit.cancel_reason else ""
-        raise ValidationError(f"visit {visit.id} was cancelled{reason}; it cannot be reported")
+        raise ValidationError(
+            f"visit {visit.id} was {visit.status}{reason}; it cannot be reported"
+            if visit.status == "cancelled"
+            else _("visit {id} was voided{reason}; it cannot be reported").format(
+                id=visit.id, reason=reason
+            )
+        )
     if visit.status == "done" and not request.amend:
         raise ValidationError(
             f"visit {visit.id} is already reported ({visit.date.isoformat()} {visit.start}); "
@@ -169,7 +175,7 @@ def report(work: Work, request: ReportRequest) -> Reported:
             as_prospect, conflict = bool(visit.as_prospect), bool(visit.conflict)
         else:
             as_prospect = facts.status == "prospect"
-            conflict = _claim(connection, facts, me, result, now)
+            conflict = _claim(connection, work, facts, me, result)
 
         values = {
             **fields.values(),
@@ -183,7 +189,8 @@ def report(work: Work, request: ReportRequest) -> Reported:
             rows.make_client(connection, target.customer_id, fields.date)
             customer_log.record(connection, target.customer_id, "edited", by=me, at=now,
                                 fields=["status"], reason="booking")  # fmt: skip
-            result.notes.append(f"{facts.name} booked: now a client since {fields.date}")
+            booked = _("{customer} booked: now a client since {date}")
+            result.notes.append(booked.format(customer=facts.name, date=fields.date))
         result.created = _followups(
             connection, work.calendar, target.customer_id, me, visit_id, fields, now
         )
@@ -218,10 +225,11 @@ def _write_visit(
         planned = rows.planned_ids(connection, me, target.customer_id, values["date"])
         if planned:
             listed = ", ".join(str(number) for number in planned)
-            result.warnings.append(
-                f"you also had visit {listed} planned with {target.customer} that day; it stays "
-                f"planned (report it with `visit report ID` or cancel it)"
+            text = _(
+                "you also had visit {ids} planned with {customer} that day; it stays "
+                "planned (report it with `visit report ID` or cancel it)"
             )
+            result.warnings.append(text.format(ids=listed, customer=target.customer))
         return visit_id
     if visit.status == "done":
         old = ReportFields.of(visit).snapshot()
@@ -231,19 +239,32 @@ def _write_visit(
     return visit.id
 
 
-def _claim(connection: Connection, facts: Any, me: int, result: Reported, now: datetime) -> bool:
-    """R8 for a newly reported visit: an unowned customer becomes the reporter's; another
-    salesperson's customer makes the visit a conflict (returned)."""
+def _claim(connection: Connection, work: Work, facts: Any, me: int, result: Reported) -> bool:
+    """R8 for a newly reported visit: a customer in the pool becomes the reporter's (unless the
+    pool's claim rules refuse it: it then stays in the pool); another salesperson's customer
+    makes the visit a conflict (returned)."""
+    from salesvisit_cli.services.pool import claim_refusal
+    from salesvisit_cli.store.pool import claim
+
     rule = ownership(facts.owner_id, me)
     if rule == ASSIGN:
-        set_owner(connection, facts.id, me)
-        customer_log.record(connection, facts.id, "claimed", by=me, at=now, to_id=me)
-        result.notes.append(f"{facts.name} had no owner: now yours")
+        refusal = claim_refusal(connection, work, facts.id, me)
+        if refusal:
+            result.notes.append(
+                _("{name} stays in the pool: {why}").format(name=facts.name, why=refusal)
+            )
+            return False
+        if not claim(connection, facts.id, me, work.now):
+            raise SalesvisitError(
+                _("{name} was claimed by someone else a moment ago").format(name=facts.name)
+            )
+        result.notes.append(_("{customer} had no owner: now yours").format(customer=facts.name))
     elif rule == CONFLICT:
-        result.warnings.append(
-            f"{facts.name} belongs to {facts.owner}: your visit is recorded as a "
+        text = _(
+            "{customer} belongs to {owner}: your visit is recorded as a "
             "conflict (the team view shows it)"
         )
+        result.warnings.append(text.format(customer=facts.name, owner=facts.owner))
     return rule == CONFLICT
 
 

@@ -11,6 +11,7 @@ from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as customer_rows
@@ -28,12 +29,15 @@ def _info(connection, name: str) -> RepInfo:
     return next(r for r in rep_rows.listing(connection) if r.name == name)
 
 
-def add(work: Work, name: str, *, manager: bool = False) -> Added:
-    """Add a salesperson (or make an existing one a manager with `manager=True`).
+def add(work: Work, name: str, *, manager: bool = False, reception: bool = False) -> Added:
+    """Add a salesperson (or make an existing one a manager with `manager=True`), or with
+    `reception=True` a front-desk login (前台: registers walk-ins and calls, owns no customers).
 
     Anyone may add the first people; once the team has a manager, only a manager may.
     """
     name = validate_rep_name(name)
+    if manager and reception:
+        raise ValidationError(_("--manager and --reception exclude each other"))
     with work.store.write() as connection:
         if rep_rows.any_manager(connection):
             me = rep_rows.get(connection, work.rep)
@@ -44,7 +48,7 @@ def add(work: Work, name: str, *, manager: bool = False) -> Added:
                 rep_rows.set_manager(connection, existing.id, True)
                 return Added(_info(connection, name), promoted=True)
             raise ValidationError(f"salesperson {name!r} already exists (id {existing.id})")
-        rep_rows.add(connection, name, manager, work.now)
+        rep_rows.add(connection, name, manager, work.now, reception=reception)
         return Added(_info(connection, name), promoted=False)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
-from salesvisit_cli.domain.team import MANAGER_GROUP, TEAM_GROUP, derive_role
+from salesvisit_cli.domain.team import MANAGER_GROUP, RECEPTION_GROUP, TEAM_GROUP, derive_role
 from salesvisit_cli.store import access
 from salesvisit_cli.store import team as rep_rows
 from salesvisit_cli.store.engine import Store
@@ -32,6 +32,7 @@ class Member:
     manager: bool
     create: bool  # the role does not exist yet
     password: str | None = None
+    reception: bool = False  # a front-desk login (store.access_desk)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -39,6 +40,7 @@ class Member:
             "role": self.role,
             "manager": self.manager,
             "created": self.create,
+            "reception": self.reception,
             "password": self.password,
         }
 
@@ -108,7 +110,9 @@ def _plan(connection, mappings: dict[str, str]) -> Plan:
             )
         if info.exists and not info.login:
             warnings.append(f"role {role!r} cannot log in (NOLOGIN); {rep.name} cannot connect")
-        members.append(Member(rep.name, role, rep.manager, create=not info.exists))
+        members.append(
+            Member(rep.name, role, rep.manager, create=not info.exists, reception=rep.reception)
+        )
     return Plan(TEAM_GROUP, MANAGER_GROUP, members, warnings)
 
 
@@ -119,8 +123,15 @@ def plan(store: Store, mappings: dict[str, str]) -> Plan:
         return _plan(connection, mappings)
 
 
-def init(store: Store, mappings: dict[str, str], *, passwords: bool = False) -> Plan:
-    """Create the roles, map them, grant, and switch row-level security on (idempotent)."""
+def init(
+    store: Store,
+    mappings: dict[str, str],
+    *,
+    passwords: bool = False,
+    pool: dict[str, Any] | None = None,
+) -> Plan:
+    """Create the roles, map them, grant, and switch row-level security on (idempotent); `pool`
+    (the configuration's `pool.*`) becomes the team's pool rules, which the database applies."""
     _require_postgres(store)
     with store.write() as connection:
         done = _plan(connection, mappings)
@@ -128,6 +139,7 @@ def init(store: Store, mappings: dict[str, str], *, passwords: bool = False) -> 
         access.ensure_group(connection, team)
         access.ensure_group(connection, managers)
         access.grant_membership(connection, team, managers)
+        access.ensure_group(connection, RECEPTION_GROUP)
         for member in done.members:
             if member.create:
                 access.ensure_login(connection, member.role)
@@ -136,6 +148,10 @@ def init(store: Store, mappings: dict[str, str], *, passwords: bool = False) -> 
                 access.set_password(connection, member.role, member.password)
             if member.manager:
                 access.grant_membership(connection, managers, member.role)
+            elif member.reception:  # the front desk: its own group, not the salespeople's
+                access.revoke_membership(connection, managers, member.role)
+                access.revoke_membership(connection, team, member.role)
+                access.grant_membership(connection, RECEPTION_GROUP, member.role)
             else:
                 access.revoke_membership(connection, managers, member.role)
                 access.grant_membership(connection, team, member.role)
@@ -144,6 +160,10 @@ def init(store: Store, mappings: dict[str, str], *, passwords: bool = False) -> 
         access.apply_privileges(connection, team, managers)
         rep_rows.set_meta(connection, "team.role", team)
         rep_rows.set_meta(connection, "team.manager_role", managers)
+        for key, value in (pool or {}).items():
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            rep_rows.set_meta(connection, f"pool.{key}", text)
+        rep_rows.set_meta(connection, "pool.settled", "")
         return done
 
 

@@ -163,5 +163,36 @@ def of_visits(connection: Connection, visit_ids: Sequence[int]) -> list[Any]:
     return items
 
 
+def close_open_of_visit(
+    connection: Connection, visit_id: int, when: datetime, note: str
+) -> list[int]:
+    """Close the open follow-ups a visit created (with `note`); returns their ids."""
+    ids = list(
+        connection.execute(
+            select(FOLLOWUP.c.id).where(
+                FOLLOWUP.c.visit_id == visit_id, FOLLOWUP.c.done_at.is_(None)
+            )
+        ).scalars()
+    )
+    if ids:
+        connection.execute(
+            update(FOLLOWUP).where(FOLLOWUP.c.id.in_(ids)).values(done_at=when, done_note=note)
+        )
+    return ids
+
+
 def mark_done(connection: Connection, followup_id: int, when: datetime, note: str | None) -> None:
     change(connection, followup_id, done_at=when, done_note=note)
+
+
+def due_between(
+    connection: Connection, first: date, last: date, rep_id: int | None = None
+) -> list[Any]:
+    """Follow-ups due from `first` to `last`, open and done (of one salesperson, or of all the
+    reader may see), by salesperson, due date and id."""
+    condition = and_(FOLLOWUP.c.due >= first, FOLLOWUP.c.due <= last)
+    if rep_id is not None:
+        condition = and_(condition, FOLLOWUP.c.rep_id == rep_id)
+    return connection.execute(
+        _select(connection).where(condition).order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
+    ).all()

@@ -260,9 +260,97 @@ CREATE INDEX ix_customer_log_customer_id ON customer_log (customer_id);
         connection.exec_driver_sql(statement.replace("{schema}", schema))
 
 
+def m004_customer_location(connection: Connection) -> None:
+    """Where customers are: WGS-84 coordinates (both or neither) and the district (区/县)."""
+    _ddl(
+        connection,
+        """
+ALTER TABLE customer ADD COLUMN lat FLOAT;
+ALTER TABLE customer ADD COLUMN lon FLOAT;
+ALTER TABLE customer ADD COLUMN district VARCHAR(40);
+CREATE INDEX ix_customer_district ON customer (district);
+""",
+    )
+
+
+def m005_reception(connection: Connection) -> None:
+    """The front desk (前台接待): front-desk logins, the duty group, the register of walk-ins
+    and calls (with market-research marks), and the market notes handed in with a day."""
+    _ddl(
+        connection,
+        """
+ALTER TABLE rep ADD COLUMN is_reception BOOLEAN DEFAULT false NOT NULL;
+ALTER TABLE daily_submission ADD COLUMN market VARCHAR;
+CREATE TABLE duty (
+    slot VARCHAR(10) NOT NULL,
+    rep_id INTEGER NOT NULL,
+    set_by INTEGER,
+    set_at {moment} NOT NULL,
+    PRIMARY KEY (slot, rep_id),
+    FOREIGN KEY(rep_id) REFERENCES rep (id),
+    FOREIGN KEY(set_by) REFERENCES rep (id)
+);
+CREATE TABLE reception (
+    id {serial} NOT NULL,
+    at {moment} NOT NULL,
+    kind VARCHAR(10) NOT NULL,
+    customer_id INTEGER NOT NULL,
+    rep_id INTEGER NOT NULL,
+    by_id INTEGER,
+    is_new BOOLEAN NOT NULL,
+    assigned BOOLEAN NOT NULL,
+    how VARCHAR(12) NOT NULL,
+    replaces_id INTEGER,
+    research_at {moment},
+    research_by INTEGER,
+    research_reason VARCHAR,
+    PRIMARY KEY (id),
+    FOREIGN KEY(customer_id) REFERENCES customer (id),
+    FOREIGN KEY(rep_id) REFERENCES rep (id),
+    FOREIGN KEY(by_id) REFERENCES rep (id),
+    FOREIGN KEY(replaces_id) REFERENCES reception (id),
+    FOREIGN KEY(research_by) REFERENCES rep (id),
+    UNIQUE (replaces_id)
+);
+CREATE INDEX ix_reception_at ON reception (at);
+""",
+    )
+    if connection.dialect.name != "postgresql":
+        return
+    here = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
+    schema = '"' + here.replace('"', '""') + '"'  # quoted: pg_temp is searched last
+    for statement in _M005_LOG_RECEPTION:
+        connection.exec_driver_sql(statement.replace("{schema}", schema))
+
+
+_M005_LOG_RECEPTION = (
+    # Every registration is in the customer log (`received`), written by the database.
+    """CREATE OR REPLACE FUNCTION salesvisit_log_reception() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_catalog, pg_temp AS $$
+BEGIN
+    INSERT INTO customer_log (customer_id, at, by_id, event, to_id, reason)
+    VALUES (NEW.customer_id, NEW.at, NEW.by_id, 'received', NEW.rep_id,
+            'reception ' || NEW.kind || ' (' || NEW.how || ')');
+    RETURN NULL;
+END $$""",
+    "REVOKE ALL ON FUNCTION salesvisit_log_reception() FROM PUBLIC",
+    "CREATE TRIGGER salesvisit_log AFTER INSERT ON reception "
+    "FOR EACH ROW EXECUTE FUNCTION salesvisit_log_reception()",
+)
+
+
+def m006_visit_moves(connection: Connection) -> None:
+    """Planned visits count their moves (`visit move`): calendar files raise the event's
+    SEQUENCE with each one, so a phone replaces its older copy."""
+    _ddl(connection, "ALTER TABLE visit ADD COLUMN moves INTEGER DEFAULT 0 NOT NULL;")
+
+
 # In order: the position of a step (from 1) is the schema version it leads to. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     m001_initial_schema,
     m002_migration_log,
     m003_customer_log,
+    m004_customer_location,
+    m005_reception,
+    m006_visit_moves,
 ]
