@@ -199,9 +199,9 @@ def command_line(label: str, arguments: list[str] | None, db: Path) -> tuple[lis
     return [*SALESVISIT, *arguments], extra
 
 
-def csv_file(workdir: Path) -> Path:
-    """100,000 realistic, unique customers (as the demo makes them) in UTF-8."""
-    path = workdir / "customers-100k.csv"
+def csv_file(workdir: Path, rows: int) -> Path:
+    """`rows` realistic, unique customers (as the demo makes them) in UTF-8."""
+    path = workdir / f"customers-{rows // 1000}k.csv"
     if path.exists():
         return path
     sys.path.insert(0, str(ROOT / "src"))
@@ -210,13 +210,15 @@ def csv_file(workdir: Path) -> Path:
     rng = random.Random(11)
     fields = ["name", "tier", "status", "contact", "phone", "address", "industry", "size",
               "source", "hours", "web"]  # fmt: skip
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    partial = path.with_suffix(".partial")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(fields)
-        for number in range(1, IMPORT_ROWS + 1):
+        for number in range(1, rows + 1):
             row = customer(rng, number)
             row["name"] = f"{row['name']} No.{number}"
             writer.writerow(["" if row[f] is None else row[f] for f in fields])
+    partial.replace(path)
     return path
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,29 +186,27 @@ class _Undo(Exception):
 
 
 class _Loader:
-    """Checks each record and inserts the good ones in chunks, inside one transaction.
+    """Checks each record and inserts the good ones in file order, a chunk at a time, inside
+    the import's one transaction.
 
-    Memory grows with the name keys the duplicate check needs, never with whole rows: at most
-    one chunk of rows is held. After the first bad row nothing more is inserted (the caller
-    rolls back) but every row is still checked, so that the report lists them all.
+    The database is the duplicate index: each chunk's name keys are looked up among the
+    customers on file, this file's rows inserted so far included. Memory holds one chunk of
+    rows and the line of each inserted row (8 bytes), never the names. Good rows are inserted
+    even after a bad one (a later duplicate of them must still be found); the caller rolls
+    back a refused file or a dry run.
     """
 
-    def __init__(self, connection: Connection, work: Work, result: ImportResult, *, insert: bool,
-                 all_or_nothing: bool):  # fmt: skip
-        self.connection, self.work, self.result = connection, work, result
-        self.insert, self.all_or_nothing = insert, all_or_nothing
-        self.known = rows.all_name_keys(connection)
-        self.seen: dict[str, int] = {}
-        self.owner_ids: dict[str | None, int] = {}
+    def __init__(self, connection: Connection, work: Work, result: ImportResult, before: int):
+        self.connection, self.work, self.result, self.before = connection, work, result, before
         self.known_owners: set[str] = {work.rep}
-        self.pending: list[tuple[str | None, dict[str, Any]]] = []
-        self.loading = contextlib.ExitStack()
-        self.first_load = not self.known
+        self.owner_ids: dict[str | None, int] = {}
+        self.pending: list[tuple[int, str, str | None, dict[str, Any]]] = []
+        self.lines = array("q")  # the file line of each inserted row, in id order
+        self.first_id: int | None = None
 
     def add(self, line: int, record: dict[str, str] | str) -> None:
-        result = self.result
         if isinstance(record, str):
-            result.skipped.append(ImportProblem(line, record))
+            self.result.skipped.append(ImportProblem(line, record))
             return
         try:
             owner = record.pop("owner", None)
@@ -219,43 +217,51 @@ class _Loader:
                 self.known_owners.add(owner)
             fields = clean_fields(record)
         except (ValidationError, NotFoundError) as error:
-            result.skipped.append(ImportProblem(line, str(error)))
+            self.result.skipped.append(ImportProblem(line, str(error)))
             return
-        key = name_key(fields["name"])
-        if key in self.known:
-            reason = f"duplicate of customer id {self.known[key]} ({fields['name']})"
-            result.skipped.append(ImportProblem(line, reason))
-        elif key in self.seen:
-            reason = f"duplicate of line {self.seen[key]} ({fields['name']})"
-            result.skipped.append(ImportProblem(line, reason))
-        else:
-            self.seen[key] = line
-            result.imported += 1
-            if self.insert and not (self.all_or_nothing and result.skipped):
-                fields["name_key"] = key  # computed once (the insert needs it too)
-                self.pending.append((owner, fields))
-                if len(self.pending) >= rows.CHUNK:
-                    self.flush()
+        self.pending.append((line, name_key(fields["name"]), owner, fields))
+        if len(self.pending) >= rows.CHUNK:
+            self.flush()
 
     def flush(self) -> None:
-        """Insert the pending rows (a first large load into an empty file: indexes after)."""
-        if not self.pending or not self.insert:
+        """Insert the pending rows that are not duplicates; report those that are."""
+        if not self.pending:
             return
-        if self.first_load and len(self.pending) >= rows.CHUNK:
-            self.loading.enter_context(rows.bulk_loading(self.connection))
-        self.first_load = False
-        by_owner: dict[str | None, list[dict[str, Any]]] = {}
-        for owner, fields in self.pending:
-            by_owner.setdefault(owner, []).append(fields)
-        for owner, batch in by_owner.items():
-            rows.add_many(self.connection, batch, self._owner_id(owner), self.work.now)
+        earlier: dict[str, int] = rows.first_ids(self.connection, {p[1] for p in self.pending})
+        checked = []
+        for line, key, owner, fields in self.pending:
+            first = earlier.get(key)
+            if first is None:
+                earlier[key] = -line  # a line of this chunk
+                checked.append((fields, key, self._owner_id(owner)))
+                self.lines.append(line)
+            else:
+                reason = f"duplicate of {self._where(first)} ({fields['name']})"
+                self.result.skipped.append(ImportProblem(line, reason))
+        rows.add_checked(self.connection, checked, self.work.now)
+        if self.first_id is None and checked:
+            self.first_id = rows.first_id_after(self.connection, self.before)
         self.pending = []
+
+    def _where(self, first: int) -> str:
+        """The earlier row a duplicate repeats: a line of this file or a customer on file."""
+        if first < 0:
+            return f"line {-first}"
+        if first <= self.before or self.first_id is None:
+            return f"customer id {first}"
+        return f"line {self.lines[first - self.first_id]}"  # ids follow the file's order
 
     def _owner_id(self, owner: str | None) -> int:
         if owner not in self.owner_ids:
             name = owner or self.work.rep
             self.owner_ids[owner] = ensure_rep(self.connection, name, self.work.now)
         return self.owner_ids[owner]
+
+
+def _cache_mib(size: int) -> int:
+    """The page cache for importing a file of `size` bytes: room for the name-key index it
+    grows (about a quarter of the file), 8 to 64 MiB."""
+    return min(64, max(8, size // 4 >> 20))
 
 
 def import_csv(
@@ -284,17 +290,18 @@ def import_csv(
                 me = work.ensure_rep_id(connection)
                 customer_log.act(connection, me)
                 before = customer_log.last_customer_id(connection)
-                loader = _Loader(connection, work, result, insert=not dry_run,
-                                 all_or_nothing=not skip_invalid)  # fmt: skip
-                with loader.loading:
+                loader = _Loader(connection, work, result, before)
+                with rows.bulk_loading(connection, _cache_mib(size), first=not before):
                     for line, record in _records(reader, columns):
                         loader.add(line, record)
                         result.rows += 1
                         if progress and result.rows % 1000 == 0:
                             progress(raw.tell(), size)
+                    loader.flush()
+                    result.imported = len(loader.lines)
+                    result.skipped.sort(key=lambda problem: problem.line)
                     if dry_run or (result.skipped and not skip_invalid):
                         raise _Undo
-                    loader.flush()
                 customer_log.record_created(connection, before, by=me, at=work.now)
         except _Undo:
             pass
