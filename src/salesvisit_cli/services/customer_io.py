@@ -236,20 +236,20 @@ class _Loader:
                 checked.append((fields, key, self._owner_id(owner)))
                 self.lines.append(line)
             else:
-                reason = f"duplicate of {self._where(first)} ({fields['name']})"
+                reason = self._duplicate(first, fields["name"])
                 self.result.skipped.append(ImportProblem(line, reason))
         rows.add_checked(self.connection, checked, self.work.now)
         if self.first_id is None and checked:
             self.first_id = rows.first_id_after(self.connection, self.before)
         self.pending = []
 
-    def _where(self, first: int) -> str:
-        """The earlier row a duplicate repeats: a line of this file or a customer on file."""
-        if first < 0:
-            return f"line {-first}"
-        if first <= self.before or self.first_id is None:
-            return f"customer id {first}"
-        return f"line {self.lines[first - self.first_id]}"  # ids follow the file's order
+    def _duplicate(self, first: int, name: str) -> str:
+        """Why a row is refused: it repeats a customer on file (`first`: its id) or an earlier
+        line of this file (`first`: minus that line, or the id it was inserted with)."""
+        if first < 0 or (self.first_id is not None and first >= self.first_id):
+            line = -first if first < 0 else self.lines[first - self.first_id]  # ids follow lines
+            return f"duplicate of line {line} ({name})"
+        return f"duplicate of customer id {first} ({name})"
 
     def _owner_id(self, owner: str | None) -> int:
         if owner not in self.owner_ids:
