@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import os
 import platform
 import random
@@ -34,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -103,14 +105,20 @@ def middle(found: list[Measure]) -> Measure:
 
 
 def paired(
-    command: list[str], env: dict[str, str], floor: list[str], floor_env: dict[str, str], runs: int
+    command: list[str] | Callable[[], list[str]],
+    env: dict[str, str],
+    floor: list[str],
+    floor_env: dict[str, str],
+    runs: int,
 ) -> tuple[Measure, Measure]:
-    """The command and its floor run alternately, so both see the same machine load."""
-    run_once(command, env)
+    """The command (or a function giving each run's command) and its floor run alternately, so
+    both see the same machine load."""
+    each = command if callable(command) else lambda: command
+    run_once(each(), env)
     run_once(floor, floor_env)
     mine, base = [], []
     for _ in range(runs):
-        mine.append(run_once(command, env))
+        mine.append(run_once(each(), env))
         base.append(run_once(floor, floor_env))
     return middle(mine), middle(base)
 
@@ -182,7 +190,9 @@ COMMANDS = [
 ]
 
 
-def command_line(label: str, arguments: list[str] | None, db: Path) -> tuple[list[str], dict]:
+def command_line(
+    label: str, arguments: list[str] | None, db: Path
+) -> tuple[list[str] | Callable[[], list[str]], dict]:
     extra: dict[str, str] = {}
     if label == "completion (bash)":
         extra = {
@@ -209,12 +219,29 @@ def command_line(label: str, arguments: list[str] | None, db: Path) -> tuple[lis
         arguments = ["report", "month", "--team", "--month", last_month]
         arguments += ["--xlsx", str(target), "--force"]
     if label == "visit report (write)":
-        # Yesterday: a call already over whatever the time of day.
-        arguments = ["visit", "report", "--customer", "1", "--date", "yesterday"]
-        arguments += ["--start", "10:00", "--minutes", "20", "--notes", "bench"]
+        return _reports(db), extra
     if label == "customer list --search":
         arguments = ["customer", "list", "--search", search_term(db)]
     return [*SALESVISIT, *arguments], extra
+
+
+def _reports(db: Path) -> Callable[[], list[str]]:
+    """Each run reports another 3-minute call yesterday night (a call already over whatever the
+    time of day, never overlapping the last) into a fresh copy of `db`."""
+    copy = db.with_name(f"{db.stem}-write.db")
+    for leftover in db.parent.glob(f"{copy.name}*"):
+        leftover.unlink()
+    shutil.copyfile(db, copy)
+    slots = itertools.count()
+
+    def next_report() -> list[str]:
+        minute = next(slots) * 5
+        start = f"{minute // 60:02d}:{minute % 60:02d}"
+        arguments = ["visit", "report", "--customer", "1", "--date", "yesterday"]
+        arguments += ["--start", start, "--minutes", "3", "--notes", "bench", "--again"]
+        return [*SALESVISIT, "--db", str(copy), *arguments]
+
+    return next_report
 
 
 def csv_file(workdir: Path, rows: int) -> Path:
