@@ -2,7 +2,8 @@
 
 On SQLite the rows go straight through the DBAPI cursor of the transaction's connection (no
 per-row SQLAlchemy parameter processing); dates and moments are stored exactly as SQLAlchemy
-stores them there (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS.ffffff`). Other databases use Core.
+stores them there (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS.ffffff`). On PostgreSQL they go through
+COPY (and the id sequences follow explicit ids). Other databases use Core.
 """
 
 from __future__ import annotations
@@ -53,6 +54,16 @@ def _row_converter(
     return eval(f"lambda r: ({', '.join(parts)},)", namespace)
 
 
+def _scalar_defaults(table: Table, columns: Sequence[str]) -> list:
+    """The columns a row leaves out that have a Python-side scalar default (SQLAlchemy, not the
+    table, applies those: a raw insert must supply them)."""
+    return [
+        column
+        for column in table.columns
+        if column.name not in columns and column.default is not None and column.default.is_scalar
+    ]
+
+
 def insert_rows(
     connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
@@ -61,38 +72,63 @@ def insert_rows(
     if not rows:
         return 0
     if connection.dialect.name == "sqlite":
-        # Column defaults are applied by SQLAlchemy, not by the table: supply them here.
-        defaults = [
-            column
-            for column in table.columns
-            if column.name not in columns
-            and column.default is not None
-            and column.default.is_scalar
-        ]
-        constants = [column.default.arg for column in defaults]
-        width = len(columns)
-        columns = [*columns, *(column.name for column in defaults)]
-        names = ", ".join('"' + name + '"' for name in columns)
-        marks = ", ".join("?" for _ in columns)
-        sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
-        cursor = connection.connection.driver_connection.cursor()
-        try:
-            converters = _converters(table, columns[:width])
-            convert = (
-                _row_converter(converters, width, constants) if converters or constants else None
+        _sqlite_insert(connection, table, columns, rows)
+    elif connection.dialect.name == "postgresql":
+        _copy_rows(connection, table, columns, rows)
+    else:
+        for begin in range(0, len(rows), CHUNK):
+            connection.execute(
+                insert(table),
+                [dict(zip(columns, row, strict=True)) for row in rows[begin : begin + CHUNK]],
             )
-            for begin in range(0, len(rows), CHUNK):
-                chunk = rows[begin : begin + CHUNK]
-                cursor.executemany(sql, map(convert, chunk) if convert else chunk)
-        finally:
-            cursor.close()
-        return len(rows)
-    for begin in range(0, len(rows), CHUNK):
-        connection.execute(
-            insert(table),
-            [dict(zip(columns, row, strict=True)) for row in rows[begin : begin + CHUNK]],
-        )
     return len(rows)
+
+
+def _sqlite_insert(
+    connection: Connection, table: Table, columns: Sequence[str], rows: list[Sequence[Any]]
+) -> None:
+    """One executemany per chunk on the DBAPI cursor, values converted as SQLAlchemy would."""
+    defaults = _scalar_defaults(table, columns)
+    constants = [column.default.arg for column in defaults]
+    width = len(columns)
+    columns = [*columns, *(column.name for column in defaults)]
+    names = ", ".join('"' + name + '"' for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        converters = _converters(table, columns[:width])
+        convert = _row_converter(converters, width, constants) if converters or constants else None
+        for begin in range(0, len(rows), CHUNK):
+            chunk = rows[begin : begin + CHUNK]
+            cursor.executemany(sql, map(convert, chunk) if convert else chunk)
+    finally:
+        cursor.close()
+
+
+def _copy_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: list[Sequence[Any]]
+) -> None:
+    """PostgreSQL: COPY FROM STDIN in the transaction (psycopg adapts dates and moments); when
+    the rows bring their own ids, the id sequence is moved past them."""
+    from psycopg import sql
+
+    defaults = _scalar_defaults(table, columns)
+    constants = tuple(column.default.arg for column in defaults)
+    names = [*columns, *(column.name for column in defaults)]
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, names))
+    )
+    with connection.connection.driver_connection.cursor() as cursor:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row((*row, *constants) if constants else row)
+        if "id" in columns:
+            cursor.execute(
+                sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), max(id)) FROM {}").format(
+                    sql.Literal(table.name), sql.Identifier(table.name)
+                )
+            )
 
 
 @contextlib.contextmanager
