@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from salesvisit_cli.i18n import _
+
 if TYPE_CHECKING:
     from salesvisit_cli.config import Config
     from salesvisit_cli.domain.calendar import WorkCalendar
@@ -34,9 +36,10 @@ class AppContext:
 
     @cached_property
     def config(self) -> Config:
-        from salesvisit_cli import config
+        """The settings in effect (validated when the file is new or changed, else cached)."""
+        from salesvisit_cli import policies
 
-        return config.load(self.config_path)
+        return policies.load(self.config_path)
 
     @cached_property
     def calendar(self) -> WorkCalendar:
@@ -52,6 +55,7 @@ class AppContext:
     def store(self) -> Store:
         from salesvisit_cli.store.engine import open_store
 
+        self._check_database_folder()
         store = open_store(self.db_target)
         self._closers.append(store.close)
         if not store.is_sqlite:
@@ -63,6 +67,24 @@ class AppContext:
 
             settle(store, self.config, self.now().date())
         return store
+
+    def _check_database_folder(self) -> None:
+        """The folder of the SQLite file `--db` / SALESVISIT_DB names must exist: a mistyped
+        folder is an error that names it, and nothing is created (the default location is
+        created on first use)."""
+        from salesvisit_cli.store.engine import database_url, sqlite_path
+
+        path = sqlite_path(database_url(self.db_target)) if self.db_option else None
+        if path is None or path.exists():
+            return
+        folder = path.expanduser().parent
+        if not folder.is_dir():
+            from salesvisit_cli.domain.errors import ValidationError
+
+            raise ValidationError(
+                _("the folder {folder} does not exist: no database there (nothing was created; "
+                  "check --db or SALESVISIT_DB)").format(folder=folder)
+            )  # fmt: skip
 
     @cached_property
     def rep(self) -> str:

@@ -17,7 +17,7 @@ from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.charts import Column, chart_legend, day_chart, meter
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
-from salesvisit_cli.render.words import day_label, moment, word
+from salesvisit_cli.render.words import day_label, moment, source_label, word
 
 STATUS_STYLE = {
     MET: "bold green",
@@ -207,8 +207,22 @@ def _reports(q: Quota) -> None:
     )
 
 
+def _status(quota: Quota) -> Text:
+    """The pace status; a manager is no salesperson: `manager`, never at risk or behind."""
+    if quota.manager:
+        return Text(_("manager"), style="dim")
+    return Text(status_name(quota.status), style=STATUS_STYLE.get(quota.status, ""))
+
+
+def _met(quota: Quota) -> Text:
+    """yes / no; a manager never met or missed the quota."""
+    if quota.manager:
+        return Text("—", style="dim")
+    return Text(_("yes") if quota.met else _("no"), style="green" if quota.met else "")
+
+
 def team_table(quotas: Sequence[Quota]) -> None:
-    """One row per salesperson, furthest along first."""
+    """One row per salesperson, furthest along first; the managers last, apart."""
     from salesvisit_cli.render.tables import data_table
 
     console = out()
@@ -240,24 +254,22 @@ def team_table(quotas: Sequence[Quota]) -> None:
         ]
         if not narrow:
             cells.append(_pace(q.pace_so_far))
-        cells += [
-            Text(status_name(q.status), style=STATUS_STYLE.get(q.status, "")),
-            f"{counts['on_time']}/{counts['days']}",
-        ]
+        cells += [_status(q), f"{counts['on_time']}/{counts['days']}"]
         if not narrow:
             cells.append(Text(str(q.conflicts), style="yellow" if q.conflicts else "dim"))
-            cells.append(Text(_("yes") if q.met else _("no"), style="green" if q.met else ""))
+            cells.append(_met(q))
         table.add_row(*cells)
     console.print(table)
     if narrow:
         _conflicts_below(quotas)
-    met = sum(1 for q in quotas if q.met)
+    sales = [q for q in quotas if not q.manager]
+    met = sum(1 for q in sales if q.met)
     summary = ngettext(
         "{met} of {count} salesperson met the quota",
         "{met} of {count} salespeople met the quota",
-        len(quotas),
+        len(sales),
     )
-    console.print(Text(summary.format(met=met, count=len(quotas)), style="dim"))
+    console.print(Text(summary.format(met=met, count=len(sales)), style="dim"))
     released = [q for q in quotas if q.released]
     if released:
         counts = ", ".join(f"{q.rep} {q.released}" for q in released)
@@ -270,21 +282,6 @@ def _conflicts_below(quotas: Sequence[Quota]) -> None:
     if listed:
         line = _("Conflicts (visits to another salesperson's customer): {listed}")
         out().print(inert(line.format(listed=", ".join(listed)), style="yellow"))
-
-
-def source_label(source: str) -> str:
-    """A customer's source as shown: the known ones (domain.reception.SOURCES) translated."""
-    from salesvisit_cli.i18n import _
-
-    known = {
-        "": _("(none)"),
-        "web": _("web"),
-        "trade fair": _("trade fair"),
-        "referral": _("referral"),
-        "directory": _("directory"),
-        "news report": _("news report"),
-    }
-    return known.get(source, source)
 
 
 def team_month_screen(month: Any) -> None:

@@ -2,8 +2,8 @@
 
 On SQLite the rows go straight through the DBAPI cursor of the transaction's connection (no
 per-row SQLAlchemy parameter processing); dates and moments are stored exactly as SQLAlchemy
-stores them there (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS.ffffff`). On PostgreSQL they go through
-COPY (and the id sequences follow explicit ids). Other databases use Core.
+stores them there (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS.ffffff`). On PostgreSQL the demo's rows go
+through COPY (and the id sequences follow explicit ids). Otherwise Core.
 """
 
 from __future__ import annotations
@@ -65,33 +65,46 @@ def _scalar_defaults(table: Table, columns: Sequence[str]) -> list:
 
 
 def insert_rows(
-    connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    same: dict[str, Any] | None = None,
+    copy: bool = False,
 ) -> int:
-    """Insert `rows` (tuples in `columns` order); returns how many."""
+    """Insert `rows` (tuples in `columns` order), each with the values in `same` (converted
+    once); returns how many. `copy`: on PostgreSQL through COPY (for the tables' owner: row
+    level security refuses COPY FROM to everyone else)."""
     rows = list(rows) if not isinstance(rows, list) else rows
     if not rows:
         return 0
+    same = same or {}
     if connection.dialect.name == "sqlite":
-        _sqlite_insert(connection, table, columns, rows)
-    elif connection.dialect.name == "postgresql":
-        _copy_rows(connection, table, columns, rows)
+        _sqlite_insert(connection, table, columns, rows, same)
+    elif copy and connection.dialect.name == "postgresql":
+        _copy_rows(connection, table, columns, rows, same)
     else:
         for begin in range(0, len(rows), CHUNK):
+            chunk = rows[begin : begin + CHUNK]
             connection.execute(
-                insert(table),
-                [dict(zip(columns, row, strict=True)) for row in rows[begin : begin + CHUNK]],
+                insert(table), [dict(zip(columns, r, strict=True)) | same for r in chunk]
             )
     return len(rows)
 
 
 def _sqlite_insert(
-    connection: Connection, table: Table, columns: Sequence[str], rows: list[Sequence[Any]]
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[Sequence[Any]],
+    same: dict[str, Any],
 ) -> None:
     """One executemany per chunk on the DBAPI cursor, values converted as SQLAlchemy would."""
-    defaults = _scalar_defaults(table, columns)
-    constants = [column.default.arg for column in defaults]
+    defaults = _scalar_defaults(table, [*columns, *same])
+    constants = [_stored_as(table, name, value) for name, value in same.items()]
+    constants += [column.default.arg for column in defaults]
     width = len(columns)
-    columns = [*columns, *(column.name for column in defaults)]
+    columns = [*columns, *same, *(column.name for column in defaults)]
     names = ", ".join('"' + name + '"' for name in columns)
     marks = ", ".join("?" for _ in columns)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
@@ -106,16 +119,26 @@ def _sqlite_insert(
         cursor.close()
 
 
+def _stored_as(table: Table, name: str, value: Any) -> Any:
+    """`value` as SQLite stores it in column `name` (dates as SQLAlchemy's text)."""
+    converters = _converters(table, [name])
+    return converters[0][1](value) if converters else value
+
+
 def _copy_rows(
-    connection: Connection, table: Table, columns: Sequence[str], rows: list[Sequence[Any]]
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[Sequence[Any]],
+    same: dict[str, Any],
 ) -> None:
     """PostgreSQL: COPY FROM STDIN in the transaction (psycopg adapts dates and moments); when
     the rows bring their own ids, the id sequence is moved past them."""
     from psycopg import sql
 
-    defaults = _scalar_defaults(table, columns)
-    constants = tuple(column.default.arg for column in defaults)
-    names = [*columns, *(column.name for column in defaults)]
+    defaults = _scalar_defaults(table, [*columns, *same])
+    constants = (*same.values(), *(column.default.arg for column in defaults))
+    names = [*columns, *same, *(column.name for column in defaults)]
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, names))
     )
@@ -133,18 +156,27 @@ def _copy_rows(
 
 @contextlib.contextmanager
 def bulk_load(
-    connection: Connection, tables: Sequence[Table] = (), cache_mib: int = 64
+    connection: Connection,
+    tables: Sequence[Table] = (),
+    cache_mib: int = 64,
+    keep: Sequence[str] = (),
 ) -> Iterator[None]:
     """One large load on SQLite: a bigger page cache (connection-scoped, restored after), and
     the secondary indexes of `tables` dropped for the load and rebuilt at the end (a sort is
     much cheaper than millions of random index insertions). All inside the caller's
-    transaction: if the load fails, the rollback brings the indexes back too."""
+    transaction: if the load fails, the rollback brings the indexes back too. The indexes named
+    in `keep` stay (the load reads them)."""
     if connection.dialect.name != "sqlite":
         yield
         return
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql(f"PRAGMA cache_size = {-1024 * cache_mib}")
-    indexes = [index for table in tables for index in sorted(table.indexes, key=_name)]
+    indexes = [
+        index
+        for table in tables
+        for index in sorted(table.indexes, key=_name)
+        if index.name not in keep
+    ]
     try:
         for index in indexes:
             index.drop(connection)
