@@ -7,7 +7,6 @@ Timing is `run.run_once` (a whole process, wall time and its own peak RSS).
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -16,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import Measure, machine, run_once
+from run import DB_FLOOR, Measure, machine, middle, run_once
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SALESVISIT = [PYTHON, "-m", "salesvisit_cli"]
-FLOOR = [PYTHON, "-c", "import typer, rich.table, sqlalchemy"]
+FLOOR = DB_FLOOR
 FLOOR_LABEL = "`import typer, rich.table, sqlalchemy`"
 NICE = ["nice", "-n", "10"]  # builds yield the shared cores to measurements and other work
 
@@ -58,13 +57,7 @@ def rounds(commands: list[tuple[list[str], dict[str, str]]], runs: int) -> list[
             measure = run_once(command, env)
             if number:
                 found[index].append(measure)
-    return [
-        Measure(
-            statistics.median(m.seconds for m in runs_of),
-            int(statistics.median(m.max_rss_kib for m in runs_of)),
-        )
-        for runs_of in found
-    ]
+    return [middle(runs_of) for runs_of in found]
 
 
 def load() -> str:
