@@ -7,10 +7,11 @@ Timing is `run.run_once` (a whole process, wall time and its own peak RSS).
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -48,13 +49,23 @@ def forget_stale(prefix: str, keep: str) -> None:
             subprocess.run(["rm", "-rf", str(old)], check=False)
 
 
-def rounds(commands: list[tuple[list[str], dict[str, str]]], runs: int) -> list[Measure]:
-    """The median of `runs` runs of each command, run in turn (one warm-up round first), so
-    every command sees the same machine load."""
+def night_call(day_back: int = 20) -> list[str]:
+    """`visit report` arguments for a 1-minute call at a random night-time minute of one of the
+    last `day_back` days: a new report each run, overlapping no demo visit (nor, almost
+    surely, an earlier run's)."""
+    day = date.today() - timedelta(days=random.randint(1, day_back))
+    start = f"{random.randint(0, 6):02d}:{random.randint(0, 58):02d}"
+    return ["visit", "report", "--again", "--date", day.isoformat(), "--start", start,
+            "--minutes", "1", "--notes", "bench"]  # fmt: skip
+
+
+def rounds(commands: list[tuple], runs: int) -> list[Measure]:
+    """The median of `runs` runs of each command (a list, or a function making one for each
+    run), run in turn (one warm-up round first), so every command sees the same load."""
     found: list[list[Measure]] = [[] for _ in commands]
     for number in range(runs + 1):
         for index, (command, env) in enumerate(commands):
-            measure = run_once(command, env)
+            measure = run_once(command() if callable(command) else command, env)
             if number:
                 found[index].append(measure)
     return [middle(runs_of) for runs_of in found]
