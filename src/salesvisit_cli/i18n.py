@@ -74,6 +74,11 @@ def _(message: str) -> str:
     return translations().gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a module-level message id for extraction; translate it with `_()` where shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count`, in the interface language."""
     return translations().ngettext(singular, plural, count)

@@ -9,8 +9,6 @@ import typer
 from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.output import emit, json_output
 
-HELP = "The day's report summary; --submit hands it in (deadline 09:00 next working day)."
-
 
 @json_output
 def daily(

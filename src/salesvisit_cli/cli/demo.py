@@ -8,8 +8,6 @@ import typer
 
 from salesvisit_cli.cli.context import app_context, work_of
 
-HELP = "Fill a new database with a realistic demo team, customers and history."
-
 
 def demo(
     ctx: typer.Context,

@@ -10,11 +10,12 @@ import typer
 from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.options import given
 from salesvisit_cli.cli.output import emit, json_output
+from salesvisit_cli.i18n import N_, _
 
 PROMPTS = {
-    "start": "Start time (HH:MM)",
-    "minutes": "Minutes spent (e.g. 25 or 1h10)",
-    "notes": "Key points discussed",
+    "start": N_("Start time (HH:MM)"),
+    "minutes": N_("Minutes spent (e.g. 25 or 1h10)"),
+    "notes": N_("Key points discussed"),
 }
 
 
@@ -37,7 +38,7 @@ def _ask(name: str, today) -> str:
             raise click.UsageError(str(error)) from None
         return text
 
-    return typer.prompt(PROMPTS[name], value_proc=check, err=True)
+    return typer.prompt(_(PROMPTS[name]), value_proc=check, err=True)
 
 
 @json_output
