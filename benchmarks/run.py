@@ -154,6 +154,8 @@ COMMANDS = [
     ("quota --team", ["quota", "--team"], "db", "month"),
     ("customer list --search", None, "db", None),
     ("customer show", ["customer", "show", "1"], "db", None),
+    ("customer pool", ["customer", "pool"], "db", None),
+    ("customer list --due", ["customer", "list", "--due"], "db", None),
 ]
 
 

@@ -96,10 +96,22 @@ class ChecklistPolicy(_Section):
     carry: list[str] = Field(default_factory=lambda: list(DEFAULT_CARRY), min_length=1)
 
 
-class PlanPolicy(_Section):
-    """Plan suggestions."""
+class CadencePolicy(_Section):
+    """How often each tier is visited (CLI.md "Cadence and the pool"), in calendar days."""
 
-    key_revisit_days: int = Field(14, ge=1, le=365)
+    key_days: int = Field(14, ge=1, le=365)
+    normal_days: int = Field(30, ge=1, le=365)
+
+
+class PoolPolicy(_Section):
+    """The public pool (公海): releases, claims, reclaims."""
+
+    release_days: int = Field(0, ge=0, le=3650, description="0: customers are never released")
+    claim_limit: int = Field(0, ge=0, le=1_000_000, description="0: no limit")
+    reclaim_days: int = Field(30, ge=0, le=3650)
+    hold_open_followups: bool = Field(
+        True, description="an open booking or complaint follow-up keeps the customer"
+    )
 
 
 class UiPolicy(_Section):
@@ -117,7 +129,8 @@ class Config(_Section):
     report: ReportPolicy = Field(default_factory=ReportPolicy)
     calendar: CalendarPolicy = Field(default_factory=CalendarPolicy)
     checklist: ChecklistPolicy = Field(default_factory=ChecklistPolicy)
-    plan: PlanPolicy = Field(default_factory=PlanPolicy)
+    cadence: CadencePolicy = Field(default_factory=CadencePolicy)
+    pool: PoolPolicy = Field(default_factory=PoolPolicy)
     ui: UiPolicy = Field(default_factory=UiPolicy)
 
     @field_validator("rep", mode="before")
@@ -166,13 +179,73 @@ def _explain(error: ValidationError, path: Path | None = None) -> str:
     return f"invalid configuration{where}: {problems}"
 
 
+# Keys a release renamed: (old section, old key) -> (new section, new key).
+RENAMED = {("plan", "key_revisit_days"): ("cadence", "key_days")}
+
+
+def _renamed(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Move renamed keys to their new names in raw data; the (old, new) names moved."""
+    moved = []
+    for (section, key), (new_section, new_key) in RENAMED.items():
+        old = data.get(section)
+        if not isinstance(old, dict) or key not in old:
+            continue
+        value = old.pop(key)
+        target = data.setdefault(new_section, {})
+        if isinstance(target, dict):
+            target.setdefault(new_key, value)
+        if not old:
+            del data[section]
+        moved.append((f"{section}.{key}", f"{new_section}.{new_key}"))
+    return moved
+
+
 def load(path: Path) -> Config:
-    """The configuration in `path`, or the defaults when it does not exist."""
+    """The configuration in `path`, or the defaults when it does not exist. A renamed key is
+    moved to its new name in the file, with a one-line note on stderr."""
     data = read_raw(path)
+    moved = _renamed(data)
+    if moved:
+        _validated(data, path)
+        _rewrite_renamed(path, data)
+        _note_renamed(path, moved)
     try:
         return Config.model_validate(data)
     except ValidationError as error:
         raise SalesvisitError(_explain(error, path)) from None
+
+
+def _rewrite_renamed(path: Path, data: dict[str, Any]) -> None:
+    """Write the renamed keys into the file: line by line when that gives exactly `data` (the
+    comments stay), else the data as TOML."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    for (section, key), (new_section, new_key) in RENAMED.items():
+        has_new = re.search(rf"(?m)^\s*\[{new_section}\]\s*$", text) is not None
+        header = rf"(?m)^(\s*)\[{section}\](\s*(?:#.*)?)$"
+        line = rf"(?m)^(\s*){key}(\s*=.*)\n?"
+        if has_new:
+            text = re.sub(line, "", re.sub(header, "", text, count=1), count=1)
+        else:
+            text = re.sub(header, rf"\1[{new_section}]\2", text, count=1)
+            text = re.sub(line, rf"\1{new_key}\2\n", text, count=1)
+    try:
+        same = tomllib.loads(text) == data
+    except tomllib.TOMLDecodeError:
+        same = False
+    if same:
+        _write_bytes(text.encode("utf-8"), path)
+    else:
+        _write_toml(data, path)
+
+
+def _note_renamed(path: Path, moved: list[tuple[str, str]]) -> None:
+    from salesvisit_cli.i18n import _
+    from salesvisit_cli.render.console import warn
+
+    for old, new in moved:
+        warn(_("{old} is now {new}: {path} updated").format(old=old, new=new, path=path))
 
 
 def _typed(key: str, raw: str) -> Any:
@@ -240,6 +313,7 @@ def set_value(path: Path, key: str, raw: str) -> Config:
     """
     _known(key)
     data = read_raw(path)
+    _renamed(data)
     _put(data, key, _typed(key, raw))
     config = _validated(data)
     if key.startswith("calendar."):
@@ -269,13 +343,18 @@ def _write_toml(data: dict[str, Any], path: Path) -> None:
     """Write TOML atomically (temp file + fsync + rename), mode 0600."""
     import tomli_w
 
+    _write_bytes(tomli_w.dumps(data).encode("utf-8"), path)
+
+
+def _write_bytes(content: bytes, path: Path) -> None:
+    """Replace the file atomically (temp file + fsync + rename), mode 0600."""
     from salesvisit_cli.paths import make_private_dir
 
     make_private_dir(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            tomli_w.dump(data, out)
+            out.write(content)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)

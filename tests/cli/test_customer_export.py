@@ -47,12 +47,11 @@ def test_csv_to_stdout_is_spreadsheet_safe(cli, hostile):
 
 @pytest.mark.parametrize("cell", HOSTILE)
 def test_every_formula_start_is_neutralised(cli, cell):
+    from salesvisit_cli.domain.customers import FIELDS
     from salesvisit_cli.services.customer_io import to_csv
 
-    exported = to_csv([{"id": 1, "name": cell, "owner": None, "created_at": None}
-                       | {k: None for k in ("tier", "status", "contact", "phone", "email",
-                                            "address", "industry", "size", "source", "hours",
-                                            "web", "note")}])  # fmt: skip
+    exported = to_csv([{k: None for k in FIELDS}
+                       | {"id": 1, "name": cell, "owner": None, "created_at": None}])  # fmt: skip
     assert _rows(exported)[0]["name"] == "'" + cell
 
 

@@ -194,9 +194,7 @@ DAY = date(2026, 11, 26)
 
 
 def suggest(candidates, limit=10, *, new_behind=True):
-    return suggestions.suggest(
-        candidates, limit, day=DAY, key_revisit_days=14, new_behind=new_behind
-    )
+    return suggestions.suggest(candidates, limit, day=DAY, key_days=14, new_behind=new_behind)
 
 
 def test_suggestion_priority_calls_then_key_then_prospects_then_longest_unvisited():

@@ -284,8 +284,9 @@ def _history_with_team(cli, clock, make_pg_db, monkeypatch, *, upgraded: bool):
 
 
 def _back_to_version_2(db) -> None:
-    """A team database of schema version 2 (before the customer log): no log, no guards, no
-    private view, the broad grants and the old "owned or visited" customer policy."""
+    """A team database of schema version 2 (before the customer log and locations): no log, no
+    customer locations, no guards, no private view, the broad grants and the old "owned or
+    visited" customer policy."""
     with db.connect(OWNER, autocommit=True) as conn:
         conn.execute("DROP TABLE customer_log")
         conn.execute("DROP FUNCTION salesvisit_log_customer() CASCADE")
@@ -302,7 +303,11 @@ def _back_to_version_2(db) -> None:
             "CREATE POLICY sv_update ON customer FOR UPDATE TO salesvisit_team "
             "USING (salesvisit_visited_by_me(id)) WITH CHECK (true)"
         )
-        conn.execute("DELETE FROM schema_migration WHERE name = 'm003_customer_log'")
+        conn.execute("ALTER TABLE customer DROP COLUMN lat, DROP COLUMN lon, DROP COLUMN district")
+        conn.execute(
+            "DELETE FROM schema_migration WHERE name IN ('m003_customer_log', "
+            "'m004_customer_location')"
+        )
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 

@@ -65,7 +65,7 @@ def test_planned_visits_not_reported_need_force(friday):
     with pytest.raises(ValidationError, match="not reported"):
         daily.submit(friday, None)
     assert daily.summary(friday, None).submitted_at is None  # refused: nothing written
-    handed = daily.submit(friday, None, force=True)
+    handed = daily.submit(friday, None, leftovers="keep")
     assert handed.summary.status == "on_time" and "not reported" in handed.warnings[0]
 
 

@@ -78,6 +78,8 @@ def _scans(db: str, statements) -> list[str]:
         ("quota", "--team"),
         ("customer", "show", "1"),
         ("visit", "list", "--from", "2026-11-02", "--to", "2026-11-06"),
+        ("customer", "pool"),
+        ("customer", "list", "--due"),
     ],
     ids=lambda args: " ".join(args),
 )

@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "visit": (
         "salesvisit_cli.cli.visit",
         "app",
-        N_("Visits: schedule, plan the day, prepare, report, cancel, list."),
+        N_("Visits: schedule, plan the day, prepare, report, move, cancel, void, list."),
     ),
     "followup": (
         "salesvisit_cli.cli.followup",

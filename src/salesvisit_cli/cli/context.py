@@ -54,6 +54,10 @@ class AppContext:
 
         store = open_store(self.db_target)
         self._closers.append(store.close)
+        if store.is_sqlite and _releases_on(self.config_path):
+            from salesvisit_cli.services.pool import settle
+
+            settle(store, self.config, self.now().date())
         return store
 
     @cached_property
@@ -90,6 +94,19 @@ class AppContext:
     def close(self) -> None:
         for closer in self._closers:
             closer()
+
+
+def _releases_on(path) -> bool:
+    """Does the config file set `pool.release_days` (read cheaply: most commands never load the
+    whole configuration)?"""
+    import tomllib
+
+    try:
+        with path.open("rb") as handle:
+            section = tomllib.load(handle).get("pool")
+    except (OSError, ValueError):
+        return False
+    return isinstance(section, dict) and bool(section.get("release_days"))
 
 
 def _login_name() -> str:

@@ -12,10 +12,13 @@ from salesvisit_cli.cli.options import (
     Address,
     AllowDuplicate,
     Contact,
+    District,
     Email,
     Force,
     Hours,
     Industry,
+    Lat,
+    Lon,
     Note,
     Owner,
     Phone,
@@ -27,6 +30,7 @@ from salesvisit_cli.cli.options import (
     given,
 )
 from salesvisit_cli.cli.output import emit, json_output, json_wanted
+from salesvisit_cli.i18n import _
 
 app = typer.Typer(
     help="The customer file: add, list, show, edit, import and export customers.",
@@ -62,6 +66,9 @@ def add(
     hours: Hours = None,
     web: Web = None,
     note: Note = None,
+    lat: Lat = None,
+    lon: Lon = None,
+    district: District = None,
     owner: Owner = None,
     allow_duplicate: AllowDuplicate = False,
 ) -> None:
@@ -72,6 +79,7 @@ def add(
       salesvisit customer add "上海华美贸易有限公司" --tier key --contact 王经理
       salesvisit customer add "Acme Ltd" --phone "+1 555 0101 ext. 12" --hours 09:00-17:30
       salesvisit customer add "Blue River Foods" --status client --address "1 Main St"
+      salesvisit customer add 杭州恒通 --address 杭州市西湖区文三路 --lat 30.277 --lon 120.127
     """
     from salesvisit_cli.domain.reps import validate_rep_name
     from salesvisit_cli.services import customers
@@ -79,7 +87,7 @@ def add(
     fields = given(
         name=name, tier=tier, status=status, contact=contact, phone=phone, email=email,
         address=address, industry=industry, size=size, source=source, hours=hours, web=web,
-        note=note,
+        note=note, lat=lat, lon=lon, district=district,
     )  # fmt: skip
     saved = customers.add(
         work_of(ctx),
@@ -108,6 +116,9 @@ def edit(
     hours: Hours = None,
     web: Web = None,
     note: Note = None,
+    lat: Lat = None,
+    lon: Lon = None,
+    district: District = None,
     owner: Annotated[
         str | None, typer.Option("--owner", help="New owning salesperson (managers only).")
     ] = None,
@@ -126,7 +137,7 @@ def edit(
     fields = given(
         name=name, tier=tier, status=status, contact=contact, phone=phone, email=email,
         address=address, industry=industry, size=size, source=source, hours=hours, web=web,
-        note=note,
+        note=note, lat=lat, lon=lon, district=district,
     )  # fmt: skip
     saved = customers.edit(
         work_of(ctx),
@@ -148,7 +159,16 @@ def list_customers(
         str | None, typer.Option("--search", "-s", help="Part of name, contact, address, …")
     ] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Only this salesperson's.")] = None,
+    district: Annotated[
+        str | None, typer.Option("--district", help="Only this district (区/县), e.g. 西湖区.")
+    ] = None,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (spreadsheet-safe).")] = False,
+    due: Annotated[
+        bool,
+        typer.Option(
+            "--due", help="Your customers (or --owner's) due for a visit, most overdue first."
+        ),
+    ] = False,
 ) -> None:
     """List customers by name.
 
@@ -156,6 +176,8 @@ def list_customers(
     Examples:
       salesvisit customer list --tier key
       salesvisit customer list --search 贸易 --json
+      salesvisit customer list --district 浦东
+      salesvisit customer list --due --owner "Zhang Wei"
     """
     from salesvisit_cli.domain.customers import STATUSES, TIERS, check_choice
     from salesvisit_cli.domain.reps import validate_rep_name
@@ -165,12 +187,23 @@ def list_customers(
 
     if json_wanted() and as_csv:
         raise typer.BadParameter("choose one of --json and --csv")
+    owner = validate_rep_name(owner) if owner is not None else None
+    if due:
+        from salesvisit_cli.render.pool import due_table
+        from salesvisit_cli.services.pool import due as due_customers
+
+        if tier or status or search or district:
+            raise typer.BadParameter(_("--due takes only --owner"))
+        emit(due_customers(work_of(ctx), owner), _write_csv if as_csv else due_table)
+        return
     found = customers.listing(
         app_context(ctx).store,
         tier=check_choice("tier", tier, TIERS),
         status=check_choice("status", status, STATUSES),
         search=check_text("search", search, max_length=200),
-        owner=validate_rep_name(owner) if owner is not None else None,
+        owner=owner,
+        district=check_text("district", district, max_length=40),
+        cadence=app_context(ctx).config.cadence,
     )
     emit(found, _write_csv if as_csv else customer_table)
 
@@ -322,3 +355,6 @@ def log(
 
     customer, entries = read_log(app_context(ctx).store, ref)
     emit(entries, lambda found: customer_log(customer, found))
+
+
+from salesvisit_cli.cli import customer_pool as _pool_commands  # noqa: E402,F401  (registers them)

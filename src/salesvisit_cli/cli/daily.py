@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import work_of
-from salesvisit_cli.cli.output import emit, json_output
+from salesvisit_cli.cli.output import emit, json_output, json_wanted
+from salesvisit_cli.i18n import _
 
 
 @json_output
@@ -19,6 +20,23 @@ def daily(
     submit: Annotated[bool, typer.Option("--submit", help="Hand the day's report in.")] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Hand in even with planned visits not reported.")
+    ] = False,
+    leftovers: Annotated[
+        str | None,
+        typer.Option(
+            "--leftovers",
+            metavar="move|cancel",
+            help="The day's visits still planned: move them to the next working day, "
+            "or cancel them.",
+        ),
+    ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            "-y",
+            help="Move the visits still planned, without asking.",
+        ),
     ] = False,
     team: Annotated[
         bool,
@@ -43,13 +61,58 @@ def daily(
 
     if team and (submit or force):
         raise typer.BadParameter("--team shows the team's day; it cannot hand in")
-    if force and not submit:
-        raise typer.BadParameter("--force only goes with --submit")
+    if (force or leftovers or yes) and not submit:
+        raise typer.BadParameter(_("--force, --leftovers and --yes only go with --submit"))
+    choice = _leftover_choice(force=force, leftovers=leftovers, yes=yes)
     work = work_of(ctx)
     if team:
         emit(service.team_summary(work, day), lambda found: team_table(found, work.now))
     elif submit:
-        result = service.submit(work, day, force=force)
+        try:
+            result = service.submit(work, day, leftovers=choice)
+        except service.LeftoverVisits as refused:
+            if not _can_ask():
+                raise
+            result = service.submit(work, day, leftovers=_ask(refused))
         emit(result, submitted, warnings=result.warnings)
     else:
         emit(service.summary(work, day), daily_report)
+
+
+def _leftover_choice(*, force: bool, leftovers: str | None, yes: bool) -> str | None:
+    """`move`, `cancel` or `keep` from the options (None: none given)."""
+    chosen = {"keep"} if force else set()
+    if yes:
+        chosen.add("move")
+    if leftovers is not None:
+        value = leftovers.strip().lower()
+        if value not in ("move", "cancel"):
+            raise typer.BadParameter(_("choose move or cancel"), param_hint="--leftovers")
+        chosen.add(value)
+    if len(chosen) > 1:
+        raise typer.BadParameter(_("--force, --leftovers and --yes say different things"))
+    return chosen.pop() if chosen else None
+
+
+def _can_ask() -> bool:
+    import sys
+
+    return sys.stdin.isatty() and not json_wanted()
+
+
+def _ask(refused) -> str:
+    """Offer to move the day's leftover visits, cancel them, or hand in anyway."""
+    from salesvisit_cli.render.console import warn
+
+    warn(refused.listed)
+    answer = typer.prompt(
+        _("Move them to {day} (m), cancel them (c), or hand in anyway (k)?").format(
+            day=refused.move_to.isoformat()
+        ),
+        default="m",
+        err=True,
+    )
+    choice = {"m": "move", "c": "cancel", "k": "keep"}.get(answer.strip().lower()[:1])
+    if choice is None:
+        raise typer.Abort()
+    return choice

@@ -24,6 +24,15 @@ Source = Annotated[
     typer.Option("--source", help="Where the lead came from: web, trade fair, referral, …"),
 ]
 Hours = Annotated[str | None, typer.Option("--hours", help="Office hours, e.g. 09:00-17:30.")]
+Lat = Annotated[
+    str | None, typer.Option("--lat", help="Latitude, WGS-84 decimal degrees (with --lon).")
+]
+Lon = Annotated[
+    str | None, typer.Option("--lon", help="Longitude, WGS-84 decimal degrees (with --lat).")
+]
+District = Annotated[
+    str | None, typer.Option("--district", help="District (区/县); default: from the address.")
+]
 Web = Annotated[str | None, typer.Option("--web", help="Web shop address.")]
 Note = Annotated[str | None, typer.Option("--note", help="Free notes.")]
 Owner = Annotated[str | None, typer.Option("--owner", help="Owning salesperson (default: you).")]

@@ -10,7 +10,8 @@ from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.output import emit, json_output
 
 app = typer.Typer(
-    help="Visits: schedule, plan the day, prepare, report, cancel, list.", no_args_is_help=True
+    help="Visits: schedule, plan the day, prepare, report, move, cancel, void, list.",
+    no_args_is_help=True,
 )
 
 DateOption = Annotated[
@@ -157,19 +158,92 @@ def prep(
 @json_output
 def cancel(
     ctx: typer.Context,
-    visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="A planned visit's id.")],
+    visit_ids: Annotated[
+        list[int], typer.Argument(metavar="VISIT_ID...", help="Planned visits' ids.")
+    ],
     reason: Annotated[str | None, typer.Option("--reason", help="Why it is cancelled.")] = None,
 ) -> None:
-    """Cancel one of your planned visits.
+    """Cancel planned visits of yours (all or none).
 
     \b
-    Example:
+    Examples:
       salesvisit visit cancel 12 --reason "Customer asked to move it"
+      salesvisit visit cancel 12 13 14
     """
     from salesvisit_cli.render.visits import cancelled
     from salesvisit_cli.services import visits
 
-    emit(visits.cancel(work_of(ctx), visit_id, reason), cancelled)
+    found = visits.cancel(work_of(ctx), visit_ids, reason)
+    emit(found, lambda done: [cancelled(visit) for visit in done], document=_one_or_all(found))
+
+
+@app.command("void")
+@json_output
+def void(
+    ctx: typer.Context,
+    visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="A reported visit's id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the report is withdrawn.")],
+) -> None:
+    """Withdraw a completed report (a mistake, a visit that did not happen).
+
+    The visit stays in the history with the reason and no longer counts anywhere (quota,
+    daily report, new customers); the open follow-ups it created are closed as void and its
+    planned next meeting is cancelled.
+
+    \b
+    Example:
+      salesvisit visit void 12 --reason "reported for the wrong customer"
+    """
+    from salesvisit_cli.render.visits import voided
+    from salesvisit_cli.services.void import void as withdraw
+
+    emit(withdraw(work_of(ctx), visit_id, reason), voided)
+
+
+@app.command("move")
+@json_output
+def move(
+    ctx: typer.Context,
+    visit_ids: Annotated[
+        list[int], typer.Argument(metavar="VISIT_ID...", help="Planned visits' ids.")
+    ],
+    day: Annotated[
+        str,
+        typer.Option("--date", "-d", help="The new day: YYYY-MM-DD, today, tomorrow or a weekday."),
+    ],
+    at: Annotated[
+        str | None, typer.Option("--at", help="The new time, HH:MM (default: keep the time).")
+    ] = None,
+) -> None:
+    """Move planned visits to another day (all or none).
+
+    The rules of `visit schedule` apply: no past day, no second visit to a customer that day;
+    warned for a non-working day, office hours and overlapping times.
+
+    \b
+    Examples:
+      salesvisit visit move 12 --date tomorrow --at 10:00
+      salesvisit visit move 12 13 --date mon
+    """
+    from salesvisit_cli.domain.dates import parse_date, parse_time
+    from salesvisit_cli.render.visits import moved
+    from salesvisit_cli.services import visits
+
+    work = work_of(ctx)
+    chosen = parse_date(day, work.today)
+    found = visits.move(work, visit_ids, chosen, parse_time(at) if at is not None else None)
+    warnings = [message for result in found for message in result.warnings]
+    emit(
+        found,
+        lambda done: [moved(result.visit) for result in done],
+        document=_one_or_all([result.visit for result in found]),
+        warnings=list(dict.fromkeys(warnings)),
+    )
+
+
+def _one_or_all(found: list) -> object:
+    """One visit as its object (the shape of `visit schedule --json`), several as a list."""
+    return found[0].to_json() if len(found) == 1 else [item.to_json() for item in found]
 
 
 @app.command("list")

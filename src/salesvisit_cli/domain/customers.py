@@ -12,6 +12,7 @@ from typing import Any
 
 from salesvisit_cli.domain.dates import parse_hours
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.locations import check_coordinates, district_of
 from salesvisit_cli.domain.text import check_text
 
 TIERS = ("key", "normal")
@@ -116,7 +117,21 @@ def clean_fields(raw: dict[str, Any], *, partial: bool = False) -> dict[str, Any
     for label in TEXT_FIELDS:
         if label in raw:
             fields[label] = check_text(label, raw[label], multiline=label in ("note", "address"))
-    return fields
+    return fields | _location(raw, fields, partial)
+
+
+def _location(raw: dict[str, Any], fields: dict[str, Any], partial: bool) -> dict[str, Any]:
+    """`lat`/`lon` (given together) and `district` (given, else from a new address)."""
+    located: dict[str, Any] = {}
+    if "lat" in raw or "lon" in raw:
+        located["lat"], located["lon"] = check_coordinates(raw.get("lat"), raw.get("lon"))
+    if "district" in raw:
+        located["district"] = check_text("district", raw["district"], max_length=40)
+    if not located.get("district") and fields.get("address"):
+        derived = district_of(fields["address"])
+        if derived or not partial:
+            located["district"] = derived
+    return located
 
 
 ASSIGN, OWN, CONFLICT = "assign", "own", "conflict"
@@ -148,23 +163,31 @@ class Customer:
     hours: str | None = None
     web: str | None = None
     note: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    district: str | None = None
     owner: str | None = None
     created_at: datetime | None = None
     client_since: date | None = None
     first_visit_on: date | None = None
+    last_visit: date | None = None  # the owner's last completed visit (anyone's: no owner)
+    due_since: date | None = None  # the cadence (services.cadence fills it in)
+    started: date | None = None  # the day the cadence clock started (owned customers)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         extra = data.pop("extra")
-        for key in ("created_at", "client_since", "first_visit_on"):
+        del data["started"]
+        for key in ("created_at", "client_since", "first_visit_on", "last_visit", "due_since"):
             data[key] = data[key].isoformat() if data[key] else None
         data.update(extra)
         return data
 
 
 # What the database keeps beside what the user types.
-_KEPT = ("id", "owner", "created_at", "client_since", "first_visit_on", "extra")
+_KEPT = ("id", "owner", "created_at", "client_since", "first_visit_on", "last_visit", "due_since",
+         "started", "extra")  # fmt: skip
 # The fields of `customer add` / CSV columns / JSON keys, in display order.
 FIELDS = tuple(f.name for f in fields(Customer) if f.name not in _KEPT)
 

@@ -12,6 +12,8 @@ from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.visit_report import outcome
 
 REPORT_STATUSES = ("on_time", "late", "missing", "pending")
+# What `daily --submit` does with the day's visits still planned.
+LEFTOVER_CHOICES = ("move", "cancel", "keep")
 
 
 def report_deadline(day: date, calendar: WorkCalendar, deadline: str = "09:00") -> datetime:
@@ -29,6 +31,15 @@ def report_status(
     if not has_visits:
         return None
     return "missing" if now > deadline else "pending"
+
+
+def leftover_day(day: date, today: date, calendar: WorkCalendar) -> date:
+    """Where the visits of `day` left planned at its hand-in move: the next working day after
+    it, or, when that has passed, the first working day from today on."""
+    target = calendar.next_working_day(day)
+    if target >= today:
+        return target
+    return today if calendar.is_working_day(today) else calendar.next_working_day(today)
 
 
 def daily_reports(

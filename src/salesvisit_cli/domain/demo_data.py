@@ -110,6 +110,9 @@ def customer(rng: random.Random, number: int) -> dict[str, Any]:
         "hours": rng.choice(HOURS) if rng.random() < 0.9 else None,
         "web": web,
         "note": None,
+        "lat": None,
+        "lon": None,
+        "district": None,
     }
 
 

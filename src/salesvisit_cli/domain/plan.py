@@ -17,6 +17,7 @@ from salesvisit_cli.domain.dates import hours_range
 from salesvisit_cli.domain.quota import needed_per_day, new_target, would_be_new_customer
 
 if TYPE_CHECKING:
+    from salesvisit_cli.domain.briefing import Briefing
     from salesvisit_cli.domain.suggestions import Suggestion
 
 
@@ -288,6 +289,7 @@ class Plan:
     done_today: int = 0
     suggestions: list[Suggestion] | None = None
     accepted: list[int] = field(default_factory=list)
+    briefing: Briefing | None = None
 
     def to_json(self) -> dict[str, Any]:
         document: dict[str, Any] = {
@@ -303,6 +305,8 @@ class Plan:
             "every_call": self.every_call,
             "tip": self.tip,
         }
+        if self.briefing is not None:
+            document["briefing"] = self.briefing.to_json()
         if self.suggestions is not None:
             document["suggestions"] = [s.to_json() for s in self.suggestions]
             document["accepted"] = list(self.accepted)

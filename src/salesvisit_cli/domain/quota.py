@@ -130,6 +130,7 @@ class MonthActivity:
     bookings: int = 0
     complaints: int = 0
     conflicts: int = 0  # visits to another salesperson's customer (R8)
+    released: int = 0  # customers that left them for the public pool
     days: tuple[DayCount, ...] = ()
     first_submissions: Mapping[date, datetime] = field(default_factory=dict)
 
@@ -177,6 +178,7 @@ class Quota:
     series: tuple[DayPoint, ...]
     phase: str  # past | current | future
     conflicts: int = 0  # completed visits to another salesperson's customer (R8)
+    released: int = 0  # customers that left them for the public pool in the month
 
     @property
     def unit(self) -> str:
@@ -302,6 +304,7 @@ class Quota:
             "bookings": self.bookings,
             "complaints": self.complaints,
             "conflicts": self.conflicts,
+            "released": self.released,
             "late_days": [report.to_json() for report in self.days_with("late")],
             "missing_days": [report.to_json() for report in self.days_with("missing")],
             "days": [point.to_json() for point in self.series],
@@ -367,6 +370,7 @@ def month_quota(
         series=series,
         phase=phase,
         conflicts=activity.conflicts,
+        released=activity.released,
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from salesvisit_cli.domain.cadence import due_since
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.plan import CustomerFacts, unvisited_key
 
@@ -51,15 +52,15 @@ def _since(customer: CustomerFacts, day: date) -> str:
 
 
 def _rank(
-    candidate: Candidate, day: date, key_revisit_days: int, new_behind: bool
+    candidate: Candidate, day: date, key_days: int, new_behind: bool
 ) -> tuple[int, tuple, str] | None:
     customer = candidate.customer
     if candidate.call_due is not None:
         kind = "thank-you call" if candidate.call_kind == "thanks" else "follow-up call"
         when = "due today" if candidate.call_due == day else f"overdue since {candidate.call_due}"
         return NEXT_MEETING, (candidate.call_due,), f"{kind} {when}"
-    days = customer.days_since(day)
-    if customer.tier == "key" and (days is None or days >= key_revisit_days):
+    last = customer.last_visit
+    if customer.tier == "key" and (last is None or due_since(last, "key", key_days, 0) <= day):
         return KEY_REVISIT, unvisited_key(customer), f"key customer, {_since(customer, day)}"
     if customer.new_customer:
         if not new_behind:
@@ -79,16 +80,17 @@ def suggest(
     limit: int,
     *,
     day: date,
-    key_revisit_days: int,
+    key_days: int,
     new_behind: bool,
 ) -> list[Suggestion]:
-    """Up to `limit` customers for `day`, best first: follow-up calls due, key customers not seen
-    for `key_revisit_days`, never-visited prospects (only when the new-customer pace is behind),
-    then the longest unvisited. Ties go to the lower id, so the same data gives the same list."""
+    """Up to `limit` customers for `day`, best first: follow-up calls due, key customers due by
+    the cadence rule (`cadence.key_days`), never-visited prospects (only when the new-customer
+    pace is behind), then the longest unvisited. Ties go to the lower id, so the same data gives
+    the same list."""
     check_suggest_limit(limit)
     ranked = []
     for candidate in candidates:
-        rank = _rank(candidate, day, key_revisit_days, new_behind)
+        rank = _rank(candidate, day, key_days, new_behind)
         if rank is not None:
             priority, key, reason = rank
             ranked.append(((priority, key, candidate.customer.id), candidate.customer, reason))

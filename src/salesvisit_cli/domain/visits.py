@@ -9,7 +9,7 @@ from typing import Any
 from salesvisit_cli.domain.quota import is_new_customer, would_be_new_customer
 from salesvisit_cli.domain.visit_report import ReportFields, is_over_time
 
-STATUSES = ("planned", "done", "cancelled")
+STATUSES = ("planned", "done", "cancelled", "void")  # void: a report withdrawn
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from salesvisit_cli.domain.customers import Customer
+from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
 
@@ -29,6 +30,12 @@ def customer_table(customers: Sequence[Customer]) -> None:
     out().print(inert(f"{len(customers)} customer(s)", style="dim"))
 
 
+def _point(customer: Customer) -> str | None:
+    if customer.lat is None or customer.lon is None:
+        return None
+    return f"{customer.lat:.6f}, {customer.lon:.6f}"
+
+
 def customer_card(customer: Customer, title: str | None = None) -> None:
     """The customer's file as a two-column card."""
     from rich.panel import Panel
@@ -47,6 +54,8 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
         ("Phone", customer.phone),
         ("E-mail", customer.email),
         ("Address", customer.address or "— missing (confirm before visiting)"),
+        (_("District"), customer.district),
+        (_("Location"), _point(customer)),
         ("Office hours", customer.hours or "— missing (confirm before visiting)"),
         ("Industry", customer.industry),
         ("Size", customer.size),
@@ -65,6 +74,7 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
 
 def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
     """The customer's log: one row per change of owner or edit of the file."""
+    from salesvisit_cli.domain.pool import reason_shown
     from salesvisit_cli.render.tables import data_table
 
     table = data_table(("When", "Who", "What", "From", "To", "Fields", "Why"))
@@ -76,7 +86,7 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
             ", ".join(entry["fields"]),
-            inert(entry["reason"] or ""),
+            inert(reason_shown(entry["reason"]) or ""),
         )
     out().print(inert(f"{customer.name}  (id {customer.id})", style="bold"))
     out().print(table)

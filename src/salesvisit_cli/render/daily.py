@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from salesvisit_cli.domain.daily import DailySummary
+from salesvisit_cli.i18n import ngettext
 from salesvisit_cli.render.console import out, success
 from salesvisit_cli.render.history import short
 from salesvisit_cli.render.safe import inert
@@ -149,4 +150,18 @@ def submitted(result) -> None:
         )
     else:
         success(f"Handed in the report of {summary.date.isoformat()}")
+    if result.moved:
+        count = len(result.moved)
+        success(
+            ngettext("Moved {count} visit to {day}", "Moved {count} visits to {day}", count).format(
+                count=count, day=result.moved_to.isoformat()
+            )
+        )
+    if result.cancelled:
+        count = len(result.cancelled)
+        success(
+            ngettext("Cancelled {count} visit", "Cancelled {count} visits", count).format(
+                count=count
+            )
+        )
     daily_report(summary)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from salesvisit_cli.domain.plan import Plan, PlanVisit
 from salesvisit_cli.domain.suggestions import Suggestion
+from salesvisit_cli.render.briefing import briefing_screen
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
 from salesvisit_cli.render.visits import checklist_line
@@ -16,6 +17,8 @@ def plan_screen(plan: Plan) -> None:
     from rich.rule import Rule
 
     console = out()
+    if plan.briefing is not None:
+        briefing_screen(plan.briefing)
     _header(plan)
     _pace(plan)
     _carry(plan)

@@ -194,3 +194,9 @@ def team_table(quotas: Sequence[Quota]) -> None:
     console.print(table)
     met = sum(1 for q in quotas if q.met)
     console.print(Text(f"{met} of {len(quotas)} salespeople met the quota", style="dim"))
+    released = [q for q in quotas if q.released]
+    if released:
+        from salesvisit_cli.i18n import _
+
+        counts = ", ".join(f"{q.rep} {q.released}" for q in released)
+        console.print(inert(_("Released to the pool: {counts}").format(counts=counts), style="dim"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from salesvisit_cli.domain.visits import VisitView
+from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
 
-STATUS_STYLE = {"planned": "cyan", "done": "green", "cancelled": "dim"}
+STATUS_STYLE = {"planned": "cyan", "done": "green", "cancelled": "dim", "void": "dim"}
 TICK, CROSS = "✓", "✗"
 
 
@@ -33,6 +34,30 @@ def scheduled(visit: VisitView) -> None:
     for label, value in details:
         if value:
             out().print(inert(f"  {label}: {one_line(value)}"))
+
+
+def moved(visit: VisitView) -> None:
+    when = visit.date.isoformat() + (f" {visit.at}" if visit.at else "")
+    text = _("Moved visit {id}: {customer} to {when}").format(
+        id=visit.id, customer=one_line(visit.customer), when=when
+    )
+    out().print(inert(text, style="green"))
+
+
+def voided(result) -> None:
+    """The withdrawn report and what went with it."""
+    visit = result.visit
+    text = _("Voided the report of visit {id}: {customer} on {day} ({reason})").format(
+        id=visit.id, customer=one_line(visit.customer), day=visit.date.isoformat(),
+        reason=one_line(visit.cancel_reason or ""),
+    )  # fmt: skip
+    out().print(inert(text, style="green"))
+    if result.closed_followups:
+        ids = ", ".join(str(number) for number in result.closed_followups)
+        out().print(inert(_("  Follow-ups closed as void: {ids}").format(ids=ids)))
+    if result.cancelled_next is not None:
+        text = _("  Its next meeting (visit {id}) is cancelled").format(id=result.cancelled_next)
+        out().print(inert(text))
 
 
 def cancelled(visit: VisitView) -> None:

@@ -30,13 +30,14 @@ class CustomerFile:
 def customer_file(work: Work, ref: str) -> CustomerFile:
     """The customer REF's file with every visit (newest first) and the open follow-ups."""
     from salesvisit_cli.services.customers import resolve
+    from salesvisit_cli.services.pool import with_due
     from salesvisit_cli.services.visits import views
 
     today, max_minutes = work.today, work.max_minutes
     with work.store.read() as connection:
         customer = resolve(connection, ref)
         return CustomerFile(
-            customer,
+            with_due([customer], work.config.cadence)[0],
             views(connection, customer_id=customer.id, max_minutes=max_minutes, newest_first=True),
             [
                 followup_item(row, today)

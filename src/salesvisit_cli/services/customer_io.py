@@ -37,6 +37,7 @@ HEADER_ALIASES = {
     "备注": "note", "来源": "source", "邮箱": "email", "电子邮件": "email",
     "办公时间": "hours", "作息时间": "hours", "级别": "tier", "客户级别": "tier",
     "状态": "status", "客户状态": "status",
+    "纬度": "lat", "经度": "lon", "区县": "district", "区/县": "district", "区": "district",
 }  # fmt: skip
 VALUE_ALIASES = {
     "tier": {"重点客户": "key", "重点": "key", "普通客户": "normal", "普通": "normal"},
@@ -77,9 +78,13 @@ def _columns(header: list[str]) -> list[str | None]:
     for title in header:
         clean = title.strip().lstrip("\ufeff").strip()
         key = HEADER_ALIASES.get(clean, clean.lower().replace(" ", "_").replace("-", "_"))
-        key = {"e_mail": "email", "office_hours": "hours", "contact_person": "contact"}.get(
-            key, key
-        )
+        key = {
+            "e_mail": "email",
+            "office_hours": "hours",
+            "contact_person": "contact",
+            "latitude": "lat",
+            "longitude": "lon",
+        }.get(key, key)
         if key in mapped:
             first = mapped.index(key)
             raise ValidationError(

@@ -84,7 +84,7 @@ def add(
         customer_log.act(connection, me)
         new_id = rows.add(connection, fields, owner_id, work.now)
         customer_log.record(connection, new_id, "created", by=me, at=work.now, to_id=owner_id)
-        return Saved(rows.get(connection, new_id), warnings)
+        return Saved(_with_due(work, rows.get(connection, new_id)), warnings)
 
 
 def edit(
@@ -118,7 +118,13 @@ def edit(
             )
         if owner is not None:
             move_customer(connection, work.rep, customer, owner, work.now)
-        return Saved(rows.get(connection, customer.id), warnings)
+        return Saved(_with_due(work, rows.get(connection, customer.id)), warnings)
+
+
+def _with_due(work: Work, customer: Customer) -> Customer:
+    from salesvisit_cli.services.pool import with_due
+
+    return with_due([customer], work.config.cadence)[0]
 
 
 def _pinyin_ids(connection: Connection, text: str, book: NameBook, **filters: Any) -> list[int]:
@@ -129,15 +135,22 @@ def _pinyin_ids(connection: Connection, text: str, book: NameBook, **filters: An
     return [id_ for id_, name in rows.names(connection, **filters) if book.matches(query, name)]
 
 
-def listing(store: Store, *, search: str | None = None, **filters: Any) -> list[Customer]:
+def listing(
+    store: Store, *, search: str | None = None, cadence: Any = None, **filters: Any
+) -> list[Customer]:
     """Customers in name order, Chinese names by pinyin; `search` is part of the name, contact,
-    address, industry, phone or note, or part of the name's pinyin."""
+    address, industry, phone or note, or part of the name's pinyin. With the `cadence` policy
+    each has its `due_since`."""
+    from salesvisit_cli.services.pool import with_due
+
     with store.read() as connection, name_book() as book:
         found = list(rows.listing(connection, search=search, **filters))
         if search:
             seen = {customer.id for customer in found}
             matched = _pinyin_ids(connection, search, book, **filters)
             found += rows.by_ids(connection, [id_ for id_ in matched if id_ not in seen])
+        if cadence is not None:
+            with_due(found, cadence)
         return sorted(found, key=lambda customer: (book.sort_key(customer.name), customer.id))
 
 

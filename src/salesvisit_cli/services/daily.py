@@ -9,12 +9,19 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain.daily import DailySummary, DailyVisit, report_deadline, report_status
+from salesvisit_cli.domain.daily import (
+    DailySummary,
+    DailyVisit,
+    leftover_day,
+    report_deadline,
+    report_status,
+)
 from salesvisit_cli.domain.dates import parse_date
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.visits import VisitView
+from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.services.context import Work
-from salesvisit_cli.services.visits import views
+from salesvisit_cli.services.visits import cancel_planned, move_planned, own_planned, views
 from salesvisit_cli.store import daily as submission_rows
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import visits as visit_rows
@@ -24,16 +31,35 @@ from salesvisit_cli.store.quota import list_reps
 LOOK_BACK_DAYS = 7
 
 
+class LeftoverVisits(ValidationError):
+    """The day still has planned visits and nothing says what to do with them."""
+
+    def __init__(self, listed: str, hint: str, move_to: date) -> None:
+        super().__init__(f"{listed}; {hint}")
+        self.listed = listed
+        self.move_to = move_to
+
+
 @dataclass
 class Submitted:
-    """A hand-in: the summary as handed in, and whether it amends an earlier one."""
+    """A hand-in: the summary as handed in, whether it amends an earlier one, and what became of
+    the visits still planned (moved to `moved_to`, or cancelled)."""
 
     summary: DailySummary
     amendment: bool
     warnings: list[str] = field(default_factory=list)
+    moved: list[int] = field(default_factory=list)
+    moved_to: date | None = None
+    cancelled: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.summary.to_json(), "amendment": self.amendment}
+        return {
+            **self.summary.to_json(),
+            "amendment": self.amendment,
+            "moved": self.moved,
+            "moved_to": self.moved_to.isoformat() if self.moved_to else None,
+            "cancelled": self.cancelled,
+        }
 
 
 def _summary(connection: Connection, work: Work, me: int | None, day: date) -> DailySummary:
@@ -160,11 +186,13 @@ def team_summary(work: Work, day_text: str | None) -> list[DailySummary]:
     return summaries
 
 
-def submit(work: Work, day_text: str | None, *, force: bool = False) -> Submitted:
+def submit(work: Work, day_text: str | None, *, leftovers: str | None = None) -> Submitted:
     """Hand in a day's report; the first hand-in decides punctuality, later ones amend it.
 
     Without a day: today, or, when today has no completed visit yet, the latest day of the
-    last week that has visits and no hand-in (this morning's hand-in of yesterday).
+    last week that has visits and no hand-in (this morning's hand-in of yesterday). Visits of
+    the day still planned are refused (`LeftoverVisits`) unless `leftovers` says to `move`
+    them to the next working day, `cancel` them, or `keep` them (hand in anyway).
     """
     today = work.today
     with work.store.write() as connection:
@@ -182,25 +210,44 @@ def submit(work: Work, day_text: str | None, *, force: bool = False) -> Submitte
                 f"no completed visits on {day.isoformat()}: nothing to hand in "
                 "(report the visits first with `salesvisit visit report`)"
             )
-        warnings = []
+        result = Submitted(current, current.submitted_at is not None)
         if current.planned:
-            listed = ", ".join(
-                f"{p['id']} {p['customer']}" + (f" {p['at']}" if p["at"] else "")
-                for p in current.planned
-            )
-            message = (
-                f"{len(current.planned)} planned visit(s) of {day.isoformat()} "
-                f"not reported: {listed}"
-            )
-            if not force:
-                raise ValidationError(
-                    f"{message}; report or cancel them first, or hand in anyway with --force"
-                )
-            warnings.append(message)
-        amendment = current.submitted_at is not None
+            _leftovers(connection, work, result, leftovers)
         submission_rows.add(connection, me, day, work.now, bool(current.planned))
-        handed = _summary(connection, work, me, day)
-        return Submitted(handed, amendment, warnings)
+        result.summary = _summary(connection, work, me, day)
+        return result
+
+
+def _leftovers(
+    connection: Connection, work: Work, result: Submitted, leftovers: str | None
+) -> None:
+    """Deal with the day's visits still planned as `leftovers` says (refused when it is None)."""
+    summary = result.summary
+    planned = summary.planned
+    move_to = leftover_day(summary.date, work.today, work.calendar)
+    listed = ", ".join(
+        f"{p['id']} {p['customer']}" + (f" {p['at']}" if p["at"] else "") for p in planned
+    )
+    message = ngettext(
+        "{count} planned visit of {day} not reported: {visits}",
+        "{count} planned visits of {day} not reported: {visits}",
+        len(planned),
+    ).format(count=len(planned), day=summary.date.isoformat(), visits=listed)
+    if leftovers is None:
+        hint = _(
+            "move them to {next} with --leftovers move (or --yes), cancel them with "
+            "--leftovers cancel, or hand in anyway with --force"
+        ).format(next=move_to.isoformat())
+        raise LeftoverVisits(message, hint, move_to)
+    found = own_planned(connection, work.rep, [p["id"] for p in planned], "move", "moved")
+    if leftovers == "move":
+        moved = move_planned(connection, work, found, move_to, None)
+        result.moved, result.moved_to = [done.visit.id for done in moved], move_to
+        result.warnings += [text for done in moved for text in done.warnings]
+    elif leftovers == "cancel":
+        result.cancelled = [done.id for done in cancel_planned(connection, work, found, None)]
+    else:
+        result.warnings.append(message)
 
 
 def _views_of_day(connection, rep: int, day: date, status: str, max_minutes: int):

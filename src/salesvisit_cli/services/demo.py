@@ -115,9 +115,30 @@ def build(
                 if progress:
                     progress(index + 2, steps)
         _update_customers(connection, [c for customers in by_rep.values() for c in customers])
+        _pool_examples(connection, rep_ids[0], today)
         if progress:
             progress(steps, steps)
     return summary
+
+
+DEMO_RELEASE_DAYS = 60  # the README's example: `config set pool.release_days 60`
+DEMO_RELEASED = 3
+
+
+def _pool_examples(connection: Connection, rep_id: int, today: date) -> None:
+    """A few of the first salesperson's customers went to the pool by the rule of
+    `DEMO_RELEASE_DAYS` (on the day the rule says); the rest stays owned, whatever the config."""
+    from salesvisit_cli.domain.pool import release_on, rule_reason
+    from salesvisit_cli.store import pool as pool_rows
+
+    cutoff = today - timedelta(days=DEMO_RELEASE_DAYS)
+    clocks = pool_rows.clocks(
+        connection, pool_rows.started_before(cutoff) & (CUSTOMER.c.owner_id == rep_id)
+    )
+    for clock in clocks[:DEMO_RELEASED]:
+        day = release_on(clock.start, DEMO_RELEASE_DAYS)
+        pool_rows.release(connection, clock.id, rep_id, on=pool_rows.midnight(day), by=None,
+                          reason=rule_reason(DEMO_RELEASE_DAYS))  # fmt: skip
 
 
 def _days(start: date, end: date) -> list[date]:

@@ -11,6 +11,7 @@ from salesvisit_cli.domain.checklist import prep_state
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import towards_target
 from salesvisit_cli.domain.talking_points import every_call, talking_points, tip_of_the_day
+from salesvisit_cli.services.briefing import briefing
 from salesvisit_cli.services.visits import NewVisit, plan_visit, refuse_past
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.progress import month_counts
@@ -76,6 +77,7 @@ def assemble(connection: Connection, work: Work, day: date) -> rules.Plan:
         tip=tip_of_the_day(day),
         every_call=every_call(max_minutes),
         done_today=rows.count_done(connection, own_id, day),
+        briefing=briefing(connection, work),
     )
 
 
@@ -86,7 +88,7 @@ def _suggestions(
         rows.candidates(connection, work.rep_id(connection), plan.date),
         limit,
         day=plan.date,
-        key_revisit_days=work.config.plan.key_revisit_days,
+        key_days=work.config.cadence.key_days,
         new_behind=plan.pace.new_needed_per_day > 0,
     )
 

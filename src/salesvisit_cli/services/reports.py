@@ -32,6 +32,7 @@ from salesvisit_cli.domain.visit_report import (
     over_time_message,
 )
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import customer_log
@@ -115,9 +116,15 @@ def _target(connection: Connection, rep: str, request: ReportRequest, today: dat
                 f"visit {visit.id} is with customer {visit.customer_id}, not {customer.name!r}"
             )
     facts = rows.customer_owner(connection, visit.customer_id)
-    if visit.status == "cancelled":
+    if visit.status in ("cancelled", "void"):
         reason = f" ({visit.cancel_reason})" if visit.cancel_reason else ""
-        raise ValidationError(f"visit {visit.id} was cancelled{reason}; it cannot be reported")
+        raise ValidationError(
+            f"visit {visit.id} was {visit.status}{reason}; it cannot be reported"
+            if visit.status == "cancelled"
+            else _("visit {id} was voided{reason}; it cannot be reported").format(
+                id=visit.id, reason=reason
+            )
+        )
     if visit.status == "done" and not request.amend:
         raise ValidationError(
             f"visit {visit.id} is already reported ({visit.date.isoformat()} {visit.start}); "
@@ -169,7 +176,7 @@ def report(work: Work, request: ReportRequest) -> Reported:
             as_prospect, conflict = bool(visit.as_prospect), bool(visit.conflict)
         else:
             as_prospect = facts.status == "prospect"
-            conflict = _claim(connection, facts, me, result, now)
+            conflict = _claim(connection, work, facts, me, result)
 
         values = {
             **fields.values(),
@@ -231,13 +238,22 @@ def _write_visit(
     return visit.id
 
 
-def _claim(connection: Connection, facts: Any, me: int, result: Reported, now: datetime) -> bool:
-    """R8 for a newly reported visit: an unowned customer becomes the reporter's; another
-    salesperson's customer makes the visit a conflict (returned)."""
+def _claim(connection: Connection, work: Work, facts: Any, me: int, result: Reported) -> bool:
+    """R8 for a newly reported visit: a customer in the pool becomes the reporter's (unless the
+    pool's claim rules refuse it: it then stays in the pool); another salesperson's customer
+    makes the visit a conflict (returned)."""
+    from salesvisit_cli.services.pool import claim_refusal
+
     rule = ownership(facts.owner_id, me)
     if rule == ASSIGN:
+        refusal = claim_refusal(connection, work, facts.id, me)
+        if refusal:
+            result.notes.append(
+                _("{name} stays in the pool: {why}").format(name=facts.name, why=refusal)
+            )
+            return False
         set_owner(connection, facts.id, me)
-        customer_log.record(connection, facts.id, "claimed", by=me, at=now, to_id=me)
+        customer_log.record(connection, facts.id, "claimed", by=me, at=work.now, to_id=me)
         result.notes.append(f"{facts.name} had no owner: now yours")
     elif rule == CONFLICT:
         result.warnings.append(

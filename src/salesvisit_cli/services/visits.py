@@ -13,6 +13,7 @@ from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.plan import schedule_warnings
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.customers import resolve
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.reports import customer_owner
@@ -156,13 +157,78 @@ def _own_visit(connection: Connection, rep: str, visit_id: int, action: str, don
     return found
 
 
-def cancel(work: Work, visit_id: int, reason: str | None) -> VisitView:
-    """Cancel one of the salesperson's planned visits."""
+def own_planned(
+    connection: Connection, rep: str, visit_ids: Sequence[int], action: str, done: str
+) -> list[VisitRow]:
+    """Several planned visits of this salesperson, each named once, all checked first."""
+    unique = list(dict.fromkeys(visit_ids))
+    return [_own_visit(connection, rep, visit_id, action, done) for visit_id in unique]
+
+
+def cancel(work: Work, visit_ids: Sequence[int], reason: str | None) -> list[VisitView]:
+    """Cancel planned visits of the salesperson (all or none)."""
     reason = check_text("reason", reason, max_length=500)
     with work.store.write() as connection:
-        _own_visit(connection, work.rep, visit_id, "cancel", "cancelled")
-        rows.cancel(connection, visit_id, reason)
-        return view(connection, visit_id, max_minutes=work.max_minutes)
+        found = own_planned(connection, work.rep, visit_ids, "cancel", "cancelled")
+        return cancel_planned(connection, work, found, reason)
+
+
+def cancel_planned(
+    connection: Connection, work: Work, found: Sequence[VisitRow], reason: str | None
+) -> list[VisitView]:
+    """Cancel checked planned visits inside an open write."""
+    for visit in found:
+        rows.cancel(connection, visit.id, reason)
+    return views(connection, max_minutes=work.max_minutes, ids=[v.id for v in found])
+
+
+def move(work: Work, visit_ids: Sequence[int], day: date, at: str | None) -> list[Scheduled]:
+    """Move planned visits to another day (and time): the rules of `visit schedule` apply."""
+    refuse_past(day, work.today)
+    with work.store.write() as connection:
+        found = own_planned(connection, work.rep, visit_ids, "move", "moved")
+        return move_planned(connection, work, found, day, at)
+
+
+def move_planned(
+    connection: Connection, work: Work, found: Sequence[VisitRow], day: date, at: str | None
+) -> list[Scheduled]:
+    """Move checked planned visits inside an open write (refused: a customer already planned
+    that day); each with the warnings of `visit schedule`."""
+    own_id = work.rep_id(connection)
+    moving = {visit.id for visit in found}
+    for visit in found:
+        existing = [
+            other
+            for other in rows.same_day(connection, visit.customer_id, day, rep_id=own_id)
+            if other not in moving
+        ]
+        if existing:
+            name = rows.customer_facts(connection, visit.customer_id).name
+            raise ValidationError(
+                _("{customer} is already planned on {day} (visit {id})").format(
+                    customer=name, day=day.isoformat(), id=existing[0]
+                )
+            )
+    for visit in found:
+        rows.move(connection, visit.id, day, at)
+    moved = views(connection, max_minutes=work.max_minutes, ids=sorted(moving))
+    others = rows.slots(connection, own_id, day)
+    return [Scheduled(visit, _move_warnings(connection, work, visit, others)) for visit in moved]
+
+
+def _move_warnings(
+    connection: Connection, work: Work, visit: VisitView, others: Sequence[Any]
+) -> list[str]:
+    return schedule_warnings(
+        day=visit.date,
+        at=visit.at,
+        customer=rows.customer_facts(connection, visit.customer_id),
+        working_day=work.calendar.is_working_day(visit.date),
+        others=[slot for slot in others if slot.visit_id != visit.id],
+        max_minutes=work.max_minutes,
+        travel_minutes=work.config.visit.travel_minutes,
+    )
 
 
 def parse_statuses(values: Sequence[str] | None) -> list[str]:

@@ -20,7 +20,7 @@ from salesvisit_cli.store.tables import CUSTOMER, REP
 # and managers read, through the `customer_private` view (store.access).
 FORMER_OWNER_SEES = (
     *("id", "name", "name_key", "tier", "status", "address", "hours", "owner_id", "created_at"),
-    *("client_since", "first_visit_on", "first_visit_as_prospect"),
+    *("client_since", "first_visit_on", "first_visit_as_prospect", "lat", "lon", "district"),
 )
 OWNER_ONLY = tuple(name for name in FIELDS if name not in FORMER_OWNER_SEES)
 _PRIVATE = table("customer_private", column("id"), *(column(name) for name in OWNER_ONLY))
@@ -58,13 +58,26 @@ def _source(connection: Connection) -> tuple[FromClause, Any]:
 
 
 def _select(connection: Connection):
+    from salesvisit_cli.store.pool import last_visit_column, owned_at_column
+
     source, c = _source(connection)
     names = ("id", *FIELDS, "created_at", "client_since", "first_visit_on")
-    return select(*(c[name] for name in names), REP.c.name.label("owner")).select_from(source)
+    return select(
+        *(c[name] for name in names),
+        REP.c.name.label("owner"),
+        last_visit_column().label("last_visit"),
+        owned_at_column().label("owned_at"),
+    ).select_from(source)
 
 
 def _customer(row: Any) -> Customer:
-    return Customer(**row._mapping)
+    from salesvisit_cli.store.pool import clock_start
+
+    values = dict(row._mapping)
+    owned_at = values.pop("owned_at")
+    if values["owner"] is not None:
+        values["started"] = clock_start(values["created_at"], owned_at, values["last_visit"])
+    return Customer(**values)
 
 
 def get(connection: Connection, customer_id: int) -> Customer | None:
@@ -216,7 +229,9 @@ def set_owner(connection: Connection, customer_id: int, owner_id: int) -> None:
     )
 
 
-def _filtered(query, tier: str | None, status: str | None, owner: str | None):
+def _filtered(query, tier: str | None, status: str | None, owner: str | None, district: str | None):
+    if district:  # "西湖" finds 西湖区
+        query = query.where(CUSTOMER.c.district.like(_escape_like(district) + "%", escape="\\"))
     if tier:
         query = query.where(CUSTOMER.c.tier == tier)
     if status:
@@ -233,9 +248,10 @@ def listing(
     status: str | None = None,
     search: str | None = None,
     owner: str | None = None,
+    district: str | None = None,
 ) -> Iterator[Customer]:
     """Customers by name, filtered."""
-    query = _filtered(_select(connection), tier, status, owner)
+    query = _filtered(_select(connection), tier, status, owner, district)
     if search:
         pattern = "%" + _escape_like(search.lower()) + "%"
         c = _source(connection)[1]
@@ -251,12 +267,13 @@ def names(
     tier: str | None = None,
     status: str | None = None,
     owner: str | None = None,
+    district: str | None = None,
 ) -> list[tuple[int, str]]:
     """(id, name) of the customers the filters keep, by id: what a look-up by pinyin scans."""
     query = select(CUSTOMER.c.id, CUSTOMER.c.name)
     if owner:
         query = query.select_from(CUSTOMER.join(REP, REP.c.id == CUSTOMER.c.owner_id))
-    query = _filtered(query, tier, status, owner).order_by(CUSTOMER.c.id)
+    query = _filtered(query, tier, status, owner, district).order_by(CUSTOMER.c.id)
     return [(row.id, row.name) for row in connection.execute(query)]
 
 
@@ -270,6 +287,16 @@ def by_ids(connection: Connection, ids: list[int]) -> list[Customer]:
         query = _select(connection).where(CUSTOMER.c.id.in_(ids[begin : begin + IN_CHUNK]))
         found.update((row.id, _customer(row)) for row in connection.execute(query))
     return [found[customer_id] for customer_id in ids if customer_id in found]
+
+
+def names_of(connection: Connection, ids: list[int]) -> dict[int, str]:
+    """Customer id → name, for these customers."""
+    found: dict[int, str] = {}
+    for begin in range(0, len(ids), IN_CHUNK):
+        chunk = ids[begin : begin + IN_CHUNK]
+        query = select(CUSTOMER.c.id, CUSTOMER.c.name).where(CUSTOMER.c.id.in_(chunk))
+        found.update((row.id, row.name) for row in connection.execute(query))
+    return found
 
 
 def count(connection: Connection) -> int:

@@ -163,5 +163,23 @@ def of_visits(connection: Connection, visit_ids: Sequence[int]) -> list[Any]:
     return items
 
 
+def close_open_of_visit(
+    connection: Connection, visit_id: int, when: datetime, note: str
+) -> list[int]:
+    """Close the open follow-ups a visit created (with `note`); returns their ids."""
+    ids = list(
+        connection.execute(
+            select(FOLLOWUP.c.id).where(
+                FOLLOWUP.c.visit_id == visit_id, FOLLOWUP.c.done_at.is_(None)
+            )
+        ).scalars()
+    )
+    if ids:
+        connection.execute(
+            update(FOLLOWUP).where(FOLLOWUP.c.id.in_(ids)).values(done_at=when, done_note=note)
+        )
+    return ids
+
+
 def mark_done(connection: Connection, followup_id: int, when: datetime, note: str | None) -> None:
     change(connection, followup_id, done_at=when, done_note=note)

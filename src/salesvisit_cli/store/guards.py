@@ -8,7 +8,8 @@ triggers overwrite whatever a login other than the tables' owner supplies:
   (the booking visit's date, else today, when it becomes a client; kept while it stays one);
 - visit: `created_at` (now), and when it is reported (becomes done, or moves to another
   customer or salesperson) `conflict` (the customer has another owner), `as_prospect` (the
-  customer is still a prospect) and `reported_at` (now); a reported visit stays reported;
+  customer is still a prospect) and `reported_at` (now); a reported visit stays reported,
+  or is voided with a reason (`visit void`), and a void one stays as it is;
 - daily_submission: `submitted_at` (now); a day cannot be handed in before it starts;
 - visit_revision: `revised_at` (now); its rows are never changed.
 
@@ -59,8 +60,13 @@ BEGIN
         NEW.created_at := localtimestamp;
     ELSE
         NEW.created_at := OLD.created_at;
-        IF OLD.status = 'done' AND NEW.status IS DISTINCT FROM 'done' THEN
-            RAISE EXCEPTION 'a reported visit stays reported' USING ERRCODE = '42501';
+        IF OLD.status = 'void' AND NEW IS DISTINCT FROM OLD THEN
+            RAISE EXCEPTION 'a void report stays as it is' USING ERRCODE = '42501';
+        END IF;
+        IF OLD.status = 'done' AND NEW.status IS DISTINCT FROM 'done' AND (NEW.status <> 'void'
+                OR coalesce(btrim(NEW.cancel_reason), '') = '') THEN
+            RAISE EXCEPTION 'a reported visit stays reported (or is voided with a reason)'
+                USING ERRCODE = '42501';
         END IF;
     END IF;
     IF TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM 'done' AND NEW.status = 'done'

@@ -52,6 +52,9 @@ class Customer(SQLModel, table=True):
     client_since: dt.date | None = None
     first_visit_on: dt.date | None = Field(default=None, index=True)
     first_visit_as_prospect: bool = False
+    lat: float | None = Field(default=None, description="WGS-84 latitude")
+    lon: float | None = Field(default=None, description="WGS-84 longitude")
+    district: str | None = Field(default=None, max_length=40, index=True)
 
 
 class Visit(SQLModel, table=True):

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import DayCount, MonthActivity
+from salesvisit_cli.store.pool import releases_by_rep
 from salesvisit_cli.store.progress import month_counts_by_rep
 from salesvisit_cli.store.rules import wins_new_customer
 from salesvisit_cli.store.tables import CUSTOMER, REP, VISIT
@@ -51,6 +52,7 @@ def month_activity(
     extras = _outcomes(connection, done, max_minutes)
     per_day = _days(connection, done)
     submissions = _first_submissions(connection, month, rep_ids)
+    released = releases_by_rep(connection, month.first, month.last)
     found = {}
     for rep_id in rep_ids:
         count = counts.get(rep_id)
@@ -63,6 +65,7 @@ def month_activity(
             bookings=int(extra.bookings) if extra else 0,
             complaints=int(extra.complaints) if extra else 0,
             conflicts=int(extra.conflicts) if extra else 0,
+            released=released.get(rep_id, 0),
             days=tuple(per_day.get(rep_id, ())),
             first_submissions=dict(submissions.get(rep_id, {})),
         )

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -76,6 +77,9 @@ CUSTOMER = Table(
     Column("client_since", Date(), nullable=True),
     Column("first_visit_on", Date(), nullable=True, index=True),
     Column("first_visit_as_prospect", Boolean(), nullable=False, default=False),
+    Column("lat", Float(), nullable=True),
+    Column("lon", Float(), nullable=True),
+    Column("district", String(40), nullable=True, index=True),
     Index("ix_customer_name_key", "name_key"),
 )
 

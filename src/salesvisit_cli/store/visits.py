@@ -86,6 +86,12 @@ def cancel(connection: Connection, visit_id: int, reason: str | None) -> None:
     )
 
 
+def move(connection: Connection, visit_id: int, day: date, at: str | None) -> None:
+    """Put a planned visit on another day (and at `at`, when given)."""
+    values: dict[str, Any] = {"date": day} if at is None else {"date": day, "at": at}
+    connection.execute(update(VISIT).where(VISIT.c.id == visit_id).values(**values))
+
+
 def set_appointment(connection: Connection, visit_id: int, made: bool) -> None:
     connection.execute(update(VISIT).where(VISIT.c.id == visit_id).values(appointment=made))
 

@@ -260,9 +260,23 @@ CREATE INDEX ix_customer_log_customer_id ON customer_log (customer_id);
         connection.exec_driver_sql(statement.replace("{schema}", schema))
 
 
+def m004_customer_location(connection: Connection) -> None:
+    """Where customers are: WGS-84 coordinates (both or neither) and the district (区/县)."""
+    _ddl(
+        connection,
+        """
+ALTER TABLE customer ADD COLUMN lat FLOAT;
+ALTER TABLE customer ADD COLUMN lon FLOAT;
+ALTER TABLE customer ADD COLUMN district VARCHAR(40);
+CREATE INDEX ix_customer_district ON customer (district);
+""",
+    )
+
+
 # In order: the position of a step (from 1) is the schema version it leads to. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     m001_initial_schema,
     m002_migration_log,
     m003_customer_log,
+    m004_customer_location,
 ]

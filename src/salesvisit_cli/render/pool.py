@@ -1,0 +1,81 @@
+"""The pool and cadence screens: `customer pool`, `claim`, `release`, `list --due`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from salesvisit_cli.domain.customers import Customer
+from salesvisit_cli.i18n import _, ngettext
+from salesvisit_cli.render.console import out, success
+from salesvisit_cli.render.safe import inert
+
+
+def _tier(tier: str) -> str:
+    return _("key") if tier == "key" else _("normal")
+
+
+def pool_table(entries: Sequence) -> None:
+    """`customer pool`: one row per customer without an owner."""
+    from salesvisit_cli.render.tables import data_table
+
+    table = data_table((_("ID"), _("Name"), _("Tier"), _("Last visit"), _("Released"),
+                        _("From")), right=(_("ID"),))  # fmt: skip
+    for entry in entries:
+        row = entry.row
+        table.add_row(
+            str(row.id),
+            inert(row.name),
+            _tier(row.tier),
+            row.last_visit.isoformat() if row.last_visit else "—",
+            row.released_at.date().isoformat() if row.released_at else "—",
+            inert(row.released_from or ""),
+        )
+    out().print(table)
+    count = len(entries)
+    out().print(
+        inert(
+            ngettext("{count} customer in the pool", "{count} customers in the pool", count).format(
+                count=count
+            ),
+            style="dim",
+        )
+    )
+
+
+def claimed(customers: Sequence[Customer]) -> None:
+    for customer in customers:
+        success(_("Claimed customer {id}: {name}").format(id=customer.id, name=customer.name))
+
+
+def released(customer: Customer) -> None:
+    success(
+        _("Customer {id} {name} is back in the pool").format(id=customer.id, name=customer.name)
+    )
+
+
+def due_table(customers: Sequence[Customer]) -> None:
+    """`customer list --due`: owned customers due for a visit, most overdue first."""
+    from salesvisit_cli.render.tables import data_table
+
+    table = data_table((_("ID"), _("Name"), _("Tier"), _("Owner"), _("Last visit"), _("Due"),
+                        _("Overdue")), right=(_("ID"), _("Overdue")))  # fmt: skip
+    for c in customers:
+        table.add_row(
+            str(c.id),
+            inert(c.name),
+            _tier(c.tier),
+            inert(c.owner),
+            c.last_visit.isoformat() if c.last_visit else "—",
+            c.due_since.isoformat(),
+            ngettext("{days} day", "{days} days", c.extra["days_overdue"]).format(
+                days=c.extra["days_overdue"]
+            ),
+        )
+    out().print(table)
+    count = len(customers)
+    out().print(
+        inert(
+            ngettext("{count} customer due", "{count} customers due", count).format(count=count),
+            style="dim",
+        )
+    )
