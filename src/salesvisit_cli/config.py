@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from salesvisit_cli.domain.dates import parse_time
 from salesvisit_cli.domain.errors import SalesvisitError
 from salesvisit_cli.domain.errors import ValidationError as InputError
+from salesvisit_cli.i18n import N_, _
 
 DEFAULT_CARRY = [
     "work ID",
@@ -45,9 +46,9 @@ class QuotaPolicy(_Section):
         try:
             share = Fraction(str(value).strip()).limit_denominator(1000)
         except (ValueError, ZeroDivisionError):
-            raise ValueError("expected a fraction such as 1/3 or 0.25") from None
+            raise ValueError(_("expected a fraction such as 1/3 or 0.25")) from None
         if not 0 <= share <= 1:
-            raise ValueError("must be between 0 and 1")
+            raise ValueError(_("must be between 0 and 1"))
         return str(share)
 
     @property
@@ -139,7 +140,7 @@ class Config(_Section):
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if not isinstance(value, str):
-            raise ValueError("expected a salesperson's name")
+            raise ValueError(_("expected a salesperson's name"))
         from salesvisit_cli.domain.reps import validate_rep_name
 
         try:
@@ -172,11 +173,58 @@ def keys() -> list[str]:
 
 
 def _explain(error: ValidationError, path: Path | None = None) -> str:
-    problems = "; ".join(
-        f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}" for item in error.errors()
-    )
-    where = f" in {path}" if path else ""
-    return f"invalid configuration{where}: {problems}"
+    """One sentence per problem, naming the key, in our words (never pydantic's)."""
+    problems = "; ".join(_problem(item) for item in error.errors())
+    if path:
+        return _("invalid configuration in {path}: {problems}").format(path=path, problems=problems)
+    return _("invalid configuration: {problems}").format(problems=problems)
+
+
+# pydantic's error types -> what the key expects (message ids).
+_EXPECTED = {
+    "int": N_("{key}: expected a whole number, not {value}"),
+    "float": N_("{key}: expected a number, not {value}"),
+    "bool": N_("{key}: expected true or false, not {value}"),
+    "string": N_("{key}: expected text, not {value}"),
+    "list": N_("{key}: expected a list, not {value}"),
+    "date": N_("{key}: expected a date YYYY-MM-DD, not {value}"),
+    "dict": N_("[{key}] must be a table of settings, not {value}"),
+    "model": N_("[{key}] must be a table of settings, not {value}"),
+}
+_LIMITS = {
+    "greater_than_equal": ("ge", N_("{key}: must be at least {limit}, not {value}")),
+    "greater_than": ("gt", N_("{key}: must be more than {limit}, not {value}")),
+    "less_than_equal": ("le", N_("{key}: must be at most {limit}, not {value}")),
+    "less_than": ("lt", N_("{key}: must be less than {limit}, not {value}")),
+}
+
+
+def _problem(item: Any) -> str:
+    """One pydantic error as our own sentence."""
+    loc = [str(part) for part in item["loc"]]
+    key, kind = ".".join(loc), item["type"]
+    value = repr(item.get("input"))
+    context = item.get("ctx") or {}
+    if kind == "extra_forbidden":
+        section = ".".join(loc[:-1])
+        valid = [k for k in keys() if not section or k.startswith(section + ".")]
+        if not section:
+            valid = sorted({k.split(".")[0] for k in keys()})
+        return _("unknown key {key}; valid keys: {valid}").format(key=key, valid=", ".join(valid))
+    if kind == "literal_error":
+        choices = str(context.get("expected", "")).replace(" or ", ", ")
+        return _("{key}: expected {choices}, not {value}").format(
+            key=key, choices=choices, value=value
+        )
+    if kind in _LIMITS:
+        name, message = _LIMITS[kind]
+        return _(message).format(key=key, limit=context.get(name), value=value)
+    if kind == "value_error":
+        return "{key}: {reason}".format(key=key, reason=context.get("error", ""))
+    message = _EXPECTED.get(kind.split("_")[0])
+    if message is None:
+        return _("{key}: invalid value {value}").format(key=key, value=value)
+    return _(message).format(key=key, value=value)
 
 
 # Keys a release renamed: (old section, old key) -> (new section, new key).
@@ -273,7 +321,11 @@ def with_value(config: Config, key: str, raw: str) -> Config:
 def _known(key: str) -> None:
     valid = keys()
     if key not in valid:
-        raise InputError(f"unknown configuration key {key!r}; valid keys: {', '.join(valid)}")
+        raise InputError(
+            _("unknown configuration key {key!r}; valid keys: {value}").format(
+                key=key, value=", ".join(valid)
+            )
+        )
 
 
 def _put(data: dict[str, Any], key: str, value: Any) -> None:
@@ -285,7 +337,9 @@ def _put(data: dict[str, Any], key: str, value: Any) -> None:
     else:
         target = data.setdefault(section, {})
         if not isinstance(target, dict):
-            raise InputError(f"[{section}] in the configuration file is not a table")
+            raise InputError(
+                _("[{section}] in the configuration file is not a table").format(section=section)
+            )
     if value is None:
         target.pop(name, None)
     else:
@@ -331,7 +385,9 @@ def read_raw(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SalesvisitError(f"cannot read configuration {path}: {error}") from None
+        raise SalesvisitError(
+            _("cannot read configuration {path}: {error}").format(path=path, error=error)
+        ) from None
 
 
 def save(config: Config, path: Path) -> None:

@@ -186,7 +186,7 @@ def list_customers(
     from salesvisit_cli.services import customers
 
     if json_wanted() and as_csv:
-        raise typer.BadParameter("choose one of --json and --csv")
+        raise typer.BadParameter(_("choose one of --json and --csv"))
     owner = validate_rep_name(owner) if owner is not None else None
     if due:
         from salesvisit_cli.render.pool import due_table
@@ -306,7 +306,9 @@ def export(
     from salesvisit_cli.services.customer_io import export_rows, to_csv, write_private
 
     if fmt not in ("csv", "json"):
-        raise typer.BadParameter(f"{fmt!r}: choose csv or json", param_hint="--format")
+        raise typer.BadParameter(
+            _("{fmt!r}: choose csv or json").format(fmt=fmt), param_hint="--format"
+        )
     data = export_rows(app_context(ctx).store)
     text = to_csv(data) if fmt == "csv" else to_json(data) + "\n"
     if output is None:

@@ -60,7 +60,7 @@ def daily(
     from salesvisit_cli.services import daily as service
 
     if team and (submit or force):
-        raise typer.BadParameter("--team shows the team's day; it cannot hand in")
+        raise typer.BadParameter(_("--team shows the team's day; it cannot hand in"))
     if (force or leftovers or yes) and not submit:
         raise typer.BadParameter(_("--force, --leftovers and --yes only go with --submit"))
     choice = _leftover_choice(force=force, leftovers=leftovers, yes=yes)

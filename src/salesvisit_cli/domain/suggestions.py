@@ -12,6 +12,7 @@ from typing import Any
 from salesvisit_cli.domain.cadence import due_since
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.plan import CustomerFacts, unvisited_key
+from salesvisit_cli.i18n import _
 
 # Suggestion priorities, best first.
 NEXT_MEETING, KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3, 4
@@ -72,7 +73,11 @@ def _rank(
 
 def check_suggest_limit(limit: int) -> None:
     if not 1 <= limit <= SUGGEST_MAX:
-        raise ValidationError(f"--suggest takes 1 to {SUGGEST_MAX} customers, not {limit}")
+        raise ValidationError(
+            _("--suggest takes 1 to {SUGGEST_MAX} customers, not {limit}").format(
+                SUGGEST_MAX=SUGGEST_MAX, limit=limit
+            )
+        )
 
 
 def suggest(

@@ -19,6 +19,7 @@ from salesvisit_cli.domain.customers import (
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
+from salesvisit_cli.i18n import _
 from salesvisit_cli.paths import require_folder
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
@@ -56,20 +57,27 @@ def decode(data: bytes, encoding: str) -> tuple[str, str]:
     encoding = encoding.strip().lower()
     encoding = _ENCODING_ALIASES.get(encoding, encoding)
     if encoding not in ENCODINGS:
-        raise ValidationError(f"unknown encoding {encoding!r}: choose {', '.join(ENCODINGS)}")
+        raise ValidationError(
+            _("unknown encoding {encoding!r}: choose {value}").format(
+                encoding=encoding, value=", ".join(ENCODINGS)
+            )
+        )
     if encoding in ("auto", "utf-8"):
         try:
             return data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError as error:
             if encoding == "utf-8":
                 raise ValidationError(
-                    f"the file is not valid UTF-8 ({error.reason} at byte "
-                    f"{error.start}); try --encoding gbk"
+                    _(
+                        "the file is not valid UTF-8 ({reason} at byte {start}); try --encoding gbk"
+                    ).format(reason=error.reason, start=error.start)
                 ) from None
     try:
         return data.decode("gb18030"), "gbk"
     except UnicodeDecodeError as error:
-        raise ValidationError(f"the file is neither UTF-8 nor GBK (byte {error.start})") from None
+        raise ValidationError(
+            _("the file is neither UTF-8 nor GBK (byte {start})").format(start=error.start)
+        ) from None
 
 
 def _columns(header: list[str]) -> list[str | None]:
@@ -88,13 +96,24 @@ def _columns(header: list[str]) -> list[str | None]:
         if key in mapped:
             first = mapped.index(key)
             raise ValidationError(
-                f"line 1: columns {first + 1} ({header[first]!r}) and {len(mapped) + 1} "
-                f"({title!r}) are both {key}; keep one and try again"
+                _(
+                    "line 1: columns {value} ({value2!r}) and {value3} ({title!r}) are both {key}; "
+                    "keep one and try again"
+                ).format(
+                    value=first + 1,
+                    value2=header[first],
+                    value3=len(mapped) + 1,
+                    title=title,
+                    key=key,
+                )
             )
         mapped.append(key if key in FIELDS or key == "owner" else None)
     if "name" not in mapped:
         raise ValidationError(
-            "the CSV has no name column: expected a header row with 'name' (or 企业名称/客户名称)"
+            _(
+                "the CSV has no name column: "
+                "expected a header row with 'name' (or 企业名称/客户名称)"
+            )
         )
     return mapped
 
@@ -121,9 +140,11 @@ def _records(text: str) -> Iterator[Record]:
     try:
         header = next(reader)
     except StopIteration:
-        raise ValidationError("the CSV file is empty") from None
+        raise ValidationError(_("the CSV file is empty")) from None
     except csv.Error as error:
-        raise ValidationError(f"the CSV header cannot be read: {error}") from None
+        raise ValidationError(
+            _("the CSV header cannot be read: {error}").format(error=error)
+        ) from None
     columns = _columns(header)
     width = len(columns)
     # (position, field, value aliases) of the columns we use, in order (one pass per row).
@@ -140,7 +161,9 @@ def _records(text: str) -> Iterator[Record]:
                 if "unexpected end of data" in str(error)
                 else f"the CSV cannot be read ({error})"
             )
-            raise ValidationError(f"line {start}: {reason}; nothing was imported") from None
+            raise ValidationError(
+                _("line {start}: {reason}; nothing was imported").format(start=start, reason=reason)
+            ) from None
         if not "".join(cells).strip():
             continue
         if len(cells) > width and "".join(cells[width:]).strip():
@@ -212,7 +235,9 @@ def import_csv(
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise SalesvisitError(f"cannot read {path}: {error.strerror}") from None
+        raise SalesvisitError(
+            _("cannot read {path}: {strerror}").format(path=path, strerror=error.strerror)
+        ) from None
     text, used = decode(data, encoding)
     result = ImportResult(dry_run=dry_run, encoding=used, ignored_columns=ignored_columns(text))
     records = list(_records(text))
@@ -263,15 +288,19 @@ def to_csv(customers: list[dict[str, Any]]) -> str:
 def write_private(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
     """Write a new 0600 file atomically; an existing file is replaced only with `force`."""
     if path.is_dir():
-        raise ValidationError(f"{path} is a directory; give a file name")
+        raise ValidationError(_("{path} is a directory; give a file name").format(path=path))
     if path.exists() and not force:
-        raise ValidationError(f"{path} already exists; use --force to overwrite it")
+        raise ValidationError(
+            _("{path} already exists; use --force to overwrite it").format(path=path)
+        )
     require_folder(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         _write_then_move(temporary, path, text, force=force, encoding=encoding)
     except OSError as error:  # the message names the file asked for, never the temporary one
-        raise SalesvisitError(f"cannot write {path}: {error.strerror}") from None
+        raise SalesvisitError(
+            _("cannot write {path}: {strerror}").format(path=path, strerror=error.strerror)
+        ) from None
 
 
 def _write_then_move(temporary: Path, path: Path, text: str, *, force: bool, encoding: str) -> None:
@@ -289,7 +318,7 @@ def _write_then_move(temporary: Path, path: Path, text: str, *, force: bool, enc
                 link_new(temporary, path)  # never clobbers a file that appeared meanwhile
             except FileExistsError:
                 raise ValidationError(
-                    f"{path} already exists; use --force to overwrite it"
+                    _("{path} already exists; use --force to overwrite it").format(path=path)
                 ) from None
     finally:
         temporary.unlink(missing_ok=True)

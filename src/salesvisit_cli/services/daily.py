@@ -203,12 +203,16 @@ def submit(work: Work, day_text: str | None, *, leftovers: str | None = None) ->
             if earlier is not None and earlier >= today - timedelta(days=LOOK_BACK_DAYS):
                 day = earlier
         if day > today:
-            raise ValidationError(f"{day.isoformat()} is in the future: nothing to hand in yet")
+            raise ValidationError(
+                _("{day} is in the future: nothing to hand in yet").format(day=day.isoformat())
+            )
         current = _summary(connection, work, me, day)
         if not current.visits:
             raise ValidationError(
-                f"no completed visits on {day.isoformat()}: nothing to hand in "
-                "(report the visits first with `salesvisit visit report`)"
+                _(
+                    "no completed visits on {day}: nothing to hand in (report the visits first "
+                    "with `salesvisit visit report`)"
+                ).format(day=day.isoformat())
             )
         result = Submitted(current, current.submitted_at is not None)
         if current.planned:

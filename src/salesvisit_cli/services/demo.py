@@ -14,6 +14,7 @@ from salesvisit_cli.domain import demo_data, demo_history
 from salesvisit_cli.domain.customers import FIELDS
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import bulk
 from salesvisit_cli.store import customers as customer_rows
@@ -36,11 +37,11 @@ class DemoSpec:
 
     def validate(self) -> None:
         if not 1 <= self.reps <= 1000:
-            raise ValidationError("--reps must be between 1 and 1000")
+            raise ValidationError(_("--reps must be between 1 and 1000"))
         if not 1 <= self.customers <= 1_000_000:
-            raise ValidationError("--customers must be between 1 and 1,000,000")
+            raise ValidationError(_("--customers must be between 1 and 1,000,000"))
         if not 0 <= self.months <= 120:
-            raise ValidationError("--months must be between 0 and 120")
+            raise ValidationError(_("--months must be between 0 and 120"))
 
 
 @dataclass
@@ -86,7 +87,9 @@ def build(
     steps = spec.reps + 2
     with work.store.write() as connection:
         if customer_rows.count(connection):
-            raise ValidationError("the database already has customers; use a new --db for the demo")
+            raise ValidationError(
+                _("the database already has customers; use a new --db for the demo")
+            )
         rep_ids = [_demo_rep(connection, name, now) for name in names]
         made = demo_data.customers(rng, spec.customers)
         arrivals = demo_history.arrivals(rng, made, start, (today - start).days)

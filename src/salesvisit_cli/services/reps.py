@@ -11,6 +11,7 @@ from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as customer_rows
@@ -43,7 +44,9 @@ def add(work: Work, name: str, *, manager: bool = False) -> Added:
             if manager and not existing.is_manager:
                 rep_rows.set_manager(connection, existing.id, True)
                 return Added(_info(connection, name), promoted=True)
-            raise ValidationError(f"salesperson {name!r} already exists (id {existing.id})")
+            raise ValidationError(
+                _("salesperson {name!r} already exists (id {id})").format(name=name, id=existing.id)
+            )
         rep_rows.add(connection, name, manager, work.now)
         return Added(_info(connection, name), promoted=False)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from salesvisit_cli.domain.errors import StoreError
+from salesvisit_cli.i18n import _
 from salesvisit_cli.paths import make_private_dir
 
 if TYPE_CHECKING:
@@ -175,17 +176,22 @@ def open_store(target: str | os.PathLike[str], *, migrate: bool = True) -> Store
     url = database_url(target)
     if is_sqlite_url(url) and "?" in url:  # the driver would ignore them with a warning
         raise StoreError(
-            f"SQLite URLs take no options (?{url.split('?', 1)[1]}): "
-            "give the file path, or sqlite:///PATH"
+            _(
+                "SQLite URLs take no options (?{value}): give the file path, or sqlite:///PATH"
+            ).format(value=url.split("?", 1)[1])
         )
     path = sqlite_path(url)
     if path is not None:
         if path.is_dir():
-            raise StoreError(f"{path} is a directory, not a database file")
+            raise StoreError(_("{path} is a directory, not a database file").format(path=path))
         try:
             create_private_file(path)
         except OSError as error:
-            raise StoreError(f"cannot create the database {path}: {error.strerror}") from None
+            raise StoreError(
+                _("cannot create the database {path}: {strerror}").format(
+                    path=path, strerror=error.strerror
+                )
+            ) from None
         engine = _sqlite_engine(url)
     elif is_sqlite_url(url):
         engine = _sqlite_engine(url, in_memory=True)
@@ -211,11 +217,15 @@ def _server_engine(url: str) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=False)
     except (ArgumentError, NoSuchModuleError) as error:
-        raise StoreError(f"unsupported database URL {url!r}: {error}") from None
+        raise StoreError(
+            _("unsupported database URL {url!r}: {error}").format(url=url, error=error)
+        ) from None
     except ModuleNotFoundError as error:
         raise StoreError(
-            f"the driver for {url.split(':', 1)[0]} is not installed ({error.name}); "
-            "for PostgreSQL install salesvisit[postgres]"
+            _(
+                "the driver for {value} is not installed ({name}); for PostgreSQL install "
+                "salesvisit[postgres]"
+            ).format(value=url.split(":", 1)[0], name=error.name)
         ) from None
 
 
