@@ -298,7 +298,7 @@ def _note_renamed(path: Path, moved: list[tuple[str, str]]) -> None:
 
 def _typed(key: str, raw: str) -> Any:
     """The raw command-line text of a setting, shaped as its field expects."""
-    section, _, name = key.partition(".")
+    section, _dot, name = key.partition(".")
     field = Config.model_fields[section]
     if name:
         field = field.annotation.model_fields[name]
@@ -330,7 +330,7 @@ def _known(key: str) -> None:
 
 def _put(data: dict[str, Any], key: str, value: Any) -> None:
     """Set (or, for None, remove) a dotted key in raw configuration data."""
-    section, _, name = key.partition(".")
+    section, _dot, name = key.partition(".")
     if not name:
         target = data
         name = section
@@ -354,7 +354,7 @@ def _validated(data: dict[str, Any], path: Path | None = None) -> Config:
 
 
 def _field_value(config: Config, key: str) -> Any:
-    section, _, name = key.partition(".")
+    section, _dot, name = key.partition(".")
     value = getattr(config, section)
     return getattr(value, name) if name else value
 
@@ -421,7 +421,7 @@ def _write_bytes(content: bytes, path: Path) -> None:
 
 def display_value(config: Config, key: str) -> str:
     """A setting as text (lists comma-separated, unset as empty)."""
-    section, _, name = key.partition(".")
+    section, _dot, name = key.partition(".")
     value = getattr(config, section)
     if name:
         value = getattr(value, name)

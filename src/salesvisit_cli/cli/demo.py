@@ -35,7 +35,11 @@ def demo(
     app_ctx = app_context(ctx)
     if db:
         app_ctx.db_option = db
-    spec = DemoSpec(seed=seed, reps=reps, customers=customers, months=months)
+    from salesvisit_cli.i18n import language
+
+    spec = DemoSpec(
+        seed=seed, reps=reps, customers=customers, months=months, chinese=language() == "zh-CN"
+    )
     with progress_reporter("Building demo") as report:
         summary = build(work_of(ctx), spec, report)
     success(

@@ -1,0 +1,66 @@
+"""`LANG=zh_CN.UTF-8 make demo`: a Chinese demo (data and screens); English names only in `en`."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+
+import pytest
+
+TODAY = "2026-11-26"
+# What people typed or the demo made up: customer file and visit texts.
+TEXTS = (
+    "SELECT name || contact || coalesce(address, '') || industry || source FROM customer",
+    "SELECT coalesce(purpose, '') || coalesce(place, '') || coalesce(notes, '')"
+    " || coalesce(booking, '') || coalesce(complaint, '') || coalesce(suggestion, '')"
+    " || coalesce(next_place, '') || coalesce(cancel_reason, '') FROM visit",
+    "SELECT coalesce(note, '') || coalesce(done_note, '') FROM followup",
+)
+# Words a Chinese screen may still show: commands and options, and the demo salesperson.
+COMMAND_WORDS = {"salesvisit", "visit", "prep", "carry", "daily", "submit", "followup", "done",
+                 "all", "demo", "VISIT_ID", "ITEM", "https", "example", "shop"}  # fmt: skip
+
+
+def _texts() -> list[str]:
+    with sqlite3.connect(os.environ["SALESVISIT_DB"]) as connection:
+        return [row[0] for query in TEXTS for row in connection.execute(query)]
+
+
+def _demo(cli, clock, monkeypatch, lang: str):
+    monkeypatch.setenv("LANG", lang)
+    clock(f"{TODAY} 07:30")
+    built = cli("demo", "--customers", "120", "--months", "1", "--seed", "7")
+    assert built.exit_code == 0, built.stderr
+    return built
+
+
+def test_the_chinese_demo_has_only_chinese_data(cli, clock, monkeypatch):
+    _demo(cli, clock, monkeypatch, "zh_CN.UTF-8")
+    texts = _texts()
+    assert len(texts) > 300
+    english = [text for text in texts if re.search(r"[A-Za-z]{3,}", text)]
+    assert english == []
+
+
+def test_the_english_demo_keeps_its_english_companies(cli, clock, monkeypatch):
+    _demo(cli, clock, monkeypatch, "C.UTF-8")
+    names = [text for text in _texts() if re.search(r"\b(Ltd|Inc\.|Corp\.)", text)]
+    assert names  # some English company names, next to the Chinese ones
+
+
+def _english_words(shown: str) -> set[str]:
+    return {word for word in re.findall(r"[A-Za-z][A-Za-z_]{2,}", shown)} - COMMAND_WORDS
+
+
+@pytest.mark.xfail(
+    reason="the plan and the demo's own lines are translated by helpers zh-day and zh-team "
+    "(issue #14); this test turns green when their work lands",
+    strict=False,
+)
+def test_the_demo_morning_is_entirely_chinese(cli, clock, monkeypatch):
+    built = _demo(cli, clock, monkeypatch, "zh_CN.UTF-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    plan = cli("--rep", "demo", "visit", "plan")
+    assert plan.exit_code == 0, plan.stderr
+    assert _english_words(built.stdout + built.stderr + plan.stdout + plan.stderr) == set()
