@@ -12,21 +12,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from salesvisit_cli.domain.checklist import DEFAULT_CARRY
 from salesvisit_cli.domain.dates import parse_time
 from salesvisit_cli.domain.errors import SalesvisitError
 from salesvisit_cli.domain.errors import ValidationError as InputError
 from salesvisit_cli.i18n import N_, _
-
-DEFAULT_CARRY = [
-    "work ID",
-    "price list",
-    "customer files",
-    "company brochures (several sets)",
-    "business cards",
-    "notebook",
-    "pen",
-    "calculator",
-]
 
 
 class _Section(BaseModel):

@@ -75,7 +75,7 @@ def _(message: str) -> str:
 
 
 def N_(message: str) -> str:
-    """Mark a module-level message id for extraction; translate it with `_()` where shown."""
+    """Mark a module-level constant as a message id (extracted, translated where shown)."""
     return message
 
 

@@ -45,7 +45,7 @@ def test_leftovers_move_to_the_next_working_day_with_the_hand_in(cli):
 def test_yes_moves_them_without_asking_and_the_screen_says_so(cli):
     ran = cli("daily", "--submit", "--yes")
     assert ran.exit_code == 0, ran.stderr
-    assert "Moved 2 visits to 2026-11-30" in ran.stdout
+    assert "Moved 2 visits to Mon 2026-11-30" in ran.stdout
 
 
 def test_leftovers_cancel(cli):

@@ -31,7 +31,7 @@ def test_move_several_visits_to_another_day_keeping_their_times(cli):
 def test_move_one_visit_with_a_new_time_prints_it(cli):
     ran = cli("visit", "move", "3", "--date", "fri", "--at", "09:30")
     assert ran.exit_code == 0, ran.stderr
-    assert "Moved visit 3: Gamma to 2026-11-27 09:30" in ran.stdout
+    assert "Moved visit 3: Gamma to Fri 2026-11-27 09:30" in ran.stdout
     assert cli("visit", "move", "3", "--date", "fri", "--json").json()["at"] == "09:30"
 
 

@@ -89,7 +89,7 @@ def test_empty_day_shows_the_pace_and_suggests_suggest(cli):
     assert screen.exit_code == 0
     assert "No visits planned" in screen.stdout
     assert "--suggest" in screen.stdout
-    assert "3 working day(s) left" in screen.stdout
+    assert "3 working days left" in screen.stdout
 
 
 def test_pace_counts_customers_and_new_ones_this_month(cli, store):
@@ -134,7 +134,7 @@ def test_non_working_plan_date_is_flagged_and_not_counted(cli):
     assert "not a working day" in doc["warnings"]
     screen = cli("visit", "plan", "--date", "2026-11-28")
     assert "Not a working day" in screen.stdout
-    assert "Saturday 2026-11-28" in screen.stdout
+    assert "Sat 2026-11-28" in screen.stdout
 
 
 def test_no_working_days_left_needs_zero(cli, isolated_env):
@@ -201,16 +201,17 @@ def test_plain_screen_shows_the_checklists(cli, monkeypatch):
     assert "\x1b[" not in text  # NO_COLOR: no escape sequences
     assert max(len(line) for line in text.splitlines()) <= 100
     lines = text.splitlines()
-    assert lines[0] == "Plan for Thursday 2026-11-26 — alice"
-    assert lines[1].startswith("Pace: customers 0/120, new 0/40 · 3 working day(s) left")
-    assert "Carry (2/8): ✓ 1 work ID  ✓ 2 price list  ✗ 3 customer files" in text
-    assert "1. 09:30  Acme <b>[bold]Ltd[/bold]  [key · prospect · new]  visit 1" in text
-    assert "   Prep: ✓ screen  ✗ materials  ✗ address  ✓ outline  ✓ appointment" in text
-    assert "   Purpose: Price list" in text
-    assert "address missing · office hours missing · appointment made" in text
-    assert "step 3 (address) cannot be ticked from the file alone" in text
-    assert "• First meeting: introduce yourself" in text
-    assert "Every call: Let them talk" in text and "keep to 30 minutes" in text
+    assert lines[0] == "Plan for Thu 2026-11-26 — alice"
+    assert lines[1].startswith("Pace: customers 0/120, new 0/40 · 3 working days left")
+    assert "Carry (2/8): ✓1 work ID  ✓2 price list  ✗3 customer files" in text
+    visit = lines[lines.index("─" * 100) + 1 :][:2]
+    assert visit[0] == (
+        "#1 09:30 Acme <b>[bold]Ltd[/bold]  key customer · new customer  office hours missing"
+    )
+    assert visit[1] == ("   address missing · purpose: Price list · to do: materials address")
+    assert " first meeting: introduce yourself" in text
+    assert " every call: Let them talk" in text and "keep to 30 minutes" in text
+    assert "Steps: screen = screen the customers · materials = prepare the materials" in text
     assert "Tip: " in text
     assert lines[-1].startswith("Warnings: 1 missing address or office hours (visit 1)")
 

@@ -59,7 +59,7 @@ def test_schedule_json_is_the_report_shape_with_status_planned(cli, acme):
 def test_default_date_is_today_and_plain_output_confirms(cli, acme):
     ran = schedule(cli, acme)
     assert ran.exit_code == 0
-    assert "Planned visit 1: Acme Ltd on 2026-11-26" in ran.stdout
+    assert "Planned visit 1: Acme Ltd on Thu 2026-11-26" in ran.stdout
 
 
 def test_past_date_is_refused_and_nothing_is_written(cli, acme):
@@ -100,7 +100,7 @@ def test_non_working_day_is_warned_not_refused(cli, acme):
     ran = schedule(cli, acme, "--date", "sat", "--json")
     assert ran.exit_code == 0
     assert ran.json()["date"] == "2026-11-28"
-    assert "Warning: 2026-11-28 (Saturday) is not a working day" in ran.stderr
+    assert "Warning: 2026-11-28 (Sat) is not a working day" in ran.stderr
 
 
 def test_company_extra_holiday_is_warned(cli, acme, isolated_env):
@@ -213,7 +213,7 @@ def test_list_shows_planned_done_and_cancelled_with_status(cli, acme, store):
     assert [v["date"] for v in this_week] == ["2026-11-27"]  # Monday 23 to Sunday 29 November
     assert [v["id"] for v in cli("visit", "list", "--customer", "beta", "--json").json()] == [1, 4]
     table = cli("visit", "list")
-    assert "cancelled" in table.stdout and "3 visit(s)" in table.stdout
+    assert "cancelled" in table.stdout and "3 visits" in table.stdout
 
 
 def test_list_rejects_bad_filters(cli, acme):

@@ -6,10 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import N_, _
 
 # R2 steps for each planned customer: short, stable keys (the `visit prep` items, JSON keys).
 PREP_ITEMS = ("screen", "materials", "address", "outline", "appointment")
+# How each step reads on screen (message ids): its short word, then the source's wording.
+PREP_NAMES = {
+    "screen": (N_("screen"), N_("screen the customers")),
+    "materials": (N_("materials"), N_("prepare the materials")),
+    "address": (N_("address"), N_("confirm the address and office hours")),
+    "outline": (N_("outline"), N_("prepare a talk outline")),
+    "appointment": (N_("appointment"), N_("make an appointment beforehand")),
+}
 # The Chinese words users may type for them, in every language (CLI.md "Language").
 PREP_WORDS = {
     "筛选": "screen",
@@ -19,11 +27,24 @@ PREP_WORDS = {
     "预约": "appointment",
 }
 ALL = "all"
+# R2: what to carry, unless the company sets its own list (message ids: shown translated).
+DEFAULT_CARRY = (
+    N_("work ID"),
+    N_("price list"),
+    N_("customer files"),
+    N_("company brochures (several sets)"),
+    N_("business cards"),
+    N_("notebook"),
+    N_("pen"),
+    N_("calculator"),
+)
 
 
 def missing_from_file(address: str | None, hours: str | None) -> list[str]:
-    """What step 3 (confirm address and office hours) cannot take from the file."""
-    return [label for label, value in (("address", address), ("office hours", hours)) if not value]
+    """What step 3 (confirm address and office hours) cannot take from the file (message ids,
+    JSON values)."""
+    facts = ((N_("address"), address), (N_("office hours"), hours))
+    return [label for label, value in facts if not value]
 
 
 def prep_state(done: Iterable[str], appointment: bool) -> dict[str, bool]:

@@ -11,7 +11,7 @@ from typing import Any
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import parse_date, parse_time
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import N_, _
 
 FOLLOWUP_KINDS = ("thanks", "booking", "complaint", "call", "other")
 # The Chinese words users may type for the kinds, in every language (CLI.md "Language").
@@ -24,14 +24,19 @@ FOLLOWUP_KIND_WORDS = {
 }
 # The order the work list shows the kinds in: money first, then complaints, then courtesy.
 KIND_ORDER = ("booking", "complaint", "thanks", "call", "other")
+# What each kind asks for (message ids, shown translated: the source's words).
 KIND_LABELS = {
-    "booking": "Process the booking",
-    "complaint": "Report the complaint, tell the customer the result",
-    "thanks": "Thank-you call or fax",
-    "call": "Call",
-    "other": "Other",
+    "booking": N_("Process the booking"),
+    "complaint": N_("Report the complaint, tell the customer the result"),
+    "thanks": N_("Thank-you call or fax"),
+    "call": N_("Call"),
+    "other": N_("Other"),
 }
-THANKS_NOTE = "thank-you call or fax"
+# The note a report writes on its thank-you follow-up: stored as this id (JSON stays the same
+# in every language), shown translated (`render.words.note_text`).
+THANKS_NOTE = N_("thank-you call or fax")
+# Notes the program writes (rather than the salesperson): shown in the interface language.
+GENERATED_NOTES = (THANKS_NOTE,)
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,7 @@ def next_meeting_visit(
     if next_date is None:
         if not planned_before:
             return NextMeetingChange("keep", {})
-        reason = f"next meeting removed from visit {visit_id}"
+        reason = _("next meeting removed from visit {id}").format(id=visit_id)
         return NextMeetingChange("cancel", {"status": "cancelled", "cancel_reason": reason})
     values: dict[str, Any] = {"date": next_date, "at": next_at, "place": next_place}
     if planned_before:
@@ -174,7 +179,7 @@ def next_meeting_visit(
     values |= {
         "status": "planned",
         "appointment": True,
-        "purpose": f"next meeting agreed on {visit_date.isoformat()}",
+        "purpose": _("next meeting agreed on {date}").format(date=visit_date.isoformat()),
         "from_visit_id": visit_id,
     }
     return NextMeetingChange("create", values)

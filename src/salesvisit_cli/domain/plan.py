@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.checklist import PREP_ITEMS, missing_from_file
 from salesvisit_cli.domain.dates import hours_range
+from salesvisit_cli.domain.messages import Message, weekday
 from salesvisit_cli.domain.quota import needed_per_day, new_target, would_be_new_customer
+from salesvisit_cli.i18n import N_
 
 if TYPE_CHECKING:
     from salesvisit_cli.domain.briefing import Briefing
     from salesvisit_cli.domain.suggestions import Suggestion
+    from salesvisit_cli.domain.talking_points import TalkingPoint
 
 
 # --- pace (R1) -------------------------------------------------------------------------------
@@ -134,16 +137,23 @@ def overlapping(first: str, second: str, occupy_minutes: int) -> bool:
     return abs(minute_of_day(first) - minute_of_day(second)) < occupy_minutes
 
 
-def office_hours_warning(at: str, hours: str | None, max_minutes: int) -> str | None:
+def office_hours_warning(at: str, hours: str | None, max_minutes: int) -> Message | None:
     """Why `at` does not suit the customer's office hours (None: it does, or none on file)."""
     if not hours:
         return None
     opens, closes = hours_range(hours)
     start = minute_of_day(at)
     if start < minute_of_day(opens) or start >= minute_of_day(closes):
-        return f"{at} is outside the customer's office hours {hours}"
+        return Message.of(
+            N_("{at} is outside the customer's office hours {hours}"), at=at, hours=hours
+        )
     if start + max_minutes > minute_of_day(closes):
-        return f"a {max_minutes}-minute call at {at} runs past closing time ({hours})"
+        return Message.of(
+            N_("a {minutes}-minute call at {at} runs past closing time ({hours})"),
+            minutes=max_minutes,
+            at=at,
+            hours=hours,
+        )
     return None
 
 
@@ -165,11 +175,12 @@ def schedule_warnings(
     others: Iterable[Slot],
     max_minutes: int,
     travel_minutes: int,
-) -> list[str]:
+) -> list[Message]:
     """What is allowed but worth a second look when planning a visit."""
     warnings = []
     if not working_day:
-        warnings.append(f"{day.isoformat()} ({day.strftime('%A')}) is not a working day")
+        text = N_("{day} ({weekday}) is not a working day")
+        warnings.append(Message.of(text, day=day.isoformat(), weekday=weekday(day)))
     if at is not None:
         hours = office_hours_warning(at, customer.hours, max_minutes)
         if hours:
@@ -177,9 +188,20 @@ def schedule_warnings(
         occupy = max_minutes + travel_minutes
         for other in others:
             if other.at is not None and overlapping(at, other.at, occupy):
+                text = N_(
+                    "{at} overlaps visit {visit_id} at {other_at} ({customer}); "
+                    "each call takes {minutes} min plus {travel} min travel"
+                )
                 warnings.append(
-                    f"{at} overlaps visit {other.visit_id} at {other.at} ({other.customer}); "
-                    f"each call takes {max_minutes} min plus {travel_minutes} min travel"
+                    Message.of(
+                        text,
+                        at=at,
+                        visit_id=other.visit_id,
+                        other_at=other.at,
+                        customer=other.customer,
+                        minutes=max_minutes,
+                        travel=travel_minutes,
+                    )
                 )
     return warnings
 
@@ -198,7 +220,7 @@ class PlanVisit:
     customer: CustomerFacts
     place: str | None = None
     prep: dict[str, bool] = field(default_factory=dict)
-    talking_points: list[str] = field(default_factory=list)
+    talking_points: list[TalkingPoint] = field(default_factory=list)
 
     @property
     def new_customer(self) -> bool:
@@ -206,7 +228,9 @@ class PlanVisit:
 
     def to_json(self, every_call: str | None = None) -> dict[str, Any]:
         """The `visit plan --json` visit; `every_call` ends its talking points when given."""
-        points = self.talking_points + ([every_call] if every_call else [])
+        points = [point.text for point in self.talking_points] + (
+            [every_call] if every_call else []
+        )
         return {
             "id": self.id,
             "at": self.at,
@@ -251,21 +275,28 @@ def overlaps(visits: Sequence[PlanVisit], occupy_minutes: int) -> list[tuple[Pla
 
 def plan_warnings(
     visits: Sequence[PlanVisit], *, occupy_minutes: int, working_day: bool
-) -> list[str]:
+) -> list[Message]:
     """The day's problems on one line: not a working day, overlaps, appointments, addresses."""
     warnings = []
     if not working_day and visits:
-        warnings.append("not a working day")
+        warnings.append(Message(N_("not a working day")))
     for first, second in overlaps(visits, occupy_minutes):
-        warnings.append(f"{first.at} and {second.at} overlap (visits {first.id}, {second.id})")
+        text = N_("{first} and {second} overlap (visits {first_id}, {second_id})")
+        warnings.append(
+            Message.of(
+                text, first=first.at, second=second.at, first_id=first.id, second_id=second.id
+            )
+        )
     no_appointment = [v for v in visits if not v.appointment]
     if no_appointment:
         ids = ", ".join(str(v.id) for v in no_appointment)
-        warnings.append(f"{len(no_appointment)} without appointment (visit {ids})")
+        text = N_("{count} without appointment (visit {ids})")
+        warnings.append(Message.of(text, count=len(no_appointment), ids=ids))
     missing = [v for v in visits if v.customer.missing_file]
     if missing:
         ids = ", ".join(str(v.id) for v in missing)
-        warnings.append(f"{len(missing)} missing address or office hours (visit {ids})")
+        text = N_("{count} missing address or office hours (visit {ids})")
+        warnings.append(Message.of(text, count=len(missing), ids=ids))
     return warnings
 
 
@@ -283,9 +314,10 @@ class Plan:
     carry: list[str]
     carry_done: list[str]
     visits: list[PlanVisit]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     tip: str = ""
     every_call: str = ""
+    call_minutes: int = 30
     done_today: int = 0
     suggestions: list[Suggestion] | None = None
     accepted: list[int] = field(default_factory=list)
@@ -301,7 +333,7 @@ class Plan:
             "carry_done": list(self.carry_done),
             "pace": self.pace.to_json(),
             "done_today": self.done_today,
-            "warnings": list(self.warnings),
+            "warnings": [str(warning) for warning in self.warnings],
             "every_call": self.every_call,
             "tip": self.tip,
         }

@@ -11,8 +11,9 @@ from typing import Any
 
 from salesvisit_cli.domain.cadence import due_since
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.messages import Message
 from salesvisit_cli.domain.plan import CustomerFacts, unvisited_key
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import N_, _
 
 # Suggestion priorities, best first.
 NEXT_MEETING, KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3, 4
@@ -34,41 +35,61 @@ class Suggestion:
 
     customer: CustomerFacts
     priority: int
-    reason: str
+    reason: Message
 
     def to_json(self) -> dict[str, Any]:
         return {
             "customer": self.customer.to_json(),
             "priority": self.priority,
-            "reason": self.reason,
+            "reason": str(self.reason),
             "new_customer": self.customer.new_customer,
         }
 
 
-def _since(customer: CustomerFacts, day: date) -> str:
+def _since(customer: CustomerFacts, day: date) -> Message:
     days = customer.days_since(day)
     if days is None:
-        return "never visited"
-    return f"last visited {customer.last_visit.isoformat()} ({days} days ago)"
+        return Message(N_("never visited"))
+    last = customer.last_visit.isoformat()
+    return Message.of(N_("last visited {date} ({days} days ago)"), date=last, days=days)
+
+
+def _call_reason(candidate: Candidate, day: date) -> Message:
+    thanks = candidate.call_kind == "thanks"
+    if candidate.call_due == day:
+        return Message(N_("thank-you call due today") if thanks else N_("follow-up call due today"))
+    text = (
+        N_("thank-you call overdue since {date}")
+        if thanks
+        else N_("follow-up call overdue since {date}")
+    )
+    return Message.of(text, date=candidate.call_due.isoformat())
 
 
 def _rank(
     candidate: Candidate, day: date, key_days: int, new_behind: bool
-) -> tuple[int, tuple, str] | None:
+) -> tuple[int, tuple, Message] | None:
     customer = candidate.customer
     if candidate.call_due is not None:
-        kind = "thank-you call" if candidate.call_kind == "thanks" else "follow-up call"
-        when = "due today" if candidate.call_due == day else f"overdue since {candidate.call_due}"
-        return NEXT_MEETING, (candidate.call_due,), f"{kind} {when}"
+        return NEXT_MEETING, (candidate.call_due,), _call_reason(candidate, day)
     last = customer.last_visit
+    since = _since(customer, day)
     if customer.tier == "key" and (last is None or due_since(last, "key", key_days, 0) <= day):
-        return KEY_REVISIT, unvisited_key(customer), f"key customer, {_since(customer, day)}"
+        return (
+            KEY_REVISIT,
+            unvisited_key(customer),
+            Message.of(N_("key customer, {since}"), since=since),
+        )
     if customer.new_customer:
         if not new_behind:
             return None
-        return NEW_PROSPECT, (), "prospect never visited: the new-customer pace is behind"
-    label = "client" if customer.status == "client" else "known prospect"
-    return LONGEST_UNVISITED, unvisited_key(customer), f"{label}, {_since(customer, day)}"
+        return (
+            NEW_PROSPECT,
+            (),
+            Message(N_("prospect never visited: the new-customer pace is behind")),
+        )
+    label = N_("client, {since}") if customer.status == "client" else N_("known prospect, {since}")
+    return LONGEST_UNVISITED, unvisited_key(customer), Message.of(label, since=since)
 
 
 def check_suggest_limit(limit: int) -> None:

@@ -17,7 +17,7 @@ from salesvisit_cli.domain.dates import (
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.followups import parse_next_meeting
 from salesvisit_cli.domain.text import check_text
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import N_, _
 
 MIN_MINUTES = 1
 MAX_MINUTES = 600
@@ -69,12 +69,12 @@ def outcome(booking: str | None, complaint: str | None, next_date: date | None) 
     """One word for a visit's result: booking, complaint, next meeting or none."""
     parts = []
     if booking:
-        parts.append("booking")
+        parts.append(N_("booking"))
     if complaint:
-        parts.append("complaint")
+        parts.append(N_("complaint"))
     if next_date:
-        parts.append("next meeting")
-    return ", ".join(parts) or "none"
+        parts.append(N_("next meeting"))
+    return ", ".join(parts) or N_("none")
 
 
 def check_minutes(minutes: int) -> int:
@@ -203,10 +203,13 @@ def over_time_message(minutes: int | None, max_minutes: int) -> str | None:
     if not is_over_time(minutes, max_minutes):
         return None
     extra = minutes - max_minutes  # type: ignore[operator]
-    return (
-        f"{minutes} min is {extra} min over the {max_minutes}-minute guideline: flagged as over "
+    from salesvisit_cli.i18n import _
+
+    text = _(
+        "{minutes} min is {extra} min over the {max_minutes}-minute guideline: flagged as over "
         "time. That's fine when the customer wanted more time."
     )
+    return text.format(minutes=minutes, extra=extra, max_minutes=max_minutes)
 
 
 def converts_to_client(status: str, booking: str | None) -> bool:

@@ -35,10 +35,12 @@ def warn(message: str) -> None:
     """A one-line warning on stderr (`Warning: …`), user text made inert."""
     from salesvisit_cli.i18n import _
     from salesvisit_cli.render.safe import inert
+    from salesvisit_cli.render.words import flow
 
-    text = inert(_("Warning: "), style="bold yellow")
-    text.append_text(inert(message, style="yellow"))
-    err().print(text, soft_wrap=True)
+    head = inert(_("Warning: "), style="bold yellow")
+    lines = flow([inert(message, style="yellow")], width=err().width, head=head, indent=2)
+    for line in lines:
+        err().print(line, soft_wrap=True)
 
 
 def success(message: str) -> None:

@@ -6,70 +6,87 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from salesvisit_cli.domain.daily import DailySummary
-from salesvisit_cli.i18n import ngettext
-from salesvisit_cli.render.console import out, success
-from salesvisit_cli.render.history import short
+from salesvisit_cli.domain.followups import KIND_LABELS
+from salesvisit_cli.i18n import N_, _, ngettext
+from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
+from salesvisit_cli.render.words import day_label, labelled, outcome_text, print_flow, shorten
 
 STATUS_TEXT = {
-    "on_time": ("handed in on time", "green"),
-    "late": ("handed in late", "yellow"),
-    "missing": ("MISSING: the deadline has passed", "bold red"),
-    "pending": ("not handed in yet", "cyan"),
-    None: ("nothing to hand in (no completed visits)", "dim"),
+    "on_time": (N_("handed in on time"), "green"),
+    "late": (N_("handed in late"), "yellow"),
+    "missing": (N_("MISSING: the deadline has passed"), "bold red"),
+    "pending": (N_("not handed in yet"), "cyan"),
+    None: (N_("nothing to hand in (no completed visits)"), "dim"),
 }
 
 
 def daily_report(summary: DailySummary) -> None:
     from salesvisit_cli.render.tables import data_table
 
-    out().print(inert(f"Daily report {summary.date.isoformat()} · {summary.rep}", style="bold"))
+    title = _("Daily report {day} · {rep}").format(day=day_label(summary.date), rep=summary.rep)
+    out().print(inert(title, style="bold"))
     if summary.visits:
-        table = data_table(
-            ("Time", "ID", "Customer", "New?", "Min", "Outcome", "Key points"), right=("ID", "Min")
-        )
+        columns = (
+            _("Time"), _("ID"), _("Customer"), _("New?"), _("Min"), _("Outcome"), _("Key points"),
+        )  # fmt: skip
+        table = data_table(columns, right=(_("ID"), _("Min")))
+        for column in table.columns:
+            column.overflow = "fold"
         for visit in summary.visits:
             minutes = inert(str(visit.minutes), style="yellow" if visit.over_time else "")
             if visit.over_time:
-                minutes.append(" over", style="yellow")
+                minutes.append(_(" over"), style="yellow")
             table.add_row(
                 inert(visit.start),
                 str(visit.id),
                 inert(visit.customer),
-                inert("new", style="bold green") if visit.new_customer else "known",
+                inert(_("new"), style="bold green") if visit.new_customer else _("known"),
                 minutes,
-                inert(visit.outcome),
-                inert(short(visit.notes, 36)),
+                inert(outcome_text(visit.outcome)),
+                inert(shorten(visit.notes, 36)),
             )
         out().print(table)
     else:
-        out().print(inert("No completed visits this day.", style="dim"))
-    out().print(
-        inert(
-            f"Visits {len(summary.visits)} · new customers {summary.new_customers} · "
-            f"{summary.minutes} min · over time {summary.over_time} · "
-            f"bookings {summary.bookings} · complaints {summary.complaints}"
-        )
+        out().print(inert(_("No completed visits this day."), style="dim"))
+    totals = (
+        _("visits {count}").format(count=len(summary.visits)),
+        _("new customers {count}").format(count=summary.new_customers),
+        _("{minutes} min").format(minutes=summary.minutes),
+        _("over time {count}").format(count=summary.over_time),
+        _("bookings {count}").format(count=summary.bookings),
+        _("complaints {count}").format(count=summary.complaints),
     )
+    print_flow([inert(total) for total in totals], separator=" · ")
     if summary.followups:
         kinds: dict[str, int] = {}
         for item in summary.followups:
             kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
-        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
-        out().print(inert(f"Follow-ups created: {listed}"))
+        listed = [
+            inert(f"{count} {_(KIND_LABELS.get(kind, kind))}")
+            for kind, count in sorted(kinds.items())
+        ]
+        print_flow(listed, head=inert(labelled(_("Follow-ups created"))), indent=2, separator=", ")
     if summary.planned:
-        out().print(inert("Planned but not reported:", style="bold yellow"))
+        out().print(inert(_("Planned but not reported:"), style="bold yellow"))
         for item in summary.planned:
             at = f" {item['at']}" if item["at"] else ""
-            out().print(inert(f"  visit {item['id']}{at}  {item['customer']}"))
+            visit = _("visit {id}").format(id=item["id"]) + at
+            print_flow([inert(visit), inert(item["customer"])], head=inert("  "), indent=4)
     label, style = STATUS_TEXT.get(summary.status, (summary.status, ""))
-    line = inert(f"Hand-in deadline {summary.deadline:%Y-%m-%d %H:%M} · ")
-    line.append_text(inert(label, style=style))
+    deadline = _("Hand-in deadline {moment}").format(moment=moment(summary.deadline))
+    items = [inert(deadline), inert(_(label), style=style)]
     if summary.submitted_at:
-        line.append_text(inert(f" ({summary.submitted_at:%Y-%m-%d %H:%M})"))
+        items.append(inert(f"({moment(summary.submitted_at)})"))
     if summary.amended_at:
-        line.append_text(inert(f", amended {len(summary.amended_at)}×", style="dim"))
-    out().print(line)
+        amended = _("amended {count}×").format(count=len(summary.amended_at))
+        items.append(inert(amended, style="dim"))
+    print_flow(items, separator=" · ", indent=2)
+
+
+def moment(when: datetime) -> str:
+    """A date and time: `Wed 2026-12-02 09:00` / `12月2日 周三 09:00`."""
+    return f"{day_label(when.date())} {when:%H:%M}"
 
 
 TEAM_STATUS = {
@@ -144,24 +161,19 @@ def submitted(result) -> None:
     """The hand-in confirmation and the day as handed in (warnings: printed by the command)."""
     summary = result.summary
     if result.amendment:
-        success(
-            f"Handed in an amendment of {summary.date.isoformat()}; the first hand-in "
-            f"({summary.submitted_at:%Y-%m-%d %H:%M}) decides punctuality"
+        text = _(
+            "Handed in an amendment of {day}; the first hand-in ({moment}) decides punctuality"
         )
+        text = text.format(day=day_label(summary.date), moment=moment(summary.submitted_at))
     else:
-        success(f"Handed in the report of {summary.date.isoformat()}")
+        text = _("Handed in the report of {day}").format(day=day_label(summary.date))
+    print_flow([inert(text, style="green")])
     if result.moved:
         count = len(result.moved)
-        success(
-            ngettext("Moved {count} visit to {day}", "Moved {count} visits to {day}", count).format(
-                count=count, day=result.moved_to.isoformat()
-            )
-        )
+        text = ngettext("Moved {count} visit to {day}", "Moved {count} visits to {day}", count)
+        print_flow([inert(text.format(count=count, day=day_label(result.moved_to)), style="green")])
     if result.cancelled:
         count = len(result.cancelled)
-        success(
-            ngettext("Cancelled {count} visit", "Cancelled {count} visits", count).format(
-                count=count
-            )
-        )
+        text = ngettext("Cancelled {count} visit", "Cancelled {count} visits", count)
+        print_flow([inert(text.format(count=count), style="green")])
     daily_report(summary)

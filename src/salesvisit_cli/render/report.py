@@ -6,12 +6,14 @@ from typing import Any
 
 from salesvisit_cli.domain.followups import KIND_LABELS
 from salesvisit_cli.domain.visits import VisitView
-from salesvisit_cli.render.console import out, success
-from salesvisit_cli.render.safe import inert
+from salesvisit_cli.i18n import _, ngettext
+from salesvisit_cli.render.console import out
+from salesvisit_cli.render.safe import inert, one_line
+from salesvisit_cli.render.words import day_label, print_flow
 
 
 def _when(visit: VisitView) -> str:
-    return f"{visit.date.isoformat()} {visit.start or ''}".strip()
+    return f"{day_label(visit.date)} {visit.start or ''}".strip()
 
 
 def visit_card(visit: VisitView, title: str) -> None:
@@ -20,22 +22,26 @@ def visit_card(visit: VisitView, title: str) -> None:
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
-    minutes = f"{visit.minutes} min" if visit.minutes is not None else None
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    minutes = (
+        _("{minutes} min").format(minutes=visit.minutes) if visit.minutes is not None else None
+    )
     if minutes and visit.over_time:
-        minutes += "  (over time)"
+        minutes += _("  (over time)")
+    customer = _("{customer}  (id {id})").format(customer=visit.customer, id=visit.customer_id)
+    meeting = " · ".join(p for p in (visit.next, visit.next_place) if p) or None
     rows = [
-        ("Customer", f"{visit.customer}  (id {visit.customer_id})"),
-        ("When", f"{_when(visit)}"),
-        ("Minutes", minutes),
-        ("New customer", "yes" if visit.new_customer else None),
-        ("Key points", visit.notes),
-        ("Booking", visit.booking),
-        ("Complaint", visit.complaint),
-        ("Suggestion", visit.suggestion),
-        ("Next meeting", " · ".join(p for p in (visit.next, visit.next_place) if p) or None),
-        ("Conflict", "another salesperson's customer" if visit.conflict else None),
+        (_("Customer"), customer),
+        (_("When"), _when(visit)),
+        (_("Minutes"), minutes),
+        (_("New customer"), _("yes") if visit.new_customer else None),
+        (_("Key points"), visit.notes),
+        (_("Booking"), visit.booking),
+        (_("Complaint"), visit.complaint),
+        (_("Suggestion"), visit.suggestion),
+        (_("Next meeting"), meeting),
+        (_("Conflict"), _("another salesperson's customer") if visit.conflict else None),
     ]
     for label, value in rows:
         if value:
@@ -47,39 +53,51 @@ def reported(result: Any) -> None:
     """The confirmation: what was stored, over time said kindly, and what was created
     (the warnings are printed before it, by the command)."""
     visit = result.visit
-    verb = "Amended" if result.amended else "Reported"
-    success(f"{verb} visit {visit.id}: {visit.customer}, {_when(visit)}, {visit.minutes} min")
-    if result.over_time_note:
-        out().print(inert(result.over_time_note, style="yellow"))
-    for note in result.notes:
-        out().print(inert(note, style="cyan"))
-    visit_card(visit, f"Visit {visit.id}")
+    verb = _("Amended visit {id}:") if result.amended else _("Reported visit {id}:")
+    done = [
+        inert(one_line(visit.customer), style="green"),
+        inert(_when(visit), style="green"),
+        inert(_("{minutes} min").format(minutes=visit.minutes), style="green"),
+    ]
+    print_flow(done, head=inert(verb.format(id=visit.id) + " ", style="green"), indent=2)
+    notes = [(result.over_time_note, "yellow")] if result.over_time_note else []
+    for text, style in notes + [(note, "cyan") for note in result.notes]:
+        print_flow([inert(text, style=style)])
+    visit_card(visit, _("Visit {id}").format(id=visit.id))
     if result.created:
-        out().print(inert("Follow-ups created:", style="bold"))
+        out().print(inert(_("Follow-ups created:"), style="bold"))
         for ref in result.created:
-            label = KIND_LABELS.get(ref.kind, ref.kind)
-            out().print(inert(f"  #{ref.id}  {ref.kind:<9} due {ref.due.isoformat()}  {label}"))
+            due = _("due {day}").format(day=day_label(ref.due))
+            label = _(KIND_LABELS[ref.kind]) if ref.kind in KIND_LABELS else ref.kind
+            print_flow([inert(f"#{ref.id}"), inert(due), inert(label)], head=inert("  "), indent=4)
     elif not result.amended:
-        out().print(inert("No new follow-ups (a thank-you call is already due).", style="dim"))
+        out().print(inert(_("No new follow-ups (a thank-you call is already due)."), style="dim"))
     if result.next_visit_id:
-        out().print(inert(f"Next meeting planned as visit {result.next_visit_id} on {visit.next}."))
+        planned = _("Next meeting planned as visit {id} on {day}.")
+        print_flow([inert(planned.format(id=result.next_visit_id, day=visit.next))])
     if result.history:
-        out().print(inert(f"{len(result.history)} earlier version(s) kept.", style="dim"))
+        kept = ngettext(
+            "{count} earlier version kept.", "{count} earlier versions kept.", len(result.history)
+        )
+        out().print(inert(kept.format(count=len(result.history)), style="dim"))
 
 
 def report_history(result: Any) -> None:
     """A report as it stands, then every earlier version (oldest first)."""
     visit = result.visit
-    visit_card(visit, f"Visit {visit.id} (current)")
+    visit_card(visit, _("Visit {id} (current)").format(id=visit.id))
     if result.over_time_note:
         out().print(inert(result.over_time_note, style="yellow"))
     if not result.history:
-        out().print(inert("Never amended.", style="dim"))
+        out().print(inert(_("Never amended."), style="dim"))
         return
     from salesvisit_cli.render.tables import data_table
 
-    columns = ("Replaced at", "Date", "Start", "Min", "Key points", "Booking", "Complaint", "Next")
-    table = data_table(columns, right=("Min",), title="Earlier versions")
+    columns = (
+        _("Replaced at"), _("Date"), _("Start"), _("Min"),
+        _("Key points"), _("Booking"), _("Complaint"), _("Next"),
+    )  # fmt: skip
+    table = data_table(columns, right=(_("Min"),), title=_("Earlier versions"))
     for entry in result.history:
         old = entry["report"]
         table.add_row(

@@ -4,44 +4,75 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from salesvisit_cli.domain.checklist import DEFAULT_CARRY, PREP_NAMES
 from salesvisit_cli.domain.visits import VisitView
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
+from salesvisit_cli.render.words import day_label, labelled, print_flow, word
 
 STATUS_STYLE = {"planned": "cyan", "done": "green", "cancelled": "dim", "void": "dim"}
 TICK, CROSS = "✓", "✗"
 
 
-def scheduled(visit: VisitView) -> None:
-    """One line per fact of a newly planned visit."""
+def step_word(item: str, full: bool = False) -> str:
+    """An R2 step as the screen names it: its short word (`筛选`) or the source's wording."""
+    short, whole = PREP_NAMES.get(item, (item, item))
+    return _(whole if full else short)
+
+
+def carry_word(item: str) -> str:
+    """A carry-list item: the default items in the interface language, the company's own as
+    written."""
+    return _(item) if item in DEFAULT_CARRY else one_line(item)
+
+
+def checklist_items(state: dict[str, bool], numbered: bool = False, carry: bool = False) -> list:
+    """`✓1 工作证`, `✗2 价格资料` …: one Rich Text per item (carry items, or R2 steps in the
+    source's wording)."""
     from rich.text import Text
 
-    when = visit.date.isoformat() + (f" {visit.at}" if visit.at else " (no time set)")
-    line = Text()
-    line.append_text(inert(f"Planned visit {visit.id}: ", style="green"))
-    line.append_text(inert(visit.customer, style="bold"))
-    line.append_text(inert(f" on {when}", style="green"))
-    out().print(line)
+    items = []
+    for number, (item, done) in enumerate(state.items(), 1):
+        piece = Text(TICK if done else CROSS, style="green" if done else "red")
+        label = carry_word(item) if carry else step_word(item, full=True)
+        shown = f"{number} {label}" if numbered else label
+        piece.append_text(inert(shown, style="" if done else "dim"))
+        items.append(piece)
+    return items
+
+
+def scheduled(visit: VisitView) -> None:
+    """One line per fact of a newly planned visit."""
+    when = day_label(visit.date) + (f" {visit.at}" if visit.at else _(" (no time set)"))
+    print_flow(
+        [
+            inert(visit.customer, style="bold"),
+            inert(_("on {when}").format(when=when), style="green"),
+        ],
+        head=inert(_("Planned visit {id}: ").format(id=visit.id), style="green"),
+        separator=" ",
+        indent=2,
+    )
+    appointment = (
+        _("made") if visit.appointment else _("not yet (tick with `visit prep ID appointment`)")
+    )
     details = [
-        ("Purpose", visit.purpose),
-        ("Place", visit.place),
-        (
-            "Appointment",
-            "made" if visit.appointment else "not yet (tick with `visit prep ID appointment`)",
-        ),
+        (_("Purpose"), visit.purpose),
+        (_("Place"), visit.place),
+        (_("Appointment"), appointment),
     ]
     for label, value in details:
         if value:
-            out().print(inert(f"  {label}: {one_line(value)}"))
+            print_flow([inert(one_line(value))], head=inert("  " + labelled(label)), indent=4)
 
 
 def moved(visit: VisitView) -> None:
-    when = visit.date.isoformat() + (f" {visit.at}" if visit.at else "")
+    when = day_label(visit.date) + (f" {visit.at}" if visit.at else "")
     text = _("Moved visit {id}: {customer} to {when}").format(
         id=visit.id, customer=one_line(visit.customer), when=when
     )
-    out().print(inert(text, style="green"))
+    print_flow([inert(text, style="green")], indent=2)
 
 
 def voided(result) -> None:
@@ -61,24 +92,28 @@ def voided(result) -> None:
 
 
 def cancelled(visit: VisitView) -> None:
-    reason = f" ({one_line(visit.cancel_reason)})" if visit.cancel_reason else ""
-    out().print(
-        inert(
-            f"Cancelled visit {visit.id}: {visit.customer} on {visit.date}{reason}", style="green"
-        )
+    text = _("Cancelled visit {id}: {customer} on {day}").format(
+        id=visit.id, customer=one_line(visit.customer), day=day_label(visit.date)
     )
+    items = [inert(text, style="green")]
+    if visit.cancel_reason:
+        items.append(inert(f"({one_line(visit.cancel_reason)})", style="green"))
+    print_flow(items, separator=" ", indent=2)
 
 
 def visit_table(visits: Sequence[VisitView]) -> None:
     from salesvisit_cli.render.tables import data_table
 
-    table = data_table(
-        ("ID", "Date", "Time", "Status", "Customer", "Purpose / notes", "Min"), right=("ID", "Min")
-    )
+    minutes_title = _("Min")
+    columns = (_("ID"), _("Date"), _("Time"), _("Status"), _("Customer"), _("Purpose / notes"))
+    table = data_table((*columns, minutes_title), right=(_("ID"), minutes_title))
+    for number, column in enumerate(table.columns):
+        column.overflow = "fold"  # names and notes wrap whole, never cut
+        column.no_wrap = number < 3  # the id, the date and the time stay on one line
     for visit in visits:
         text = visit.notes if visit.status == "done" else visit.purpose
         if visit.status == "cancelled" and visit.cancel_reason:
-            text = f"cancelled: {visit.cancel_reason}"
+            text = labelled(word("visit", "cancelled")) + visit.cancel_reason
         minutes = "" if visit.minutes is None else str(visit.minutes)
         if visit.over_time:
             minutes += " !"
@@ -86,38 +121,25 @@ def visit_table(visits: Sequence[VisitView]) -> None:
             str(visit.id),
             visit.date.isoformat(),
             visit.start or visit.at or "",
-            inert(visit.status, style=STATUS_STYLE.get(visit.status, "")),
+            inert(word("visit", visit.status), style=STATUS_STYLE.get(visit.status, "")),
             inert(one_line(visit.customer)),
             inert(one_line(text or "")),
             minutes,
         )
     out().print(table)
-    out().print(inert(f"{len(visits)} visit(s)", style="dim"))
-
-
-def checklist_line(state: dict[str, bool], numbered: bool = False):
-    """`✓ screen  ✗ materials …` as one Rich Text."""
-    from rich.text import Text
-
-    line = Text()
-    for number, (item, done) in enumerate(state.items(), 1):
-        if number > 1:
-            line.append("  ")
-        line.append(TICK if done else CROSS, style="green" if done else "red")
-        label = f"{number} {item}" if numbered else item
-        line.append_text(inert(f" {label}", style="" if done else "dim"))
-    return line
+    count = ngettext("{count} visit", "{count} visits", len(visits))
+    out().print(inert(count.format(count=len(visits)), style="dim"))
 
 
 def prepared(result) -> None:
-    from rich.text import Text
-
     if result.target == "carry":
-        heading = f"Carry list for {result.date.isoformat()}"
+        heading = _("Carry list for {day}").format(day=day_label(result.date))
     else:
-        heading = f"Preparation of visit {result.visit_id} ({one_line(result.customer)})"
+        heading = _("Preparation of visit {id} ({customer})").format(
+            id=result.visit_id, customer=one_line(result.customer)
+        )
     done = sum(result.state.values())
-    line = Text()
-    line.append_text(inert(f"{heading}: {done}/{len(result.state)} ready", style="green"))
-    out().print(line)
-    out().print(checklist_line(result.state, numbered=result.target == "carry"))
+    ready = _("{done}/{total} ready").format(done=done, total=len(result.state))
+    out().print(inert(labelled(heading) + ready, style="green"))
+    items = checklist_items(result.state, numbered=True, carry=result.target == "carry")
+    print_flow(items, indent=2)

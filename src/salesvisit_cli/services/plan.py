@@ -76,6 +76,7 @@ def assemble(connection: Connection, work: Work, day: date) -> rules.Plan:
         ),
         tip=tip_of_the_day(day),
         every_call=every_call(max_minutes),
+        call_minutes=max_minutes,
         done_today=rows.count_done(connection, own_id, day),
         briefing=briefing(connection, work),
     )
@@ -118,7 +119,7 @@ def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
                 connection,
                 work,
                 suggestion.customer.id,
-                NewVisit(day=day, purpose=suggestion.reason),
+                NewVisit(day=day, purpose=suggestion.reason.translated()),
             )
             accepted.append(new_id)
             warnings += [message for message in said if message not in warnings]

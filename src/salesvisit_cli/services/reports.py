@@ -201,7 +201,8 @@ def report(work: Work, request: ReportRequest) -> Reported:
             rows.make_client(connection, target.customer_id, fields.date)
             customer_log.record(connection, target.customer_id, "edited", by=me, at=now,
                                 fields=["status"], reason="booking")  # fmt: skip
-            result.notes.append(f"{facts.name} booked: now a client since {fields.date}")
+            booked = _("{customer} booked: now a client since {date}")
+            result.notes.append(booked.format(customer=facts.name, date=fields.date))
         result.created = _followups(
             connection, work.calendar, target.customer_id, me, visit_id, fields, now
         )
@@ -236,10 +237,11 @@ def _write_visit(
         planned = rows.planned_ids(connection, me, target.customer_id, values["date"])
         if planned:
             listed = ", ".join(str(number) for number in planned)
-            result.warnings.append(
-                f"you also had visit {listed} planned with {target.customer} that day; it stays "
-                f"planned (report it with `visit report ID` or cancel it)"
+            text = _(
+                "you also had visit {ids} planned with {customer} that day; it stays "
+                "planned (report it with `visit report ID` or cancel it)"
             )
+            result.warnings.append(text.format(ids=listed, customer=target.customer))
         return visit_id
     if visit.status == "done":
         old = ReportFields.of(visit).snapshot()
@@ -265,12 +267,13 @@ def _claim(connection: Connection, work: Work, facts: Any, me: int, result: Repo
             return False
         set_owner(connection, facts.id, me)
         customer_log.record(connection, facts.id, "claimed", by=me, at=work.now, to_id=me)
-        result.notes.append(f"{facts.name} had no owner: now yours")
+        result.notes.append(_("{customer} had no owner: now yours").format(customer=facts.name))
     elif rule == CONFLICT:
-        result.warnings.append(
-            f"{facts.name} belongs to {facts.owner}: your visit is recorded as a "
+        text = _(
+            "{customer} belongs to {owner}: your visit is recorded as a "
             "conflict (the team view shows it)"
         )
+        result.warnings.append(text.format(customer=facts.name, owner=facts.owner))
     return rule == CONFLICT
 
 

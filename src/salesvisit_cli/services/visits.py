@@ -99,7 +99,7 @@ def plan_visit(
                     "plan another visit"
                 ).format(name=facts.name, day=day.isoformat(), value=existing[0])
             )
-    warnings = schedule_warnings(
+    warned = schedule_warnings(
         day=day,
         at=visit.at,
         customer=facts,
@@ -108,12 +108,15 @@ def plan_visit(
         max_minutes=work.max_minutes,
         travel_minutes=work.config.visit.travel_minutes,
     )
+    warnings = [message.translated() for message in warned]
     me = work.ensure_rep_id(connection)
     owner = customer_owner(connection, customer_id)
     conflict = ownership(owner.owner_id, me) == CONFLICT
     if conflict:
         warnings.append(
-            f"{facts.name} belongs to {owner.owner}: the team view will show a conflict"
+            _("{customer} belongs to {owner}: the team view will show a conflict").format(
+                customer=facts.name, owner=owner.owner
+            )
         )
     new_id = rows.insert_planned(
         connection,
@@ -232,7 +235,7 @@ def move_planned(
 def _move_warnings(
     connection: Connection, work: Work, visit: VisitView, others: Sequence[Any]
 ) -> list[str]:
-    return schedule_warnings(
+    warned = schedule_warnings(
         day=visit.date,
         at=visit.at,
         customer=rows.customer_facts(connection, visit.customer_id),
@@ -241,6 +244,7 @@ def _move_warnings(
         max_minutes=work.max_minutes,
         travel_minutes=work.config.visit.travel_minutes,
     )
+    return [message.translated() for message in warned]
 
 
 def parse_statuses(values: Sequence[str] | None) -> list[str]:
@@ -336,11 +340,12 @@ def prep_visit(work: Work, visit_id: int, items: Sequence[str], *, undo: bool) -
         facts = rows.customer_facts(connection, visit.customer_id)
         warnings = []
         if "address" in chosen and not undo and facts.missing_file:
-            missing = " and ".join(facts.missing_file)
-            warnings.append(
-                f"{facts.name} has no {missing} on file: record what you confirmed with "
-                f"`salesvisit customer edit {facts.id}`"
+            text = _(
+                "{customer} has no {missing} on file: record what you confirmed with "
+                "`salesvisit customer edit {id}`"
             )
+            missing = _(" and ").join(_(label) for label in facts.missing_file)
+            warnings.append(text.format(customer=facts.name, missing=missing, id=facts.id))
         steps = [item for item in chosen if item != "appointment"]
         if undo:
             rows.untick_prep(connection, visit_id, steps)
@@ -366,7 +371,8 @@ def prep_visit(work: Work, visit_id: int, items: Sequence[str], *, undo: bool) -
 def prep_carry(work: Work, items: Sequence[str], *, day: date, undo: bool) -> Prepared:
     """Tick (or untick) items of the day's carry list (R2)."""
     carry = work.config.checklist.carry
-    chosen = checklist.match_items(items, carry, "carry")
+    own_words = {_(item): item for item in carry if item in checklist.DEFAULT_CARRY}
+    chosen = checklist.match_items(items, carry, "carry", own_words)
     with work.store.write() as connection:
         own_id = work.ensure_rep_id(connection)
         if undo:

@@ -1,0 +1,173 @@
+"""Dates, counts and line flow for screens in either language, CJK-aware.
+
+`day_label` (`12月2日 周三` / `Wed 2026-12-02`), `weekday`, and `flow`: items laid out on
+lines of at most a width in terminal cells (a CJK character counts two), breaking only between
+items, so a list never wraps in the middle of an item and nothing is cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from salesvisit_cli.domain import messages
+from salesvisit_cli.i18n import N_, _
+
+
+def weekday(day: date) -> str:
+    """The short weekday name: `Wed` / `周三`."""
+    return messages.weekday(day).translated()
+
+
+def day_label(day: date) -> str:
+    """A day as a person reads it: `Wed 2026-12-02` / `12月2日 周三`."""
+    return _("{weekday} {year}-{month:02}-{day:02}").format(
+        weekday=weekday(day), year=day.year, month=day.month, day=day.day
+    )
+
+
+def cells(text: str) -> int:
+    """The width of `text` in terminal cells (CJK characters take two)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def screen_width() -> int:
+    """The stdout console's width (COLUMNS when set)."""
+    from salesvisit_cli.render.console import out
+
+    return out().width
+
+
+# A wide (CJK) character, a run of other non-space characters with its trailing spaces, spaces.
+_TOKEN = re.compile(
+    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]\s*|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+\s*|\s+"
+)
+
+
+def _break(piece, room: int, width: int) -> list:
+    """`piece` cut into parts: the first at most `room` cells, the others `width`; breaks fall
+    between words or wide characters (a word wider than a line is folded)."""
+    from rich.cells import cell_len
+
+    parts, start, used, limit = [], 0, 0, room
+    for match in _TOKEN.finditer(piece.plain):
+        size = cell_len(match.group().rstrip())
+        if used and used + size > limit:
+            parts.append(piece[start : match.start()])
+            start, used, limit = match.start(), 0, width
+        while size > limit:  # one word wider than the line: fold it
+            end = match.start() + max(1, _fitting(piece.plain[match.start() :], limit))
+            parts.append(piece[start:end])
+            start, size, limit = end, cell_len(piece.plain[end : match.end()].rstrip()), width
+        used += cell_len(match.group())
+    parts.append(piece[start:])
+    return parts
+
+
+def _fitting(text: str, width: int) -> int:
+    """How many characters of `text` fit in `width` cells."""
+    from rich.cells import cell_len
+
+    count = 0
+    while count < len(text) and cell_len(text[: count + 1]) <= width:
+        count += 1
+    return count
+
+
+def flow(items: Iterable, *, width: int, head=None, indent: int = 0, separator: str = "  "):
+    """Rich Text lines holding `head` then the items, each line at most `width` cells; a line
+    breaks between items (continuation lines start with `indent` spaces), and inside an item
+    only when it is wider than a whole line. Nothing is cut."""
+    from rich.text import Text
+
+    lines: list[Text] = []
+    line = head.copy() if head is not None else Text()
+    started = False  # the line holds an item (a separator goes before the next one)
+    for item in items:
+        piece = item if isinstance(item, Text) else Text(str(item))
+        joined = Text(separator) + piece if started else piece
+        if line.cell_len + joined.cell_len <= width:
+            line.append_text(joined)
+            started = True
+            continue
+        if started and piece.cell_len <= width - indent:
+            lines.append(line)
+            line = Text(" " * indent).append_text(piece)
+            started = True
+            continue
+        room = width - line.cell_len - (len(separator) if started else 0)
+        parts = _break(piece, room, width - indent)
+        if parts[0].plain.strip():
+            line.append_text(Text(separator) + parts[0] if started else parts[0])
+        lines.append(line)
+        lines += [Text(" " * indent).append_text(part) for part in parts[1:-1]]
+        line = Text(" " * indent).append_text(parts[-1])
+        started = True
+    if started or line.plain.strip():
+        lines.append(line)
+    for each in lines:
+        each.rstrip()
+    return [each for each in lines if each.plain.strip()]
+
+
+def print_flow(items: Iterable, *, head=None, indent: int = 0, separator: str = "  ") -> None:
+    """`flow` at the screen's width, printed."""
+    from salesvisit_cli.render.console import out
+
+    for line in flow(items, width=screen_width(), head=head, indent=indent, separator=separator):
+        out().print(line, soft_wrap=True)
+
+
+# Enum values (English in JSON and in the database) as the words a screen shows.
+ENUM_WORDS = {
+    "tier": {"key": N_("key customer"), "normal": N_("normal customer")},
+    "status": {"prospect": N_("prospect"), "client": N_("client")},
+    "visit": {"planned": N_("planned"), "done": N_("done"), "cancelled": N_("cancelled")},
+    "daily": {
+        "on_time": N_("on time"),
+        "late": N_("late"),
+        "missing": N_("missing"),
+        "pending": N_("pending"),
+    },
+}
+
+
+def word(field: str, value: str) -> str:
+    """The screen word of an enum value (`tier`, `status`, `visit`, `daily`); unknown: as is."""
+    known = ENUM_WORDS.get(field, {}).get(value)
+    return _(known) if known else value
+
+
+def labelled(label: str) -> str:
+    """`label: ` with the language's colon (`标签：`)."""
+    return _("{label}: ").format(label=label)
+
+
+def note_text(note: str | None) -> str:
+    """A follow-up note for the screen: one the program wrote (the thank-you note) in the
+    interface language, the salesperson's own as written (one line)."""
+    from salesvisit_cli.domain.followups import GENERATED_NOTES
+    from salesvisit_cli.render.safe import one_line
+
+    if note in GENERATED_NOTES:
+        return _(note)
+    return one_line(note or "")
+
+
+def outcome_text(outcome: str) -> str:
+    """A visit's outcome (`booking, next meeting`, JSON) in the interface language."""
+    return _(", ").join(_(part) for part in outcome.split(", "))
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of user text in at most `width` cells, an ellipsis marking what is left out."""
+    from rich.text import Text
+
+    from salesvisit_cli.render.safe import one_line
+
+    line = Text(one_line(text))
+    line.truncate(width, overflow="ellipsis")
+    return line.plain
