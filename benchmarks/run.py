@@ -9,7 +9,12 @@ floor, ...), so both see the same machine load and the ratios hold on a noisy ma
 - for `customer import` of 100,000 rows: `sqlite-utils insert --csv` of the same file (installed
   into a throwaway venv, not a project dependency) and the sqlite3 shell's `.import --csv`.
 
-Usage: python benchmarks/run.py [--runs N] [--workdir DIR] [--skip-import] [--markdown FILE]
+The interface languages: `--help` in `en` and `zh-CN` against the `import typer` floor (goal
+<= 1.5x), and the database commands in `zh-CN` against the same commands in `en` (goal <= 1.05x),
+each with its goal and whether it was met.
+
+Usage: python benchmarks/run.py [--runs N] [--workdir DIR] [--skip-import] [--languages-only]
+                                [--markdown FILE]
 The databases are built once in the work directory (kept when --workdir is given).
 """
 
@@ -271,6 +276,60 @@ def import_rows(workdir: Path, runs: int) -> list[tuple[str, Measure | None]]:
     ]
 
 
+HELP_GOAL, LANGUAGE_GOAL = 1.5, 1.05
+LANGUAGE_COMMANDS = [
+    ["visit", "plan"],
+    ["followup"],
+    ["quota"],
+    ["daily", "yesterday"],
+]
+
+
+def in_language(env: dict[str, str], language: str) -> dict[str, str]:
+    """`env` choosing the interface language as a user would (LANG; nothing overriding it)."""
+    chosen = {k: v for k, v in env.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    chosen["LANG"] = "zh_CN.UTF-8" if language == "zh-CN" else "C.UTF-8"
+    return chosen
+
+
+def _goal(ratio: float, goal: float) -> str:
+    return f"{ratio:.2f}x | <= {goal}x | {'met' if ratio <= goal else 'MISSED'}"
+
+
+def language_rows(workdir: Path, db: Path, size: str, runs: int) -> list[str]:
+    """`--help` per language against `import typer`; database commands zh-CN against en."""
+    env = environment(workdir)
+    lines = [
+        "",
+        "Interface languages (en, zh-CN):",
+        "",
+        "| command | language | s | against | ratio | goal | |",
+        "|---|---|---:|---|---:|---:|---|",
+    ]
+    for arguments in (["--help"], ["visit", "plan", "--help"]):
+        for language in ("en", "zh-CN"):
+            mine, floor = paired(
+                [*SALESVISIT, *arguments], in_language(env, language), TYPER_FLOOR, env, runs
+            )
+            lines.append(
+                f"| `{' '.join(arguments)}` | {language} | {mine.seconds:.3f} | `import typer` "
+                f"{floor.seconds:.3f} | {_goal(mine.seconds / floor.seconds, HELP_GOAL)} |"
+            )
+            print(lines[-1], flush=True)
+    with_db = environment(workdir, db)
+    for arguments in LANGUAGE_COMMANDS:
+        chinese, english = paired(
+            [*SALESVISIT, *arguments], in_language(with_db, "zh-CN"),
+            [*SALESVISIT, *arguments], in_language(with_db, "en"), runs,
+        )  # fmt: skip
+        lines.append(
+            f"| `{' '.join(arguments)}` ({size}) | zh-CN | {chinese.seconds:.3f} | en "
+            f"{english.seconds:.3f} | {_goal(chinese.seconds / english.seconds, LANGUAGE_GOAL)} |"
+        )
+        print(lines[-1], flush=True)
+    return lines
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -291,12 +350,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument(
+        "--languages-only", action="store_true", help="only the en / zh-CN comparison"
+    )
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     options = parser.parse_args()
     workdir = options.workdir or Path(tempfile.mkdtemp(prefix="salesvisit-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     runs = options.runs
 
+    if options.languages_only:  # quick: the small database only
+        print("\n".join(language_rows(workdir, build_demo(workdir, "small", SMALL), "small", runs)))
+        return
     small, large = build_demo(workdir, "small", SMALL), build_demo(workdir, "large", LARGE)
     env = environment(workdir)
     floors = {"typer": median(TYPER_FLOOR, env, runs), "db": median(DB_FLOOR, env, runs)}
@@ -333,6 +398,7 @@ def main() -> None:
             f"{big.max_rss_kib / 1024:.1f} | {big.max_rss_kib / floor.max_rss_kib:.2f}x |"
         )
         print(lines[-1], flush=True)
+    lines += language_rows(workdir, large, "large", runs)
     if not options.skip_import:
         found = import_rows(workdir, max(3, runs // 2))
         baseline = dict(found)

@@ -164,7 +164,7 @@ def keys() -> list[str]:
 
 def _explain(error: ValidationError, path: Path | None = None) -> str:
     """One sentence per problem, naming the key, in our words (never pydantic's)."""
-    problems = "; ".join(_problem(item) for item in error.errors())
+    problems = _("; ").join(_problem(item) for item in error.errors())
     if path:
         return _("invalid configuration in {path}: {problems}").format(path=path, problems=problems)
     return _("invalid configuration: {problems}").format(problems=problems)
