@@ -35,15 +35,23 @@ def demo(
     app_ctx = app_context(ctx)
     if db:
         app_ctx.db_option = db
-    from salesvisit_cli.i18n import language
+    from salesvisit_cli.i18n import _, language
 
     spec = DemoSpec(
         seed=seed, reps=reps, customers=customers, months=months, chinese=language() == "zh-CN"
     )
-    with progress_reporter("Building demo") as report:
+    with progress_reporter(_("Building demo")) as report:
         summary = build(work_of(ctx), spec, report)
+    ready = _(
+        "Demo ready: {reps} salesperson(s), {customers} customers, {visits} reported visits, "
+        "{hand_ins} daily hand-ins in {target}"
+    )
     success(
-        f"Demo ready: {summary.reps} salesperson(s), {summary.customers:,} customers, "
-        f"{summary.visits:,} reported visits, {summary.hand_ins:,} daily hand-ins "
-        f"in {app_ctx.db_target}"
+        ready.format(
+            reps=summary.reps,
+            customers=f"{summary.customers:,}",
+            visits=f"{summary.visits:,}",
+            hand_ins=f"{summary.hand_ins:,}",
+            target=app_ctx.db_target,
+        )
     )
