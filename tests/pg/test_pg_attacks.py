@@ -249,7 +249,8 @@ def _escapes(attacker: Attacker, schema: Schema, ids: dict[str, int], owner: str
             attacker.attempt(sql.SQL(statement).format(name, me) if statement.count("{}") == 2
                              else sql.SQL(statement).format(name))  # fmt: skip
     for function in ("salesvisit_guard_visit()", "salesvisit_log_customer()",
-                     "salesvisit_refresh_first_visit(integer)"):  # fmt: skip
+                     "salesvisit_refresh_first_visit(integer)", "salesvisit_release_due()",
+                     "salesvisit_claim(integer)", "salesvisit_release(integer, text)"):  # fmt: skip
         attacker.attempt(sql.SQL(f"ALTER FUNCTION {function} SECURITY INVOKER"))
         attacker.attempt(sql.SQL(f"DROP FUNCTION {function} CASCADE"))
     attacker.attempt(sql.SQL(
@@ -266,6 +267,15 @@ def _escapes(attacker: Attacker, schema: Schema, ids: dict[str, int], owner: str
         for function in ("salesvisit_refresh_first_visit", "salesvisit_visited_by_me"):
             call = sql.SQL("SELECT {}({})").format(sql.Identifier(function), sql.Literal(target))
             attacker.attempt(call, allowed_rows=True)  # runs, changes nothing
+    # The pool (issue 17): claim owned customers, release a colleague's, run the rule early.
+    for target in (None, -1, 0, 2**31 - 1, ids["their_customer"], ids["my_customer"]):
+        attacker.attempt(sql.SQL("SELECT salesvisit_claim({})").format(sql.Literal(target)))
+    for target in (None, ids["their_customer"]):
+        attacker.attempt(
+            sql.SQL("SELECT salesvisit_release({}, 'mine now')").format(sql.Literal(target))
+        )
+    attacker.attempt(sql.SQL("SELECT salesvisit_release(NULL, NULL)"))
+    attacker.attempt(sql.SQL("SELECT salesvisit_release_due()"), allowed_rows=True)
     attacker.attempt(sql.SQL("SELECT salesvisit_refresh_first_visit('1; DELETE FROM visit')"))
     attacker.attempt(sql.SQL("SELECT salesvisit_guard_visit()"))
     attacker.attempt(sql.SQL("SELECT salesvisit_log_customer()"))

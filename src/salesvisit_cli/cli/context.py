@@ -54,7 +54,11 @@ class AppContext:
 
         store = open_store(self.db_target)
         self._closers.append(store.close)
-        if store.is_sqlite and _releases_on(self.config_path):
+        if not store.is_sqlite:
+            from salesvisit_cli.services.pool import settle_in_database
+
+            settle_in_database(store)
+        elif _releases_on(self.config_path):
             from salesvisit_cli.services.pool import settle
 
             settle(store, self.config, self.now().date())

@@ -60,7 +60,9 @@ def init(
             abort=True,
             err=True,
         )
-    done = team.init(app_ctx.store, mappings, passwords=passwords)
+    done = team.init(
+        app_ctx.store, mappings, passwords=passwords, pool=app_ctx.config.pool.model_dump()
+    )
     from salesvisit_cli.store.engine import database_url
 
     url = database_url(app_ctx.db_target)

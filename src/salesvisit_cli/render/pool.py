@@ -18,13 +18,15 @@ def pool_table(entries: Sequence) -> None:
     """`customer pool`: one row per customer without an owner."""
     from salesvisit_cli.render.tables import data_table
 
-    table = data_table((_("ID"), _("Name"), _("Tier"), _("Last visit"), _("Released"),
-                        _("From")), right=(_("ID"),))  # fmt: skip
+    table = data_table((_("ID"), _("Name"), _("District"), _("Tier"), _("Last visit"),
+                        _("Released"), _("From")), right=(_("ID"),))  # fmt: skip
+    table.columns[1].overflow = "fold"  # a whole name: two names never look the same
     for entry in entries:
         row = entry.row
         table.add_row(
             str(row.id),
             inert(row.name),
+            inert(row.district or ""),
             _tier(row.tier),
             row.last_visit.isoformat() if row.last_visit else "—",
             row.released_at.date().isoformat() if row.released_at else "—",
@@ -59,6 +61,7 @@ def due_table(customers: Sequence[Customer]) -> None:
 
     table = data_table((_("ID"), _("Name"), _("Tier"), _("Owner"), _("Last visit"), _("Due"),
                         _("Overdue")), right=(_("ID"), _("Overdue")))  # fmt: skip
+    table.columns[1].overflow = "fold"
     for c in customers:
         table.add_row(
             str(c.id),

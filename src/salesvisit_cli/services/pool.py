@@ -44,6 +44,26 @@ def _rule(policy: PoolPolicy, today: date) -> str:
     return f"{today.isoformat()} {policy.release_days} {int(policy.hold_open_followups)}"
 
 
+def policy(connection: Connection, config: Config) -> PoolPolicy:
+    """The pool rules: the team's (`meta`, from `team init`) in team mode, else the config's."""
+    from salesvisit_cli.config import PoolPolicy
+    from salesvisit_cli.store.team import meta_value
+
+    if not rows.in_database(connection):
+        return config.pool
+    team = {key: meta_value(connection, f"pool.{key}") for key in PoolPolicy.model_fields}
+    given = {key: value for key, value in team.items() if value is not None}
+    return PoolPolicy.model_validate({**config.pool.model_dump(), **given})
+
+
+def settle_in_database(store: Store) -> int:
+    """Team mode: the database makes the day's releases (nothing elsewhere)."""
+    with store.read() as connection:
+        if rows.in_database(connection):
+            return rows.release_due_in_database(connection)
+    return 0
+
+
 def settle(store: Store, config: Config, today: date) -> int:
     """Make the releases the rule has made by `today` (once a day: every command of the day then
     sees the same pool); how many customers went to the pool."""
@@ -92,13 +112,13 @@ def _release_days(
 def releasing(connection: Connection, work: Work, rep_id: int | None) -> list[tuple[int, date]]:
     """The salesperson's customers the rule sends to the pool within `pool.WARN_DAYS` days
     (the briefing's `releasing`), soonest first: (customer id, release day)."""
-    policy = work.config.pool
-    if rep_id is None or policy.release_days <= 0:
+    rules = policy(connection, work.config)
+    if rep_id is None or rules.release_days <= 0:
         return []
     until = work.today + timedelta(days=pool.WARN_DAYS)
     soon = [
         (day, clock.id)
-        for clock, day in _release_days(connection, policy, until, rep_id)
+        for clock, day in _release_days(connection, rules, until, rep_id)
         if pool.releasing_soon(day, work.today)
     ]
     return [(id_, day) for day, id_ in sorted(soon)]
@@ -118,6 +138,7 @@ class PoolEntry:
         return {
             "id": row.id,
             "name": row.name,
+            "district": row.district,
             "tier": row.tier,
             "status": row.status,
             "address": row.address,
@@ -139,23 +160,22 @@ def claim_refusal(
     connection: Connection, work: Work, customer_id: int, me: int, claiming: int = 1
 ) -> str | None:
     """Why `me` may not take this customer from the pool now (None: they may)."""
-    policy = work.config.pool
+    rules = policy(connection, work.config)
     return pool.claim_refusal(
         owned=rows.owned_count(connection, me), claiming=claiming,
-        claim_limit=policy.claim_limit,
+        claim_limit=rules.claim_limit,
         released_from_me_on=rows.last_release_from(connection, customer_id, me),
-        reclaim_days=policy.reclaim_days, today=work.today,
+        reclaim_days=rules.reclaim_days, today=work.today,
     )  # fmt: skip
 
 
 def claim(work: Work, refs: list[str]) -> list[Customer]:
     """Take customers from the pool, all or none (`pool.claim_limit`, `pool.reclaim_days`)."""
-    from salesvisit_cli.services.customers import resolve
     from salesvisit_cli.store import customers as customer_rows
 
     with work.store.write() as connection:
         me = work.ensure_rep_id(connection)
-        chosen = _distinct(resolve(connection, ref) for ref in refs)
+        chosen = _distinct(_in_pool(connection, ref) for ref in refs)
         for customer in chosen:
             if customer.owner is not None:
                 whose = _("yours") if customer.owner == work.rep else customer.owner
@@ -176,6 +196,21 @@ def claim(work: Work, refs: list[str]) -> list[Customer]:
                 )
         found = customer_rows.by_ids(connection, [customer.id for customer in chosen])
     return with_due(found, work.config.cadence)
+
+
+def _in_pool(connection: Connection, ref: str) -> Customer:
+    """The customer REF names; in team mode a customer someone claimed is out of sight."""
+    from salesvisit_cli.domain.errors import NotFoundError
+    from salesvisit_cli.services.customers import resolve
+
+    try:
+        return resolve(connection, ref)
+    except NotFoundError:
+        raise NotFoundError(
+            _("no customer in the pool matches {ref} (someone may have claimed it)").format(
+                ref=repr(ref)
+            )
+        ) from None
 
 
 def _distinct(customers: Iterable[Customer]) -> list[Customer]:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.customers import ASSIGN, CONFLICT, ownership
-from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.followups import (
     check_next_meeting,
     next_meeting_visit,
@@ -38,7 +38,6 @@ from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import reports as rows
-from salesvisit_cli.store.customers import set_owner
 from salesvisit_cli.store.progress import refresh_first_visit
 
 
@@ -256,6 +255,7 @@ def _claim(connection: Connection, work: Work, facts: Any, me: int, result: Repo
     pool's claim rules refuse it: it then stays in the pool); another salesperson's customer
     makes the visit a conflict (returned)."""
     from salesvisit_cli.services.pool import claim_refusal
+    from salesvisit_cli.store.pool import claim
 
     rule = ownership(facts.owner_id, me)
     if rule == ASSIGN:
@@ -265,8 +265,10 @@ def _claim(connection: Connection, work: Work, facts: Any, me: int, result: Repo
                 _("{name} stays in the pool: {why}").format(name=facts.name, why=refusal)
             )
             return False
-        set_owner(connection, facts.id, me)
-        customer_log.record(connection, facts.id, "claimed", by=me, at=work.now, to_id=me)
+        if not claim(connection, facts.id, me, work.now):
+            raise SalesvisitError(
+                _("{name} was claimed by someone else a moment ago").format(name=facts.name)
+            )
         result.notes.append(_("{customer} had no owner: now yours").format(customer=facts.name))
     elif rule == CONFLICT:
         text = _(

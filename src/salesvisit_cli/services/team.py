@@ -134,8 +134,15 @@ def plan(store: Store, mappings: dict[str, str]) -> Plan:
         return _plan(connection, mappings)
 
 
-def init(store: Store, mappings: dict[str, str], *, passwords: bool = False) -> Plan:
-    """Create the roles, map them, grant, and switch row-level security on (idempotent)."""
+def init(
+    store: Store,
+    mappings: dict[str, str],
+    *,
+    passwords: bool = False,
+    pool: dict[str, Any] | None = None,
+) -> Plan:
+    """Create the roles, map them, grant, and switch row-level security on (idempotent); `pool`
+    (the configuration's `pool.*`) becomes the team's pool rules, which the database applies."""
     _require_postgres(store)
     with store.write() as connection:
         done = _plan(connection, mappings)
@@ -159,6 +166,10 @@ def init(store: Store, mappings: dict[str, str], *, passwords: bool = False) -> 
         access.apply_privileges(connection, team, managers)
         rep_rows.set_meta(connection, "team.role", team)
         rep_rows.set_meta(connection, "team.manager_role", managers)
+        for key, value in (pool or {}).items():
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            rep_rows.set_meta(connection, f"pool.{key}", text)
+        rep_rows.set_meta(connection, "pool.settled", "")
         return done
 
 

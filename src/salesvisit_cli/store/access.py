@@ -23,11 +23,12 @@ from salesvisit_cli.domain.team import PRIVATE_TABLES
 
 # The salesperson behind the current connection (NULL for unmapped roles: they see nothing).
 _ME = "(SELECT r.id FROM rep r WHERE r.db_role = current_user)"
-# A customer this salesperson may see: owned, or visited (the visit check runs in a SECURITY
-# DEFINER function, which breaks the customer → visit → customer policy recursion). Only the
-# owner changes it; a past visitor reads just the columns of FORMER_OWNER_SEES.
+# A customer this salesperson may see: owned, in the public pool (no owner), or visited (the
+# visit check runs in a SECURITY DEFINER function, which breaks the customer → visit → customer
+# policy recursion). Only the owner changes it; a past visitor, or anyone for a pool customer,
+# reads just the columns of FORMER_OWNER_SEES.
 _MY_CUSTOMER = f"owner_id = {_ME}"
-_SEEN_CUSTOMER = f"({_MY_CUSTOMER} OR salesvisit_visited_by_me(id))"
+_SEEN_CUSTOMER = f"({_MY_CUSTOMER} OR owner_id IS NULL OR salesvisit_visited_by_me(id))"
 _VISIBLE_CUSTOMER = "customer_id IN (SELECT c.id FROM customer c)"
 _MY_VISIT = "visit_id IN (SELECT v.id FROM visit v)"
 _MINE = f"rep_id = {_ME}"
@@ -197,6 +198,7 @@ def apply_privileges(connection: Connection, team: str, managers: str) -> None:
     from psycopg import sql
 
     from salesvisit_cli.store.guards import apply_guards
+    from salesvisit_cli.store.pool_functions import apply_pool_functions
 
     here = schema(connection)
     database = connection.execute(text("SELECT current_database()")).scalar_one()
@@ -221,6 +223,7 @@ def apply_privileges(connection: Connection, team: str, managers: str) -> None:
     _create_private_view(connection, team, managers)
     zone = _team_zone(connection)
     apply_guards(lambda statement: _run(connection, statement), here, zone, team)
+    apply_pool_functions(lambda statement: _run(connection, statement), here, zone, team)
     if connection.execute(text("SELECT to_regprocedure('salesvisit_log_customer()')")).scalar():
         _run(connection, sql.SQL("ALTER FUNCTION salesvisit_log_customer() SET TimeZone = {}")
              .format(sql.Literal(zone)))  # fmt: skip

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.cadence import anchor
@@ -41,13 +41,18 @@ def last_visit_column():
     )
 
 
+# Log events that give a customer to a new owner after its creation (`created_at` says when).
+GIVEN = ("assigned", "claimed")
+
+
 def owned_at_column():
-    """When the owner last got the customer (the log), None when the log does not say."""
+    """When the owner last got the customer from someone (the log), None if never."""
     return (
         select(func.max(CUSTOMER_LOG.c.at))
         .where(
             CUSTOMER_LOG.c.customer_id == CUSTOMER.c.id,
             CUSTOMER_LOG.c.to_id == CUSTOMER.c.owner_id,
+            CUSTOMER_LOG.c.event.in_(GIVEN),
         )
         .correlate(CUSTOMER)
         .scalar_subquery()
@@ -72,6 +77,7 @@ def started_before(cutoff: date):
         .where(
             CUSTOMER_LOG.c.customer_id == CUSTOMER.c.id,
             CUSTOMER_LOG.c.to_id == CUSTOMER.c.owner_id,
+            CUSTOMER_LOG.c.event.in_(GIVEN),
             CUSTOMER_LOG.c.at >= midnight(cutoff),
         )
         .correlate(CUSTOMER)
@@ -150,6 +156,28 @@ def holds(connection: Connection, customer_ids: list[int]) -> dict[int, tuple[bo
     return found
 
 
+def in_database(connection: Connection) -> bool:
+    """Team mode: the database makes the releases and claims (`store.pool_functions`), and this
+    login may call them (checked once per database connection)."""
+    if connection.dialect.name != "postgresql":
+        return False
+    info = connection.connection.info
+    if "salesvisit_pool_functions" not in info:
+        found = connection.execute(
+            text(
+                "SELECT to_regprocedure('salesvisit_release_due()') IS NOT NULL AND "
+                "has_function_privilege('salesvisit_release_due()', 'EXECUTE')"
+            )
+        )
+        info["salesvisit_pool_functions"] = bool(found.scalar())
+    return info["salesvisit_pool_functions"]
+
+
+def release_due_in_database(connection: Connection) -> int:
+    """Team mode: the database makes today's releases by the team's rule (once a day)."""
+    return connection.execute(text("SELECT salesvisit_release_due()")).scalar_one()
+
+
 def release(
     connection: Connection,
     customer_id: int,
@@ -162,6 +190,12 @@ def release(
     """Give the customer back to the pool (if `owner_id` still owns it) and log it."""
     from salesvisit_cli.store import customer_log
 
+    if in_database(connection) and by is not None and by == owner_id:
+        # a salesperson may not change owners: the database releases their own customer
+        connection.execute(
+            text("SELECT salesvisit_release(:id, :reason)"), {"id": customer_id, "reason": reason}
+        )
+        return True
     customer_log.act(connection, by, reason)
     changed = connection.execute(
         update(CUSTOMER)
@@ -177,8 +211,17 @@ def release(
 
 def claim(connection: Connection, customer_id: int, me: int, now: datetime) -> bool:
     """Take a customer from the pool: False when someone owns it (the other claim won)."""
+    from sqlalchemy.exc import DBAPIError
+
     from salesvisit_cli.store import customer_log
 
+    if in_database(connection):  # the database checks the limit and the lock-out again
+        try:
+            with connection.begin_nested():
+                connection.execute(text("SELECT salesvisit_claim(:id)"), {"id": customer_id})
+        except DBAPIError:
+            return False
+        return True
     customer_log.act(connection, me)
     changed = connection.execute(
         update(CUSTOMER)
@@ -214,6 +257,7 @@ class PoolRow:
 
     id: int
     name: str
+    district: str | None
     tier: str
     status: str
     address: str | None
@@ -233,7 +277,7 @@ def pool(connection: Connection) -> list[PoolRow]:
     former = REP.alias("former")
     rows = connection.execute(
         select(
-            CUSTOMER.c.id, CUSTOMER.c.name, CUSTOMER.c.tier, CUSTOMER.c.status,
+            CUSTOMER.c.id, CUSTOMER.c.name, CUSTOMER.c.district, CUSTOMER.c.tier, CUSTOMER.c.status,
             CUSTOMER.c.address, last_visit_column().label("last_visit"),
             CUSTOMER_LOG.c.at.label("released_at"), former.c.name.label("released_from"),
         )
