@@ -34,6 +34,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    text,
 )
 
 metadata = MetaData()
@@ -62,6 +63,8 @@ def _column_source(column) -> str:
         args.append("index=True")
     if column.default is not None:
         args.append(f"default={column.default.arg!r}")
+    if column.server_default is not None:
+        args.append(f"server_default=text({str(column.server_default.arg)!r})")
     return f"    Column({', '.join(args)}),"
 
 

@@ -45,8 +45,11 @@ def _library_files() -> list[Path]:
 
 
 def _is_command(node: ast.FunctionDef, root_commands: set[str]) -> bool:
-    """A function click shows the docstring of: `@app.command(…)`, `@app.callback(…)`,
-    `@json_output`, or a root command of the COMMANDS table."""
+    """A function click shows the docstring of: `@app.command(…)` or `@app.callback(…)` without
+    a `help=`, `@json_output`, or a root command of the COMMANDS table."""
+    calls = [d for d in node.decorator_list if isinstance(d, ast.Call)]
+    if any(keyword.arg == "help" for call in calls for keyword in call.keywords):
+        return False  # the decorator's help= is shown (and extracted), not the docstring
     for decorator in node.decorator_list:
         call = decorator.func if isinstance(decorator, ast.Call) else decorator
         name = call.attr if isinstance(call, ast.Attribute) else getattr(call, "id", "")

@@ -105,3 +105,24 @@ def test_a_day_without_visits_is_not_called_missing(cli, clock):
     assert as_json["visits"] == 0 and as_json["status"] is None
     text = cli("daily", "2026-03-10").stdout
     assert "nothing to hand in" in text and "MISSING" not in text
+
+
+def test_the_hand_in_carries_market_notes_and_shows_tomorrows_plan(cli, clock, thursday):
+    """业务员每日工作流程: the evening hands in the day with the market notes (市场动态) and
+    looks at tomorrow's plan (明天的任务安排: the next working day's planned visits)."""
+    assert cli("visit", "schedule", "Known Client", "--date", "2026-11-27", "--at", "10:00")
+    assert cli("daily", "--json").json()["market"] is None
+    handed = cli("daily", "--submit", "--market", "Rivals cut prices by 5%", "--json")
+    assert handed.exit_code == 0, handed.stderr
+    result = handed.json()
+    assert result["market"] == "Rivals cut prices by 5%"
+    assert result["tomorrow"]["date"] == "2026-11-27"
+    assert [(v["customer"], v["at"]) for v in result["tomorrow"]["visits"]] == [
+        ("Known Client", "10:00")
+    ]
+    assert cli("daily", "--json").json()["market"] == "Rivals cut prices by 5%"
+    again = cli("daily", "--submit")  # an amendment without notes keeps the last ones
+    assert "Tomorrow's plan (Fri 2026-11-27)" in again.stdout and "Known Client" in again.stdout
+    assert "Rivals cut prices by 5%" in again.stdout
+    refused = cli("daily", "--market", "x")
+    assert refused.exit_code == 2 and "--market" in refused.stderr

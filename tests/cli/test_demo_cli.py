@@ -48,8 +48,9 @@ def test_outcomes_followups_and_hand_ins_are_all_there(demo):
     assert bookings and complaints and over
     ((total, open_),) = rows("SELECT count(*), sum(done_at IS NULL) FROM followup")
     assert 0 < open_ < total
+    # call / other: today's returning customers at the front desk (reception walkin / call)
     assert {k for (k,) in rows("SELECT DISTINCT kind FROM followup")} == {
-        "booking", "complaint", "thanks"
+        "booking", "complaint", "thanks", "call", "other"
     }  # fmt: skip
     # Every past working day with visits but the last is handed in on time, late or missing.
     states = [
@@ -141,5 +142,18 @@ def test_demo_takes_its_own_db_option(cli, clock, tmp_path):
     target = tmp_path / "own.db"
     built = cli("demo", "--db", target, "--customers", "40", "--months", "1")
     assert built.exit_code == 0, built.stderr
-    assert rows("SELECT count(*) FROM customer", target) == [(40,)]
+    # 40 in the file, and the 5 new visitors the front desk registered this morning
+    assert rows("SELECT count(*) FROM customer", target) == [(45,)]
     assert not os.path.exists(os.environ["SALESVISIT_DB"])
+
+
+def test_the_front_desk_registered_this_mornings_walk_ins_and_calls(demo, cli):
+    """The demo's reception day: five new visitors and two returning customers, each new one
+    to the salesperson on duty, each returning one to its owner (the demo has one: `demo`)."""
+    figures = cli("--rep", "desk", "reception", "--json").json()
+    assert {k: figures[k] for k in ("walkins", "new_walkins", "calls", "new_calls")} == {
+        "walkins": 4, "new_walkins": 3, "calls": 3, "new_calls": 2,
+    }  # fmt: skip
+    assert figures["by_rep"] == [{"rep": "demo", "walkins": 4, "calls": 3, "new": 5}]
+    assert all(e["at"] < f"{TODAY}T07:30" for e in figures["entries"])
+    assert cli("duty", "--json").json()["group"] == ["demo"]

@@ -60,3 +60,8 @@ def test_a_name_that_does_not_exist_is_caught():
         resolve("domain.quota.no_such_rule")
     with pytest.raises(AttributeError):
         resolve("domain.no_such_module.rule")
+
+
+def test_r8_names_the_on_duty_rule():
+    """PROCESS.md R8: "a new customer walking in goes to the salesperson on duty"."""
+    assert "domain.reception.next_on_duty" in rule_map()["R8"]

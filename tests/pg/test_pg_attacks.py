@@ -313,10 +313,14 @@ def _back_to_version_2(db) -> None:
             "CREATE POLICY sv_update ON customer FOR UPDATE TO salesvisit_team "
             "USING (salesvisit_visited_by_me(id)) WITH CHECK (true)"
         )
+        # … and before the front desk (m005): no duty group, no register, no front-desk logins
+        conn.execute("DROP TABLE reception, duty")
+        conn.execute("ALTER TABLE rep DROP COLUMN is_reception")
+        conn.execute("ALTER TABLE daily_submission DROP COLUMN market")
         conn.execute("ALTER TABLE customer DROP COLUMN lat, DROP COLUMN lon, DROP COLUMN district")
         conn.execute(
             "DELETE FROM schema_migration WHERE name IN ('m003_customer_log', "
-            "'m004_customer_location')"
+            "'m004_customer_location', 'm005_reception')"
         )
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 

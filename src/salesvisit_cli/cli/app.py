@@ -46,6 +46,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "quota",
         N_("This month's customers visited (and new ones) against the quota."),
     ),
+    "reception": (
+        "salesvisit_cli.cli.reception",
+        "app",
+        N_("The front desk: register walk-ins and calls, market research, the day's figures."),
+    ),
+    "duty": (
+        "salesvisit_cli.cli.reception",
+        "duty_app",
+        N_("The duty group that receives new customers: show it, set it (managers)."),
+    ),
     "rep": ("salesvisit_cli.cli.rep", "app", N_("Salespeople and managers.")),
     "team": (
         "salesvisit_cli.cli.team",

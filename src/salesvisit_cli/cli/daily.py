@@ -21,6 +21,12 @@ def daily(
     force: Annotated[
         bool, typer.Option("--force", help="Hand in even with planned visits not reported.")
     ] = False,
+    market: Annotated[
+        str | None,
+        typer.Option(
+            "--market", help="Market notes (市场动态) handed in with the day (with --submit)."
+        ),
+    ] = None,
     leftovers: Annotated[
         str | None,
         typer.Option(
@@ -53,6 +59,7 @@ def daily(
     Examples:
       salesvisit daily
       salesvisit daily yesterday --submit
+      salesvisit daily --submit --market "a competitor cut prices by 5%"
       salesvisit daily 2026-11-20 --json
       salesvisit daily yesterday --team        # one row per salesperson
     """
@@ -61,6 +68,8 @@ def daily(
 
     if team and (submit or force):
         raise typer.BadParameter(_("--team shows the team's day; it cannot hand in"))
+    if market is not None and not submit:
+        raise typer.BadParameter(_("--market goes with --submit"))
     if (force or leftovers or yes) and not submit:
         raise typer.BadParameter(_("--force, --leftovers and --yes only go with --submit"))
     choice = _leftover_choice(force=force, leftovers=leftovers, yes=yes)
@@ -69,11 +78,11 @@ def daily(
         emit(service.team_summary(work, day), lambda found: team_table(found, work.now))
     elif submit:
         try:
-            result = service.submit(work, day, leftovers=choice)
+            result = service.submit(work, day, leftovers=choice, market=market)
         except service.LeftoverVisits as refused:
             if not _can_ask():
                 raise
-            result = service.submit(work, day, leftovers=_ask(refused))
+            result = service.submit(work, day, leftovers=_ask(refused), market=market)
         emit(result, submitted, warnings=result.warnings)
     else:
         emit(service.summary(work, day), daily_report)

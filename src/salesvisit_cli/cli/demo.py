@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import app_context, work_of
+from salesvisit_cli.i18n import _
 
 
 def demo(
@@ -35,7 +36,7 @@ def demo(
     app_ctx = app_context(ctx)
     if db:
         app_ctx.db_option = db
-    from salesvisit_cli.i18n import _, language
+    from salesvisit_cli.i18n import language
 
     spec = DemoSpec(
         seed=seed, reps=reps, customers=customers, months=months, chinese=language() == "zh-CN"
@@ -54,4 +55,10 @@ def demo(
             hand_ins=f"{summary.hand_ins:,}",
             target=app_ctx.db_target,
         )
+    )
+    success(
+        _(
+            "Front desk: {count} walk-ins and calls registered today "
+            "(`--rep desk reception`, `duty`)"
+        ).format(count=summary.registrations)
     )

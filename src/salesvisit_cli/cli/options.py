@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import click
 import typer
+from typer.core import TyperGroup
 
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
@@ -44,3 +46,15 @@ AllowDuplicate = Annotated[
 def given(**values: object) -> dict[str, object]:
     """The options the user actually gave (None means not given)."""
     return {name: value for name, value in values.items() if value is not None}
+
+
+class DefaultCommandGroup(TyperGroup):
+    """A group whose arguments, when they name none of its commands, go to its `show` command
+    (`reception 2026-12-03 --json` = `reception show 2026-12-03 --json`)."""
+
+    default_command = "show"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)

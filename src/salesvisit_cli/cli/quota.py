@@ -35,12 +35,12 @@ def quota(
       salesvisit quota --json | jq .visited
     """
     from salesvisit_cli.domain.dates import Month, parse_month
-    from salesvisit_cli.render.quota import quota_screen, team_table
+    from salesvisit_cli.render.quota import quota_screen, team_month_screen
     from salesvisit_cli.services import quota as service
 
     work = work_of(ctx)
     chosen = parse_month(month) if month is not None else Month.of(work.today)
     if team:
-        emit(service.team_quota(work, chosen), team_table)
+        emit(service.team_month(work, chosen), team_month_screen)
     else:
         emit(service.rep_quota(work, chosen), quota_screen)

@@ -8,6 +8,7 @@ import typer
 
 from salesvisit_cli.cli.context import app_context, work_of
 from salesvisit_cli.cli.output import emit, json_output
+from salesvisit_cli.i18n import _
 
 app = typer.Typer(help="Salespeople and managers.", no_args_is_help=True)
 
@@ -20,22 +21,35 @@ def add(
     manager: Annotated[
         bool, typer.Option("--manager", help="A sales manager (sees the whole team).")
     ] = False,
+    reception: Annotated[
+        bool,
+        typer.Option(
+            "--reception",
+            help="A front-desk login (前台): registers walk-ins and calls.",
+        ),
+    ] = False,
 ) -> None:
     """Add a salesperson, or make an existing one a manager with --manager.
 
-    Once the team has a manager, only a manager (--rep) may add people.
+    Once the team has a manager, only a manager (--rep) may add people. --reception adds a
+    front-desk login: it registers walk-ins and calls (`reception walkin`) and owns no customers.
 
     \b
     Examples:
       salesvisit rep add "Wang Li" --manager
       salesvisit --rep "Wang Li" rep add "Zhang Wei"
+      salesvisit --rep "Wang Li" rep add "Front Desk" --reception
     """
     from salesvisit_cli.render.console import success
     from salesvisit_cli.services import reps
 
-    added = reps.add(work_of(ctx), name, manager=manager)
+    added = reps.add(work_of(ctx), name, manager=manager, reception=reception)
     if added.promoted:
         message = f"{added.rep.name} is now a manager"
+    elif added.rep.reception:
+        message = _("Added front-desk login {id}: {name}").format(
+            id=added.rep.id, name=added.rep.name
+        )
     else:
         kind = "manager" if added.rep.manager else "salesperson"
         message = f"Added {kind} {added.rep.id}: {added.rep.name}"

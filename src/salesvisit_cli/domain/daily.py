@@ -128,6 +128,7 @@ class DailySummary:
     amended_at: list[datetime] = field(default_factory=list)
     followups: list[dict[str, Any]] = field(default_factory=list)
     planned: list[dict[str, Any]] = field(default_factory=list)
+    market: str | None = None  # market notes handed in with the day (市场动态)
 
     @property
     def new_customers(self) -> int:
@@ -171,4 +172,5 @@ class DailySummary:
             "report": [v.to_json() for v in self.visits],
             "followups": self.followups,
             "not_reported": self.planned,
+            "market": self.market,
         }

@@ -69,6 +69,12 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
+def weekday_name(text: str) -> str | None:
+    """`mon`…`sun` when `text` names a weekday (English or Chinese), else None."""
+    number = _WEEKDAY_NUMBERS.get(text.strip().lower())
+    return None if number is None else WEEKDAYS[number]
+
+
 def parse_date(text: str, today: date, *, this_week: bool = False) -> date:
     """A date as users type it (English or Chinese words). Weekday names mean the nearest such
     day from today on, or with `this_week` that day of the current week (Monday–Sunday)."""

@@ -34,6 +34,7 @@ class RepInfo:
     manager: bool
     db_role: str | None
     customers: int
+    reception: bool = False  # a front-desk login (前台): registers walk-ins and calls
 
     def to_json(self) -> dict:
         return {
@@ -42,6 +43,7 @@ class RepInfo:
             "manager": self.manager,
             "db_role": self.db_role,
             "customers": self.customers,
+            "reception": self.reception,
         }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from salesvisit_cli.domain.daily import DailySummary
 from salesvisit_cli.domain.followups import KIND_LABELS
@@ -177,3 +177,20 @@ def submitted(result) -> None:
         text = ngettext("Cancelled {count} visit", "Cancelled {count} visits", count)
         print_flow([inert(text.format(count=count), style="green")])
     daily_report(summary)
+    if summary.market:
+        line = inert(_("Market notes: "), style="bold")
+        line.append_text(inert(summary.market))
+        out().print(line)
+    _tomorrow(result.tomorrow)
+
+
+def _tomorrow(plan: dict) -> None:
+    """Tomorrow's plan (明天的任务安排), so the evening closes the day."""
+    visits = plan["visits"]
+    following = day_label(date.fromisoformat(plan["date"]))
+    out().print(inert(_("Tomorrow's plan ({date})").format(date=following), style="bold"))
+    if not visits:
+        out().print(inert("  " + _("No visits planned yet: `salesvisit visit plan --suggest 5`")))
+    for visit in visits:
+        at = visit["at"] or "--:--"
+        out().print(inert(f"  {at}  {visit['customer']}  (#{visit['id']})"))

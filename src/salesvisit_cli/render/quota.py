@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any
 
 from rich.text import Text
 
@@ -200,3 +201,33 @@ def team_table(quotas: Sequence[Quota]) -> None:
 
         counts = ", ".join(f"{q.rep} {q.released}" for q in released)
         console.print(inert(_("Released to the pool: {counts}").format(counts=counts), style="dim"))
+
+
+def source_label(source: str) -> str:
+    """A customer's source as shown: the known ones (domain.reception.SOURCES) translated."""
+    from salesvisit_cli.i18n import _
+
+    known = {
+        "": _("(none)"),
+        "web": _("web"),
+        "trade fair": _("trade fair"),
+        "referral": _("referral"),
+        "directory": _("directory"),
+        "news report": _("news report"),
+    }
+    return known.get(source, source)
+
+
+def team_month_screen(month: Any) -> None:
+    """The team table, then the month's new customers by source (信息获取渠道)."""
+    from salesvisit_cli.i18n import _
+
+    team_table(month.quotas)
+    totals: dict[str, int] = {}
+    for sources in month.new_by_source.values():
+        for source, count in sources.items():
+            totals[source] = totals.get(source, 0) + count
+    if totals:
+        ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+        listed = " · ".join(f"{source_label(source)} {count}" for source, count in ranked)
+        out().print(inert(_("New customers by source: {listed}").format(listed=listed)))

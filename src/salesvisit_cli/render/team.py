@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from salesvisit_cli.domain.team import RepInfo
+from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out, warn
 from salesvisit_cli.render.safe import inert
 
@@ -22,7 +23,7 @@ def rep_table(reps: Sequence[RepInfo]) -> None:
         table.add_row(
             str(rep.id),
             inert(rep.name, style="bold" if rep.manager else ""),
-            "manager" if rep.manager else "salesperson",
+            "manager" if rep.manager else _("front desk") if rep.reception else "salesperson",
             str(rep.customers),
             inert(rep.db_role or "—"),
         )

@@ -18,6 +18,7 @@ from salesvisit_cli.domain.daily import (
 )
 from salesvisit_cli.domain.dates import parse_date
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import VisitView
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.services.context import Work
@@ -51,6 +52,8 @@ class Submitted:
     moved: list[int] = field(default_factory=list)
     moved_to: date | None = None
     cancelled: list[int] = field(default_factory=list)
+    # Tomorrow's plan (明天的任务安排): the next working day's planned visits.
+    tomorrow: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +62,7 @@ class Submitted:
             "moved": self.moved,
             "moved_to": self.moved_to.isoformat() if self.moved_to else None,
             "cancelled": self.cancelled,
+            "tomorrow": self.tomorrow,
         }
 
 
@@ -71,7 +75,9 @@ def _summary(connection: Connection, work: Work, me: int | None, day: date) -> D
     planned = _views_of_day(connection, me, day, "planned", work.max_minutes)
     handed_in = submission_rows.submissions(connection, me, day)
     created = followup_rows.of_visits(connection, [v.id for v in done])
-    return _build(work.rep, day, deadline, work.now, done, planned, handed_in, created)
+    summary = _build(work.rep, day, deadline, work.now, done, planned, handed_in, created)
+    summary.market = submission_rows.market_notes(connection, me, day)
+    return summary
 
 
 def _build(
@@ -186,14 +192,18 @@ def team_summary(work: Work, day_text: str | None) -> list[DailySummary]:
     return summaries
 
 
-def submit(work: Work, day_text: str | None, *, leftovers: str | None = None) -> Submitted:
-    """Hand in a day's report; the first hand-in decides punctuality, later ones amend it.
+def submit(
+    work: Work, day_text: str | None, *, leftovers: str | None = None, market: str | None = None
+) -> Submitted:
+    """Hand in a day's report with the salesperson's market notes (市场动态); the first
+    hand-in decides punctuality, later ones amend it. The result shows tomorrow's plan.
 
     Without a day: today, or, when today has no completed visit yet, the latest day of the
     last week that has visits and no hand-in (this morning's hand-in of yesterday). Visits of
     the day still planned are refused (`LeftoverVisits`) unless `leftovers` says to `move`
     them to the next working day, `cancel` them, or `keep` them (hand in anyway).
     """
+    market = check_text("market", market, max_length=20_000, multiline=True)
     today = work.today
     with work.store.write() as connection:
         me = work.ensure_rep_id(connection)
@@ -217,9 +227,23 @@ def submit(work: Work, day_text: str | None, *, leftovers: str | None = None) ->
         result = Submitted(current, current.submitted_at is not None)
         if current.planned:
             _leftovers(connection, work, result, leftovers)
-        submission_rows.add(connection, me, day, work.now, bool(current.planned))
+        submission_rows.add(connection, me, day, work.now, bool(current.planned), market)
         result.summary = _summary(connection, work, me, day)
+        result.tomorrow = _tomorrow(connection, work, me, day)
         return result
+
+
+def _tomorrow(connection: Connection, work: Work, me: int, day: date) -> dict[str, Any]:
+    """The planned visits of the working day after `day`."""
+    following = work.calendar.next_working_day(day)
+    planned = _views_of_day(connection, me, following, "planned", work.max_minutes)
+    return {
+        "date": following.isoformat(),
+        "visits": [
+            {"id": v.id, "customer_id": v.customer_id, "customer": v.customer, "at": v.at}
+            for v in planned
+        ],
+    }
 
 
 def _leftovers(

@@ -16,6 +16,7 @@ from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
+from salesvisit_cli.services.demo_reception import reception_day
 from salesvisit_cli.store import bulk
 from salesvisit_cli.store import customers as customer_rows
 from salesvisit_cli.store import team as rep_rows
@@ -52,6 +53,7 @@ class DemoSummary:
     visits: int = 0
     followups: int = 0
     hand_ins: int = 0
+    registrations: int = 0  # walk-ins and calls at the front desk today
 
 
 def _history_start(today: date, months: int) -> date:
@@ -75,7 +77,8 @@ def build(
     The history runs from `--months` ago to yesterday on working days: 5-7 reported visits a
     day per salesperson (a third to prospects; new prospects keep arriving in the file),
     bookings, complaints, over-time calls, follow-ups done and open, hand-ins on time, late and
-    missing; then 5-8 planned visits today and a few on the next working day. Rows are made as
+    missing; then 5-8 planned visits today and a few on the next working day; and this
+    morning's walk-ins and calls at the front desk (`--rep desk`). Rows are made as
     tuples and bulk inserted salesperson by salesperson; the first-visit facts of every
     customer are computed at the end in one UPDATE.
     """
@@ -120,6 +123,7 @@ def build(
                     progress(index + 2, steps)
         _update_customers(connection, [c for customers in by_rep.values() for c in customers])
         _pool_examples(connection, rep_ids[0], today)
+        summary.registrations = reception_day(connection, work, made, rep_ids)
         if progress:
             progress(steps, steps)
     return summary

@@ -29,12 +29,15 @@ def _info(connection, name: str) -> RepInfo:
     return next(r for r in rep_rows.listing(connection) if r.name == name)
 
 
-def add(work: Work, name: str, *, manager: bool = False) -> Added:
-    """Add a salesperson (or make an existing one a manager with `manager=True`).
+def add(work: Work, name: str, *, manager: bool = False, reception: bool = False) -> Added:
+    """Add a salesperson (or make an existing one a manager with `manager=True`), or with
+    `reception=True` a front-desk login (前台: registers walk-ins and calls, owns no customers).
 
     Anyone may add the first people; once the team has a manager, only a manager may.
     """
     name = validate_rep_name(name)
+    if manager and reception:
+        raise ValidationError(_("--manager and --reception exclude each other"))
     with work.store.write() as connection:
         if rep_rows.any_manager(connection):
             me = rep_rows.get(connection, work.rep)
@@ -47,7 +50,7 @@ def add(work: Work, name: str, *, manager: bool = False) -> Added:
             raise ValidationError(
                 _("salesperson {name!r} already exists (id {id})").format(name=name, id=existing.id)
             )
-        rep_rows.add(connection, name, manager, work.now)
+        rep_rows.add(connection, name, manager, work.now, reception=reception)
         return Added(_info(connection, name), promoted=False)
 
 

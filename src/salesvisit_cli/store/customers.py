@@ -223,7 +223,7 @@ def edit(connection: Connection, customer_id: int, fields: dict[str, Any], now: 
     return changed.rowcount > 0
 
 
-def set_owner(connection: Connection, customer_id: int, owner_id: int) -> None:
+def set_owner(connection: Connection, customer_id: int, owner_id: int | None) -> None:
     connection.execute(
         update(CUSTOMER).where(CUSTOMER.c.id == customer_id).values(owner_id=owner_id)
     )

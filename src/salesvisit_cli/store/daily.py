@@ -36,10 +36,33 @@ def submissions_of_day(connection: Connection, day: date) -> dict[int, list[date
     return found
 
 
-def add(connection: Connection, rep_id: int, day: date, at: datetime, forced: bool) -> None:
+def add(
+    connection: Connection,
+    rep_id: int,
+    day: date,
+    at: datetime,
+    forced: bool,
+    market: str | None = None,
+) -> None:
     connection.execute(
-        insert(SUBMISSION).values(rep_id=rep_id, date=day, submitted_at=at, forced=forced)
+        insert(SUBMISSION).values(
+            rep_id=rep_id, date=day, submitted_at=at, forced=forced, market=market
+        )
     )
+
+
+def market_notes(connection: Connection, rep_id: int, day: date) -> str | None:
+    """The market notes (市场动态) of the day's latest hand-in that has some."""
+    return connection.execute(
+        select(SUBMISSION.c.market)
+        .where(
+            SUBMISSION.c.rep_id == rep_id,
+            SUBMISSION.c.date == day,
+            SUBMISSION.c.market.is_not(None),
+        )
+        .order_by(SUBMISSION.c.submitted_at.desc(), SUBMISSION.c.id.desc())
+        .limit(1)
+    ).scalar()
 
 
 def add_many(connection: Connection, rows: Sequence[dict[str, Any]], chunk: int = 5000) -> None:

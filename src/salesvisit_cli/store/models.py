@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Index
+from sqlalchemy import DateTime, Index, text
 from sqlmodel import Field, SQLModel
 
 NAIVE_MOMENT = DateTime(timezone=False)
@@ -25,6 +25,7 @@ class Rep(SQLModel, table=True):
     is_manager: bool = False
     db_role: str | None = Field(default=None, max_length=63)
     created_at: dt.datetime = Field(sa_type=NAIVE_MOMENT)
+    is_reception: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
 
 
 class Customer(SQLModel, table=True):
@@ -152,6 +153,7 @@ class DailySubmission(SQLModel, table=True):
     date: dt.date
     submitted_at: dt.datetime = Field(sa_type=NAIVE_MOMENT)
     forced: bool = False
+    market: str | None = Field(default=None, description="market notes (市场动态)")
 
 
 class CustomerLog(SQLModel, table=True):
@@ -170,6 +172,35 @@ class CustomerLog(SQLModel, table=True):
     reason: str | None = None
 
 
+class Duty(SQLModel, table=True):
+    """Who is on the duty group (当天接待客户的小组): a weekday (`mon`…) or one date."""
+
+    slot: str = Field(primary_key=True, max_length=10, description="mon…sun or YYYY-MM-DD")
+    rep_id: int = Field(foreign_key="rep.id", primary_key=True)
+    set_by: int | None = Field(default=None, foreign_key="rep.id")
+    set_at: dt.datetime = Field(sa_type=NAIVE_MOMENT)
+
+
+class Reception(SQLModel, table=True):
+    """A walk-in or call registered by the front desk, and who received it."""
+
+    __table_args__ = (Index("ix_reception_at", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(sa_type=NAIVE_MOMENT)
+    kind: str = Field(max_length=10, description="walkin or call")
+    customer_id: int = Field(foreign_key="customer.id")
+    rep_id: int = Field(foreign_key="rep.id")
+    by_id: int | None = Field(default=None, foreign_key="rep.id")
+    is_new: bool = Field(description="the customer was first registered here")
+    assigned: bool = Field(description="this registration gave the customer to rep_id")
+    how: str = Field(max_length=12, description="owner, contacted, duty or replacement")
+    replaces_id: int | None = Field(default=None, foreign_key="reception.id", unique=True)
+    research_at: dt.datetime | None = Field(default=None, sa_type=NAIVE_MOMENT)
+    research_by: int | None = Field(default=None, foreign_key="rep.id")
+    research_reason: str | None = None
+
+
 TABLES = (
     Meta,
     Rep,
@@ -181,5 +212,7 @@ TABLES = (
     Followup,
     DailySubmission,
     CustomerLog,
+    Duty,
+    Reception,
 )
 __all__ = [table.__name__ for table in TABLES] + ["TABLES"]

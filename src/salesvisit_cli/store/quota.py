@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, distinct, func, select
@@ -19,11 +19,37 @@ from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
 
 
 def list_reps(connection: Connection) -> list[tuple[int, str]]:
-    """Every salesperson in the rep table: (id, name), by name."""
+    """Every salesperson in the rep table (not the front-desk logins): (id, name), by name."""
     rows = connection.execute(
-        select(REP.c.id, REP.c.name).order_by(func.lower(REP.c.name), REP.c.name)
+        select(REP.c.id, REP.c.name)
+        .where(REP.c.is_reception.is_(False))
+        .order_by(func.lower(REP.c.name), REP.c.name)
     ).all()
     return [(row.id, row.name) for row in rows]
+
+
+def new_by_source(
+    connection: Connection, month: Month, rep_ids: list[int]
+) -> dict[int, dict[str, int]]:
+    """Customers registered in the month, by owner and source (`""`: no source on file)."""
+    from salesvisit_cli.store.customers import with_owner_only
+
+    found: dict[int, dict[str, int]] = {rep_id: {} for rep_id in rep_ids}
+    start = datetime.combine(month.first, time())
+    source, c = with_owner_only(connection, CUSTOMER)  # team mode: the caller's own, or all
+    rows = connection.execute(
+        select(CUSTOMER.c.owner_id, c.source, func.count())
+        .select_from(source)
+        .where(
+            CUSTOMER.c.created_at >= start,
+            CUSTOMER.c.created_at < start + timedelta(days=month.last.day),
+            CUSTOMER.c.owner_id.in_(rep_ids),
+        )
+        .group_by(CUSTOMER.c.owner_id, c.source)
+    )
+    for owner, source, count in rows:
+        found[owner][source or ""] = found[owner].get(source or "", 0) + count
+    return found
 
 
 def _done_in(month: Month, rep_ids: list[int]):

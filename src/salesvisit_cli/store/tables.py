@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    text,
 )
 
 metadata = MetaData()
@@ -41,6 +42,7 @@ REP = Table(
     Column("is_manager", Boolean(), nullable=False, default=False),
     Column("db_role", String(63), nullable=True),
     Column("created_at", DateTime(), nullable=False),
+    Column("is_reception", Boolean(), nullable=False, default=False, server_default=text("false")),
 )
 
 
@@ -92,7 +94,18 @@ DAILY_SUBMISSION = Table(
     Column("date", Date(), nullable=False),
     Column("submitted_at", DateTime(), nullable=False),
     Column("forced", Boolean(), nullable=False, default=False),
+    Column("market", String(), nullable=True),
     Index("ix_daily_submission_rep_date", "rep_id", "date"),
+)
+
+
+DUTY = Table(
+    "duty",
+    metadata,
+    Column("slot", String(10), primary_key=True, nullable=False),
+    Column("rep_id", Integer(), ForeignKey("rep.id"), primary_key=True, nullable=False),
+    Column("set_by", Integer(), ForeignKey("rep.id"), nullable=True),
+    Column("set_at", DateTime(), nullable=False),
 )
 
 
@@ -108,6 +121,26 @@ CUSTOMER_LOG = Table(
     Column("to_id", Integer(), ForeignKey("rep.id"), nullable=True),
     Column("fields", String(), nullable=True),
     Column("reason", String(), nullable=True),
+)
+
+
+RECEPTION = Table(
+    "reception",
+    metadata,
+    Column("id", Integer(), primary_key=True, nullable=False),
+    Column("at", DateTime(), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("customer_id", Integer(), ForeignKey("customer.id"), nullable=False),
+    Column("rep_id", Integer(), ForeignKey("rep.id"), nullable=False),
+    Column("by_id", Integer(), ForeignKey("rep.id"), nullable=True),
+    Column("is_new", Boolean(), nullable=False),
+    Column("assigned", Boolean(), nullable=False),
+    Column("how", String(12), nullable=False),
+    Column("replaces_id", Integer(), ForeignKey("reception.id"), nullable=True, unique=True),
+    Column("research_at", DateTime(), nullable=True),
+    Column("research_by", Integer(), ForeignKey("rep.id"), nullable=True),
+    Column("research_reason", String(), nullable=True),
+    Index("ix_reception_at", "at"),
 )
 
 

@@ -13,9 +13,11 @@ from salesvisit_cli.store.tables import CUSTOMER, META, REP
 
 
 def get(connection: Connection, name: str) -> Any:
-    """The rep row (id, name, is_manager, db_role) or None."""
+    """The rep row (id, name, is_manager, db_role, is_reception) or None."""
     return connection.execute(
-        select(REP.c.id, REP.c.name, REP.c.is_manager, REP.c.db_role).where(REP.c.name == name)
+        select(REP.c.id, REP.c.name, REP.c.is_manager, REP.c.db_role, REP.c.is_reception).where(
+            REP.c.name == name
+        )
     ).first()
 
 
@@ -28,9 +30,11 @@ def any_manager(connection: Connection) -> bool:
     )
 
 
-def add(connection: Connection, name: str, manager: bool, now: datetime) -> int:
+def add(
+    connection: Connection, name: str, manager: bool, now: datetime, *, reception: bool = False
+) -> int:
     return connection.execute(
-        insert(REP).values(name=name, is_manager=manager, created_at=now)
+        insert(REP).values(name=name, is_manager=manager, is_reception=reception, created_at=now)
     ).inserted_primary_key[0]
 
 
@@ -56,11 +60,12 @@ def listing(connection: Connection) -> list[RepInfo]:
             REP.c.is_manager,
             REP.c.db_role,
             func.coalesce(owned.c.n, 0),
+            REP.c.is_reception,
         )
         .select_from(REP.outerjoin(owned, owned.c.owner_id == REP.c.id))
         .order_by(func.lower(REP.c.name), REP.c.id)
     ).all()
-    return [RepInfo(r[0], r[1], bool(r[2]), r[3], int(r[4])) for r in rows]
+    return [RepInfo(r[0], r[1], bool(r[2]), r[3], int(r[4]), bool(r[5])) for r in rows]
 
 
 def meta_value(connection: Connection, key: str) -> str | None:

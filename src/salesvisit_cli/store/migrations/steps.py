@@ -273,10 +273,55 @@ CREATE INDEX ix_customer_district ON customer (district);
     )
 
 
+def m005_reception(connection: Connection) -> None:
+    """The front desk (前台接待): front-desk logins, the duty group, the register of walk-ins
+    and calls (with market-research marks), and the market notes handed in with a day."""
+    _ddl(
+        connection,
+        """
+ALTER TABLE rep ADD COLUMN is_reception BOOLEAN DEFAULT false NOT NULL;
+ALTER TABLE daily_submission ADD COLUMN market VARCHAR;
+CREATE TABLE duty (
+    slot VARCHAR(10) NOT NULL,
+    rep_id INTEGER NOT NULL,
+    set_by INTEGER,
+    set_at {moment} NOT NULL,
+    PRIMARY KEY (slot, rep_id),
+    FOREIGN KEY(rep_id) REFERENCES rep (id),
+    FOREIGN KEY(set_by) REFERENCES rep (id)
+);
+CREATE TABLE reception (
+    id {serial} NOT NULL,
+    at {moment} NOT NULL,
+    kind VARCHAR(10) NOT NULL,
+    customer_id INTEGER NOT NULL,
+    rep_id INTEGER NOT NULL,
+    by_id INTEGER,
+    is_new BOOLEAN NOT NULL,
+    assigned BOOLEAN NOT NULL,
+    how VARCHAR(12) NOT NULL,
+    replaces_id INTEGER,
+    research_at {moment},
+    research_by INTEGER,
+    research_reason VARCHAR,
+    PRIMARY KEY (id),
+    FOREIGN KEY(customer_id) REFERENCES customer (id),
+    FOREIGN KEY(rep_id) REFERENCES rep (id),
+    FOREIGN KEY(by_id) REFERENCES rep (id),
+    FOREIGN KEY(replaces_id) REFERENCES reception (id),
+    FOREIGN KEY(research_by) REFERENCES rep (id),
+    UNIQUE (replaces_id)
+);
+CREATE INDEX ix_reception_at ON reception (at);
+""",
+    )
+
+
 # In order: the position of a step (from 1) is the schema version it leads to. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     m001_initial_schema,
     m002_migration_log,
     m003_customer_log,
     m004_customer_location,
+    m005_reception,
 ]
