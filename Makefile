@@ -19,7 +19,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	rm -rf demo && mkdir -p demo
 	$(BIN)/salesvisit demo --db $(DEMO) --seed 7
-	$(BIN)/salesvisit --db $(DEMO) --rep demo visit plan
+	printf '[route]\nstart = "31.2304,121.4737"\n' > demo/config.toml
+	SALESVISIT_CONFIG=demo/config.toml $(BIN)/salesvisit --db $(DEMO) --rep demo visit plan --route
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check $(LINTED)
@@ -42,6 +43,7 @@ i18n: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/route.py
 
 clean:
 	rm -rf $(VENV) demo build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -14,7 +14,7 @@ The interface languages: `--help` in `en` and `zh-CN` against the `import typer`
 each with its goal and whether it was met.
 
 Usage: python benchmarks/run.py [--runs N] [--workdir DIR] [--skip-import] [--languages-only]
-                                [--markdown FILE]
+                                [--markdown FILE] [--only LABEL…]
 The databases are built once in the work directory (kept when --workdir is given).
 """
 
@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,6 +152,8 @@ COMMANDS = [
     # (label, arguments, floor, scope): scope "day"/"month" must not grow with the history.
     ("--help", ["--help"], "typer", None),
     ("completion (bash)", None, "typer", None),
+    ("completion of customer names", None, "db", None),
+    ("completion of visit ids", None, "db", None),
     ("visit plan", ["visit", "plan"], "db", "day"),
     ("visit report (write)", None, "db", "day"),
     ("followup", ["followup"], "db", "day"),
@@ -161,6 +164,7 @@ COMMANDS = [
     ("customer show", ["customer", "show", "1"], "db", None),
     ("customer pool", ["customer", "pool"], "db", None),
     ("customer list --due", ["customer", "list", "--due"], "db", None),
+    ("report month --team --xlsx", None, "db", "month"),
 ]
 
 
@@ -173,6 +177,23 @@ def command_line(label: str, arguments: list[str] | None, db: Path) -> tuple[lis
             "COMP_CWORD": "2",
         }
         return SALESVISIT, extra
+    if label.startswith("completion of"):
+        words = {
+            "completion of customer names": f"salesvisit customer show {search_term(db)}",
+            "completion of visit ids": "salesvisit visit cancel ",
+        }[label]
+        extra = {
+            "_SALESVISIT_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split(" ")) - 1),
+        }
+        return SALESVISIT, extra
+    if label == "report month --team --xlsx":
+        # Last month: a whole month of the team's visits (~6,500 on the large database).
+        last_month = (date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+        target = db.with_suffix(".xlsx")
+        arguments = ["report", "month", "--team", "--month", last_month]
+        arguments += ["--xlsx", str(target), "--force"]
     if label == "visit report (write)":
         # Yesterday: a call already over whatever the time of day.
         arguments = ["visit", "report", "--customer", "1", "--date", "yesterday"]
@@ -354,6 +375,9 @@ def main() -> None:
         "--languages-only", action="store_true", help="only the en / zh-CN comparison"
     )
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    parser.add_argument(
+        "--only", action="append", help="only the commands whose label holds this (repeatable)"
+    )
     options = parser.parse_args()
     workdir = options.workdir or Path(tempfile.mkdtemp(prefix="salesvisit-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -382,6 +406,8 @@ def main() -> None:
     ]
     floor_commands = {"typer": TYPER_FLOOR, "db": DB_FLOOR}
     for label, arguments, floor_name, scope in COMMANDS:
+        if options.only and not any(part in label for part in options.only):
+            continue
         figures, bases = {}, {}
         for name, db in (("small", small), ("large", large)):
             command, extra = command_line(label, arguments, db)

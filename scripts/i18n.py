@@ -46,7 +46,7 @@ def _library_files() -> list[Path]:
 
 def _is_command(node: ast.FunctionDef, root_commands: set[str]) -> bool:
     """A function click shows the docstring of: `@app.command(…)` or `@app.callback(…)` without
-    a `help=`, `@json_output`, or a root command of the COMMANDS table."""
+    a `help=`, `@json_output`, or a command of the COMMANDS or EXTRA_COMMANDS table."""
     calls = [d for d in node.decorator_list if isinstance(d, ast.Call)]
     if any(keyword.arg == "help" for call in calls for keyword in call.keywords):
         return False  # the decorator's help= is shown (and extracted), not the docstring
@@ -61,9 +61,10 @@ def _is_command(node: ast.FunctionDef, root_commands: set[str]) -> bool:
 def help_messages() -> list[tuple[str, int, str]]:
     """(file, line, text) of every `help=` string and command docstring under `cli/`."""
     sys.path.insert(0, str(ROOT / "src"))
-    from salesvisit_cli.cli.app import COMMANDS
+    from salesvisit_cli.cli.app import COMMANDS, EXTRA_COMMANDS
 
     root_commands = {attribute for _module, attribute, _line in COMMANDS.values()}
+    root_commands |= {attribute for extra in EXTRA_COMMANDS.values() for *_, attribute in extra}
     found = []
     for path in sorted((PACKAGE / "cli").glob("*.py")):
         name = str(path.relative_to(PACKAGE))

@@ -74,11 +74,28 @@ class CalendarPolicy(_Section):
     subdivision: str | None = None
     extra_holidays: list[date] = Field(default_factory=list)
     extra_workdays: list[date] = Field(default_factory=list)
+    time_zone: str | None = Field(
+        None, description="IANA zone of the visit times, e.g. Asia/Shanghai; empty: the system's"
+    )
 
     @field_validator("country", "subdivision", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if value is None or str(value).strip() == "" else str(value).strip().upper()
+
+    @field_validator("time_zone", mode="before")
+    @classmethod
+    def _zone(cls, value: Any) -> str | None:
+        if value is None or str(value).strip() == "":
+            return None
+        from zoneinfo import ZoneInfo
+
+        name = str(value).strip()
+        try:
+            ZoneInfo(name)
+        except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+            raise ValueError(_("expected an IANA time zone such as Asia/Shanghai")) from None
+        return name
 
 
 class ChecklistPolicy(_Section):
@@ -105,6 +122,39 @@ class PoolPolicy(_Section):
     )
 
 
+class RoutePolicy(_Section):
+    """The day's round (`visit plan --route`): where it starts and ends, when, how fast."""
+
+    start: str | None = Field(None, description="LAT,LON where the day starts (the office)")
+    end: str | None = Field(None, description="LAT,LON where it ends (default: start)")
+    day_start: str = "08:30"
+    speed_kmh: float = Field(25, gt=0, le=200)
+    detour: float = Field(1.3, ge=1, le=5, description="road distance over the straight line")
+    engine: Literal["haversine", "pgrouting"] = "haversine"
+    roads_url: str | None = Field(None, description="database with the road network")
+
+    @field_validator("start", "end")
+    @classmethod
+    def _point(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from salesvisit_cli.domain.locations import parse_point
+
+        try:
+            lat, lon = parse_point(value)
+        except InputError as error:
+            raise ValueError(str(error)) from None
+        return f"{lat},{lon}"
+
+    @field_validator("day_start")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        try:
+            return parse_time(value)
+        except InputError as error:
+            raise ValueError(str(error)) from None
+
+
 class UiPolicy(_Section):
     """The interface (CLI.md "Language")."""
 
@@ -122,6 +172,7 @@ class Config(_Section):
     checklist: ChecklistPolicy = Field(default_factory=ChecklistPolicy)
     cadence: CadencePolicy = Field(default_factory=CadencePolicy)
     pool: PoolPolicy = Field(default_factory=PoolPolicy)
+    route: RoutePolicy = Field(default_factory=RoutePolicy)
     ui: UiPolicy = Field(default_factory=UiPolicy)
 
     @field_validator("rep", mode="before")
@@ -410,7 +461,8 @@ def _write_bytes(content: bytes, path: Path) -> None:
 
 
 def display_value(config: Config, key: str) -> str:
-    """A setting as text (lists comma-separated, unset as empty)."""
+    """A setting as text, as `config set` takes it (lists comma-separated, booleans `true` /
+    `false`, unset as empty)."""
     section, _dot, name = key.partition(".")
     value = getattr(config, section)
     if name:
@@ -419,4 +471,6 @@ def display_value(config: Config, key: str) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value)

@@ -147,7 +147,7 @@ def test_list_filters(cli, three):
 
 def test_list_table_and_csv(cli, three):
     table = cli("customer", "list")
-    assert "Blue River" in table.stdout and "3 customer(s)" in table.stdout
+    assert "Blue River" in table.stdout and "3 customers" in table.stdout
     as_csv = cli("customer", "list", "--csv", "--tier", "key")
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [r["name"] for r in rows] == ["Acme", "Cathay 贸易"]

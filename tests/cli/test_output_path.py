@@ -17,6 +17,9 @@ WITHOUT_JSON = {
     "db backup",
     "db path",
     "demo",
+    "report day",  # a Markdown or Excel file
+    "report month",  # an Excel workbook
+    "visit export",  # --ics: a calendar file
 }
 
 

@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
-HEAVY = ("sqlalchemy", "sqlmodel", "holidays", "rich.table", "psycopg")
+HEAVY = ("sqlalchemy", "sqlmodel", "holidays", "rich.table", "psycopg", "xlsxwriter", "icalendar")
+# Libraries only the commands that write files for others import (CLI.md "Files for others").
+FILE_WRITERS = ("xlsxwriter", "icalendar", "openpyxl")
 
 
 def _run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
@@ -79,8 +81,16 @@ def test_help_builds_no_command_group():
     ran = _run(["--help"])
     assert ran.returncode == 0, ran.stderr[-2000:]
     modules = _imported(ran.stderr)
-    root = {"salesvisit_cli.cli.app", "salesvisit_cli.cli.context", "salesvisit_cli.cli.help"}
-    loaded = sorted(m for m in modules if m.startswith("salesvisit_cli.cli.") and m not in root)
+    # The root, its context, the help translation, the completion wiring (click only) and
+    # help_wrap (the help formatter's cell-aware wrapping) are all a --help needs: no group.
+    allowed = (
+        "salesvisit_cli.cli.app",
+        "salesvisit_cli.cli.context",
+        "salesvisit_cli.cli.help",
+        "salesvisit_cli.cli.completion",
+        "salesvisit_cli.cli.help_wrap",
+    )
+    loaded = sorted(m for m in modules if m.startswith("salesvisit_cli.cli.") and m not in allowed)
     assert loaded == []
     assert "pydantic" not in modules
     for name in ("customer", "visit", "followup", "daily", "quota", "db", "config"):
@@ -123,3 +133,22 @@ def test_commands_on_an_existing_database_do_not_import_sqlmodel(args):
     modules = _imported(ran.stderr)
     assert "sqlalchemy" in modules
     assert not [m for m in modules if m.split(".")[0] == "sqlmodel" or m == "sqlalchemy.orm"]
+    assert not [m for m in modules if m.split(".")[0] in FILE_WRITERS]
+
+
+@pytest.mark.parametrize(
+    ("args", "library"),
+    [
+        (["visit", "export", "--ics"], "icalendar"),
+        (["report", "month", "--xlsx", "{tmp}/month.xlsx"], "xlsxwriter"),
+        (["report", "day", "--output", "{tmp}/day.xlsx"], "xlsxwriter"),
+    ],
+)
+def test_only_the_file_commands_import_their_writer(args, library, tmp_path):
+    """The writer libraries are loaded by the commands that write those files, and only them."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    ran = _run([arg.format(tmp=tmp_path) for arg in args], **env)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    modules = {m.split(".")[0] for m in _imported(ran.stderr)}
+    assert library in modules
+    assert not (set(FILE_WRITERS) - {library}) & modules

@@ -91,7 +91,7 @@ def test_daily_team_who_handed_in_who_is_late_or_missing(cli, clock, conflict):
     assert table.exit_code == 0, table.stderr
     rows = {line.split()[0]: line for line in table.stdout.splitlines() if line.strip()}
     assert "on time" in rows["alice"] and "late" in rows["bob"]
-    assert "MISSING" in rows["dave"] and "no visits" in rows["carol"]
+    assert "missing" in rows["dave"] and "no visits" in rows["carol"]
     assert "3 of 4 with visits: 1 on time, 1 late, 1 missing, 0 pending" in table.stdout
     refused = cli("daily", "--team", "--submit")
     assert refused.exit_code == 2 and "--team" in refused.stderr

@@ -294,9 +294,9 @@ def _history_with_team(cli, clock, make_pg_db, monkeypatch, *, upgraded: bool):
 
 
 def _back_to_version_2(db) -> None:
-    """A team database of schema version 2 (before the customer log and locations): no log, no
-    customer locations, no guards, no private view, the broad grants and the old "owned or
-    visited" customer policy."""
+    """A team database of schema version 2 (before the customer log, locations and visit moves):
+    no log, no customer locations, no visit moves, no guards, no private view, the broad grants
+    and the old "owned or visited" customer policy."""
     with db.connect(OWNER, autocommit=True) as conn:
         conn.execute("DROP TABLE customer_log")
         conn.execute("DROP FUNCTION salesvisit_log_customer() CASCADE")
@@ -315,12 +315,13 @@ def _back_to_version_2(db) -> None:
         )
         # … and before the front desk (m005): no duty group, no register, no front-desk logins
         conn.execute("DROP TABLE reception, duty")
-        conn.execute("ALTER TABLE rep DROP COLUMN is_reception")
+        conn.execute("ALTER TABLE rep DROP COLUMN is_reception CASCADE")  # and desk policies
         conn.execute("ALTER TABLE daily_submission DROP COLUMN market")
         conn.execute("ALTER TABLE customer DROP COLUMN lat, DROP COLUMN lon, DROP COLUMN district")
+        conn.execute("ALTER TABLE visit DROP COLUMN moves")
         conn.execute(
             "DELETE FROM schema_migration WHERE name IN ('m003_customer_log', "
-            "'m004_customer_location', 'm005_reception')"
+            "'m004_customer_location', 'm005_reception', 'm006_visit_moves')"
         )
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 

@@ -88,7 +88,7 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path):
     mount = tmp_path / "tiny"
     mount.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=192k", "tmpfs", str(mount)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
     )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tiny filesystem here: {mounted.stderr.decode().strip()}")

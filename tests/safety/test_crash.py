@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import signal
 import subprocess
@@ -14,14 +13,16 @@ import pytest
 
 from tests.safety.helpers import env_for, run
 
-ROWS = 60_000
+ROWS = 20_000
 ROUNDS = 10
 
 
 def _customer_count(db: Path) -> int:
-    listed = run(["customer", "list", "--json"], db)
-    assert listed.returncode == 0, listed.stderr
-    return len(json.loads(listed.stdout))
+    """Counted straight from the file (read-only): cheap however many rounds committed."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        return connection.execute("SELECT count(*) FROM customer").fetchone()[0]
 
 
 def _write_csv(path: Path, prefix: str) -> None:

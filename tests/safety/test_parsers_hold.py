@@ -167,6 +167,7 @@ def test_csv_export_then_import_returns_the_same_customers(tmp_path_factory, row
     from salesvisit_cli.services import customer_io
     from salesvisit_cli.services import customers as customer_service
     from salesvisit_cli.services.context import Work
+    from salesvisit_cli.services.private_file import write_private
     from salesvisit_cli.store.engine import open_store
 
     folder = tmp_path_factory.mktemp("roundtrip")
@@ -184,7 +185,7 @@ def test_csv_export_then_import_returns_the_same_customers(tmp_path_factory, row
             seen.discard(customers.name_key(name))
     exported = customer_io.export_rows(source)
     csv_file = folder / "out.csv"
-    customer_io.write_private(csv_file, customer_io.to_csv(exported))
+    write_private(csv_file, customer_io.to_csv(exported))
     target = open_store(folder / "b.db")
     result = customer_io.import_csv(Work.of(target, "alice", now), csv_file)
     assert not result.skipped, result.skipped[:3]

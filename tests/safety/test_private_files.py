@@ -29,7 +29,7 @@ def test_every_file_we_create_is_private(tmp_path, umask):
         from datetime import datetime
         from pathlib import Path
         from salesvisit_cli.store.engine import open_store
-        from salesvisit_cli.services import customers, database, customer_io
+        from salesvisit_cli.services import customers, database, customer_io, private_file
         from salesvisit_cli.services.context import Work
         store = open_store({str(db)!r})
         customers.add(Work.of(store, "alice", datetime(2026, 11, 26, 9)), {{"name": "Acme Ltd"}})
@@ -37,7 +37,7 @@ def test_every_file_we_create_is_private(tmp_path, umask):
         holder.exec_driver_sql("SELECT count(*) FROM customer").all()
         database.backup(store, Path({str(tmp_path / "backup.db")!r}))
         rows = customer_io.export_rows(store)
-        customer_io.write_private(Path({str(tmp_path / "export.csv")!r}), customer_io.to_csv(rows))
+        private_file.write_private(Path({str(tmp_path / "export.csv")!r}), customer_io.to_csv(rows))
         files = [p for p in Path({str(tmp_path)!r}).rglob("*") if p.is_file()]
         modes = {{p.name: oct(os.stat(p).st_mode & 0o777) for p in files}}
         modes["new-dir/"] = oct(os.stat({str(db.parent)!r}).st_mode & 0o777)

@@ -46,6 +46,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "quota",
         N_("This month's customers visited (and new ones) against the quota."),
     ),
+    "report": (
+        "salesvisit_cli.cli.report",
+        "app",
+        N_("Files for others: the month as an Excel workbook, the day's report as a file."),
+    ),
     "reception": (
         "salesvisit_cli.cli.reception",
         "app",
@@ -121,9 +126,11 @@ class LazyRootGroup(Localised, SalesvisitGroup):
     def main(self, *args, **kwargs):
         """Every run speaks the configured language, click's own words included."""
         from salesvisit_cli import i18n
+        from salesvisit_cli.cli import help_wrap
 
         i18n.reset()
         i18n.activate()
+        help_wrap.install()
         return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -133,6 +140,14 @@ class LazyRootGroup(Localised, SalesvisitGroup):
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             return load_command(cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        """The root's parameters, completion of customer and visit names wired."""
+        from salesvisit_cli.cli.completion import complete_parameters
+
+        params = super().get_params(ctx)
+        complete_parameters(params)
+        return params
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from COMMANDS' one-line help: nothing is imported to print it."""
@@ -204,7 +219,14 @@ def root(
 
 @functools.cache
 def load_command(name: str) -> click.Command:
-    """The click command or group for one entry of COMMANDS (built once per process)."""
+    """The click command or group for one entry of COMMANDS (built once per process), its
+    customer, visit and salesperson parameters completed from the database."""
+    from salesvisit_cli.cli.completion import complete_command
+
+    return complete_command(_build(name))
+
+
+def _build(name: str) -> click.Command:
     from typer.main import get_command_from_info, get_group_from_info
     from typer.models import CommandInfo, TyperInfo
 
@@ -230,14 +252,21 @@ def load_command(name: str) -> click.Command:
     )
 
 
+# Commands that live in their own modules but belong to a group: (name, module, attribute).
+EXTRA_COMMANDS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "visit": (
+        ("report", "salesvisit_cli.cli.visit_report", "report"),
+        ("export", "salesvisit_cli.cli.visit_export", "export"),
+    ),
+}
+
+
 def _wire(name: str, group: typer.Typer) -> None:
-    """Commands that live in their own modules but belong to a group (added once)."""
-    extra = {
-        "visit": ("report", "salesvisit_cli.cli.visit_report", "report"),
-    }.get(name)
-    if extra is None or any(c.name == extra[0] for c in group.registered_commands):
-        return
-    group.command(extra[0])(getattr(_import(extra[1]), extra[2]))
+    """Add the group's EXTRA_COMMANDS (once)."""
+    present = {command.name for command in group.registered_commands}
+    for command, module, attribute in EXTRA_COMMANDS.get(name, ()):
+        if command not in present:
+            group.command(command)(getattr(_import(module), attribute))
 
 
 def _import(name: str):

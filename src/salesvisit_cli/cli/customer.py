@@ -38,12 +38,13 @@ app = typer.Typer(
 )
 
 
-def _show_saved(saved, verb: str) -> None:
+def _show_saved(saved, message: str) -> None:
+    """The saved customer's card under `message` (`{id}`, `{name}` filled in)."""
     from salesvisit_cli.render.console import success
     from salesvisit_cli.render.customers import customer_card
 
     def screen(saved) -> None:
-        success(f"{verb} customer {saved.customer.id}: {saved.customer.name}")
+        success(message.format(id=saved.customer.id, name=saved.customer.name))
         customer_card(saved.customer)
 
     emit(saved, screen, warnings=saved.warnings)
@@ -95,7 +96,9 @@ def add(
         owner=validate_rep_name(owner) if owner is not None else None,
         allow_duplicate=allow_duplicate,
     )
-    _show_saved(saved, "Added")
+    from salesvisit_cli.i18n import _
+
+    _show_saved(saved, _("Added customer {id}: {name}"))
 
 
 @app.command("edit")
@@ -146,7 +149,9 @@ def edit(
         owner=validate_rep_name(owner) if owner is not None else None,
         allow_duplicate=allow_duplicate,
     )
-    _show_saved(saved, "Updated")
+    from salesvisit_cli.i18n import _
+
+    _show_saved(saved, _("Updated customer {id}: {name}"))
 
 
 @app.command("list")
@@ -303,7 +308,8 @@ def export(
 
     from salesvisit_cli.render.console import success
     from salesvisit_cli.render.safe import to_json
-    from salesvisit_cli.services.customer_io import export_rows, to_csv, write_private
+    from salesvisit_cli.services.customer_io import export_rows, to_csv
+    from salesvisit_cli.services.private_file import write_private
 
     if fmt not in ("csv", "json"):
         raise typer.BadParameter(
@@ -316,7 +322,7 @@ def export(
         return
     # CSV gets a BOM so Excel opens UTF-8 (Chinese names) correctly.
     write_private(output, text, force=force, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-    success(f"Exported {len(data)} customer(s) to {output}")
+    success(_("Exported {count} customer(s) to {file}").format(count=len(data), file=output))
 
 
 @app.command("assign")
@@ -332,12 +338,16 @@ def assign(
     Example:
       salesvisit --rep "Wang Li" customer assign 华美 "Zhang Wei"
     """
+    from salesvisit_cli.i18n import _
     from salesvisit_cli.render.console import success
     from salesvisit_cli.services import reps
 
     customer, changed = reps.assign(work_of(ctx), ref, rep)
-    already = "now belongs" if changed else "already belongs"
-    emit(customer, lambda c: success(f"Customer {c.id} {c.name} {already} to {c.owner}"))
+    if changed:
+        message = _("Customer {id} {name} now belongs to {owner}")
+    else:
+        message = _("Customer {id} {name} already belongs to {owner}")
+    emit(customer, lambda c: success(message.format(id=c.id, name=c.name, owner=c.owner)))
 
 
 @app.command("log")

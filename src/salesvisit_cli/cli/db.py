@@ -57,7 +57,8 @@ def check(
             )
         )
     found = {"ok": not problems, "problems": problems, "full": full}
-    emit(found, lambda _: success(f"ok ({'integrity_check' if full else 'quick_check'})"))
+    sound = _("ok ({check})").format(check="integrity_check" if full else "quick_check")
+    emit(found, lambda result: success(sound))
     if problems:
         raise typer.Exit(1)
 
@@ -74,8 +75,9 @@ def backup(
     Example:
       salesvisit db backup ~/backups/salesvisit-$(date +%F).db
     """
+    from salesvisit_cli.i18n import _
     from salesvisit_cli.render.console import success
     from salesvisit_cli.services.database import backup as run_backup
 
     written = run_backup(app_context(ctx).store, file, force=force)
-    success(f"Backed up to {written}")
+    success(_("Backed up to {file}").format(file=written))

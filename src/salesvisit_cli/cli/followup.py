@@ -76,10 +76,13 @@ def done(
     Example:
       salesvisit followup done 17 --note "Faxed the thank-you letter"
     """
+    from salesvisit_cli.i18n import _
+    from salesvisit_cli.render.followups import kind_name
     from salesvisit_cli.services import followups
 
     item = followups.done(work_of(ctx), followup_id, note)
-    _show(item, f"Done: follow-up {item.id} ({item.kind}) for {item.customer}")
+    message = _("Done: follow-up {id} ({kind}) for {customer}")
+    _show(item, message.format(id=item.id, kind=kind_name(item.kind), customer=item.customer))
 
 
 @app.command("add")
@@ -100,10 +103,13 @@ def add(
       salesvisit followup add 华美 --due tomorrow --kind call --note "Send the price list"
       salesvisit followup add 12 --due 2026-12-01 --kind other
     """
+    from salesvisit_cli.i18n import _
+    from salesvisit_cli.render.followups import kind_name
     from salesvisit_cli.services import followups
 
     item = followups.add(work_of(ctx), ref, due, kind, note)
-    _show(item, f"Added follow-up {item.id} ({item.kind}) for {item.customer}")
+    message = _("Added follow-up {id} ({kind}) for {customer}")
+    _show(item, message.format(id=item.id, kind=kind_name(item.kind), customer=item.customer))
 
 
 @app.command("snooze")
@@ -119,7 +125,10 @@ def snooze(
     Example:
       salesvisit followup snooze 17 --to mon
     """
+    from salesvisit_cli.i18n import _
     from salesvisit_cli.services import followups
 
     item = followups.snooze(work_of(ctx), followup_id, to)
-    _show(item, f"Snoozed follow-up {item.id} to {item.due.isoformat()}")
+    from salesvisit_cli.render.words import day_label
+
+    _show(item, _("Snoozed follow-up {id} to {day}").format(id=item.id, day=day_label(item.due)))

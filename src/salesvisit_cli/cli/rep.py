@@ -45,14 +45,16 @@ def add(
 
     added = reps.add(work_of(ctx), name, manager=manager, reception=reception)
     if added.promoted:
-        message = f"{added.rep.name} is now a manager"
+        message = _("{name} is now a manager").format(name=added.rep.name)
     elif added.rep.reception:
         message = _("Added front-desk login {id}: {name}").format(
             id=added.rep.id, name=added.rep.name
         )
     else:
-        kind = "manager" if added.rep.manager else "salesperson"
-        message = f"Added {kind} {added.rep.id}: {added.rep.name}"
+        kind = _("manager") if added.rep.manager else _("salesperson")
+        message = _("Added {kind} {id}: {name}").format(
+            kind=kind, id=added.rep.id, name=added.rep.name
+        )
     emit(added.rep, lambda _: success(message))
 
 

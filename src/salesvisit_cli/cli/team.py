@@ -54,9 +54,11 @@ def init(
     if not yes:
         planned = team.plan(app_ctx.store, mappings)
         team_plan(planned, {}, applied=False)
+        from salesvisit_cli.i18n import _
+
+        question = _("Create these roles and switch on row-level security ({team}, {managers})?")
         typer.confirm(
-            f"Create these roles and switch on row-level security "
-            f"({planned.team_role}, {planned.manager_role})?",
+            question.format(team=planned.team_role, managers=planned.manager_role),
             abort=True,
             err=True,
         )
@@ -73,7 +75,15 @@ def init(
 
     def screen(done) -> None:
         team_plan(done, urls, applied=True)
-        success(f"Team mode is on for {len(done.members)} salespeople")
+        from salesvisit_cli.i18n import ngettext
+
+        count = len(done.members)
+        on = ngettext(
+            "Team mode is on for {count} salesperson",
+            "Team mode is on for {count} salespeople",
+            count,
+        )
+        success(on.format(count=count))
 
     emit(done, screen, document=document)
 

@@ -79,6 +79,13 @@ def plan(
     accept: Annotated[
         bool, typer.Option("--accept", help="Schedule the suggested customers.")
     ] = False,
+    route: Annotated[
+        bool,
+        typer.Option("--route", help="Order the visits into the shortest round (config route.*)."),
+    ] = False,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="With --route: give untimed visits the round's times.")
+    ] = False,
 ) -> None:
     """The morning plan: pace, visits, checklists.
 
@@ -90,6 +97,7 @@ def plan(
       salesvisit visit plan
       salesvisit visit plan --date tomorrow --suggest 5
       salesvisit visit plan --suggest 5 --accept
+      salesvisit visit plan --route --apply
     """
     from salesvisit_cli.domain.dates import parse_date
     from salesvisit_cli.render.plan import plan_screen
@@ -97,14 +105,28 @@ def plan(
 
     if accept and suggest is None:
         raise typer.BadParameter(_("--accept needs --suggest N"), param_hint="--accept")
+    if apply and not route:
+        raise typer.BadParameter(_("--apply needs --route"), param_hint="--apply")
+    if route and suggest is not None and not accept:
+        raise typer.BadParameter(
+            _("--route orders planned visits: add --accept"), param_hint="--route"
+        )
     work = work_of(ctx)
     chosen = parse_date(day, work.today) if day else work.today
     warnings: list[str] = []
     if accept:
         result, warnings = plans.accept(work, chosen, suggest)
-    else:
+    elif not route:
         result = plans.show(work, chosen, suggest)
-    emit(result, plan_screen, warnings=warnings)
+    if not route:
+        emit(result, plan_screen, warnings=warnings)
+        return
+    from salesvisit_cli.render.route import route_screen
+
+    ordered = plans.routed(work, chosen, apply=apply)
+    if accept:
+        ordered.suggestions, ordered.accepted = result.suggestions, result.accepted
+    emit(ordered, route_screen, warnings=warnings)
 
 
 @app.command("prep")

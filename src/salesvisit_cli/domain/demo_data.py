@@ -250,3 +250,53 @@ def in_chinese(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> list[tu
                 values[index] = CHINESE.get(values[index], values[index])
         changed.append(tuple(values))
     return changed
+
+
+# --- where the demo team works -----------------------------------------------------------------
+# Each salesperson works one city (in this order, then again); the office is where the day starts.
+OFFICES = {
+    "上海": ("黄浦区", (31.2304, 121.4737)), "杭州": ("上城区", (30.2460, 120.1690)),
+    "南京": ("玄武区", (32.0480, 118.7970)), "宁波": ("海曙区", (29.8690, 121.5440)),
+    "无锡": ("梁溪区", (31.5700, 120.3000)), "广州": ("越秀区", (23.1290, 113.2640)),
+    "深圳": ("福田区", (22.5430, 114.0580)), "北京": ("东城区", (39.9290, 116.4170)),
+    "苏州": ("姑苏区", (31.3110, 120.6170)),
+}  # fmt: skip
+
+
+DEMO_RADIUS_KM = 12  # the demo's customers are in the districts this close to the office
+
+
+def city_of(rep_index: int) -> str:
+    """The city the `rep_index`-th demo salesperson works."""
+    return list(OFFICES)[rep_index % len(OFFICES)]
+
+
+def office(city: str) -> str:
+    """The office of the demo team in `city`, as `route.start` takes it."""
+    lat, lon = OFFICES[city][1]
+    return f"{lat},{lon}"
+
+
+def locate(fields: dict[str, Any], city: str, number: int) -> dict[str, Any]:
+    """`fields` placed in `city`: a district near the office, a point within about 2 km of its
+    centre, and (for a Chinese customer with an address) that district's address. Seeded by
+    `number` alone, so the rest of the demo is the same with or without places."""
+    from salesvisit_cli.domain.locations import CITY_DISTRICTS, haversine_km
+
+    rng = random.Random(number)
+    centre = OFFICES[city][1]
+    nearby = [
+        (name, point)
+        for name, point in sorted(CITY_DISTRICTS[city].items())
+        if haversine_km(point, centre) <= DEMO_RADIUS_KM
+    ]
+    district, (lat, lon) = rng.choice(nearby)
+    located = dict(fields)
+    located.update(
+        lat=round(lat + rng.uniform(-0.02, 0.02), 5),
+        lon=round(lon + rng.uniform(-0.02, 0.02), 5),
+        district=district,
+    )
+    if fields["address"] and not fields["address"].isascii():
+        located["address"] = f"{city}市{district}{rng.choice(CN_STREETS)}{rng.randint(1, 999)}号"
+    return located

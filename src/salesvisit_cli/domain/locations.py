@@ -10,12 +10,20 @@ multi-megabyte table for this one look-up, so the table is kept here.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.i18n import _
+
+if TYPE_CHECKING:
+    from salesvisit_cli.domain.plan import Slot
+
+Point = tuple[float, float]
+EARTH_KM = 6371.0088
 
 # City -> district -> (lat, lon) near its centre.
 CITY_DISTRICTS: dict[str, dict[str, tuple[float, float]]] = {
@@ -127,3 +135,71 @@ def parse_point(text: str) -> tuple[float, float]:
     lat, lon = check_coordinates(*parts)
     assert lat is not None and lon is not None
     return lat, lon
+
+
+def haversine_km(a: Point, b: Point) -> float:
+    """The great-circle distance between two points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _minute(at: str) -> int:
+    hours, minutes = at.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def reach_warnings(
+    at: str | None,
+    point: Point | None,
+    name: str,
+    others: Iterable[Slot],
+    *,
+    service: int,
+    speed_kmh: float,
+    detour: float,
+) -> list[str]:
+    """A timed visit that cannot be reached in time from the timed visit before it (or from
+    which the next one cannot be reached): straight line × `detour` at `speed_kmh`, after a
+    visit of `service` minutes."""
+    if at is None or point is None:
+        return []
+    timed = sorted((o for o in others if o.at and o.point), key=lambda other: other.at)
+    before = [other for other in timed if other.at <= at]
+    after = [other for other in timed if other.at > at]
+    legs = []
+    if before:
+        legs.append((before[-1].customer, before[-1].at, before[-1].point, name, at, point))
+    if after:
+        legs.append((name, at, point, after[0].customer, after[0].at, after[0].point))
+    warnings = []
+    for frm, frm_at, frm_point, to, to_at, to_point in legs:
+        km = haversine_km(frm_point, to_point) * detour
+        travel = round(km / speed_kmh * 60)
+        if _minute(frm_at) + service + travel > _minute(to_at):
+            warnings.append(
+                _(
+                    "{to} at {to_at} cannot be reached in time from {frm} at {frm_at}: "
+                    "{km} km, about {travel} min on the road after a {service}-minute visit"
+                ).format(
+                    to=to,
+                    to_at=to_at,
+                    frm=frm,
+                    frm_at=frm_at,
+                    km=f"{km:.1f}",
+                    travel=travel,
+                    service=service,
+                )
+            )
+    return warnings
+
+
+def nearest(point: Point | None, places: Iterable[tuple[str, Point]]) -> tuple[float, str] | None:
+    """The distance in km to the nearest of `places` (name, point), and its name."""
+    if point is None:
+        return None
+    found = [(haversine_km(point, where), name) for name, where in places]
+    return min(found) if found else None

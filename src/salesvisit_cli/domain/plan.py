@@ -20,6 +20,7 @@ from salesvisit_cli.i18n import N_
 
 if TYPE_CHECKING:
     from salesvisit_cli.domain.briefing import Briefing
+    from salesvisit_cli.domain.route import RoundPlan
     from salesvisit_cli.domain.suggestions import Suggestion
     from salesvisit_cli.domain.talking_points import TalkingPoint
 
@@ -93,6 +94,14 @@ class CustomerFacts:
     last_visit: date | None = None
     open_complaints: tuple[str, ...] = ()
     open_bookings: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    district: str | None = None
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """Where the customer is (None: not on file)."""
+        return None if self.lat is None or self.lon is None else (self.lat, self.lon)
 
     @property
     def never_visited(self) -> bool:
@@ -121,6 +130,9 @@ class CustomerFacts:
             "address": self.address,
             "hours": self.hours,
             "last_visit": self.last_visit.isoformat() if self.last_visit else None,
+            "lat": self.lat,
+            "lon": self.lon,
+            "district": self.district,
         }
 
 
@@ -164,6 +176,7 @@ class Slot:
     visit_id: int
     at: str | None
     customer: str
+    point: tuple[float, float] | None = None
 
 
 def schedule_warnings(
@@ -321,6 +334,7 @@ class Plan:
     done_today: int = 0
     suggestions: list[Suggestion] | None = None
     accepted: list[int] = field(default_factory=list)
+    route: RoundPlan | None = None  # `--route`: the visits are in its order
     briefing: Briefing | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -339,6 +353,10 @@ class Plan:
         }
         if self.briefing is not None:
             document["briefing"] = self.briefing.to_json()
+        if self.route is not None:
+            document["route"] = self.route.to_json()
+            for visit in document["visits"]:
+                visit["eta"] = self.route.eta(visit["id"])
         if self.suggestions is not None:
             document["suggestions"] = [s.to_json() for s in self.suggestions]
             document["accepted"] = list(self.accepted)

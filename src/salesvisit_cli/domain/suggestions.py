@@ -4,13 +4,14 @@ unvisited)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from salesvisit_cli.domain.cadence import due_since
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.locations import Point, nearest
 from salesvisit_cli.domain.messages import Message
 from salesvisit_cli.domain.plan import CustomerFacts, unvisited_key
 from salesvisit_cli.i18n import N_, _
@@ -18,6 +19,7 @@ from salesvisit_cli.i18n import N_, _
 # Suggestion priorities, best first.
 NEXT_MEETING, KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3, 4
 SUGGEST_MAX = 100
+NEAR_KM = 5.0  # a customer this close to one of the day's visits is proposed first
 
 
 @dataclass(frozen=True)
@@ -108,17 +110,27 @@ def suggest(
     day: date,
     key_days: int,
     new_behind: bool,
+    near: Sequence[tuple[str, Point]] = (),
 ) -> list[Suggestion]:
     """Up to `limit` customers for `day`, best first: follow-up calls due, key customers due by
     the cadence rule (`cadence.key_days`), never-visited prospects (only when the new-customer
-    pace is behind), then the longest unvisited. Ties go to the lower id, so the same data gives
-    the same list."""
+    pace is behind), then the longest unvisited; within each, customers within NEAR_KM of one of
+    the day's visits (`near`: name, point) first, each saying how far. Ties go to the lower id,
+    so the same data gives the same list."""
     check_suggest_limit(limit)
     ranked = []
     for candidate in candidates:
         rank = _rank(candidate, day, key_days, new_behind)
         if rank is not None:
             priority, key, reason = rank
-            ranked.append(((priority, key, candidate.customer.id), candidate.customer, reason))
+            closest = nearest(candidate.customer.point, near)
+            if closest is not None:
+                reason = Message.of(
+                    N_("{reason}; {km} km from {name}"),
+                    reason=reason, km=f"{closest[0]:.1f}", name=closest[1],
+                )  # fmt: skip
+            far = closest is None or closest[0] > NEAR_KM
+            order = (priority, far, key, candidate.customer.id)
+            ranked.append((order, candidate.customer, reason))
     ranked.sort(key=lambda entry: entry[0])
     return [Suggestion(customer, order[0], reason) for order, customer, reason in ranked[:limit]]

@@ -12,6 +12,7 @@ ROLE_PREFIX = "sv_"
 MAX_ROLE = 63  # PostgreSQL identifiers: 63 bytes
 TEAM_GROUP = "salesvisit_team"
 MANAGER_GROUP = "salesvisit_managers"
+RECEPTION_GROUP = "salesvisit_reception"  # the front-desk logins (store.access_desk)
 # The tables whose rows belong to one salesperson (row-level security applies to them).
 PRIVATE_TABLES = (
     "customer",
@@ -22,6 +23,7 @@ PRIVATE_TABLES = (
     "followup",
     "daily_submission",
     "customer_log",
+    "reception",
 )
 
 

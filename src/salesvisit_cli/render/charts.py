@@ -10,10 +10,11 @@ from fractions import Fraction
 
 from rich.text import Text
 
+from salesvisit_cli.i18n import _
+
 NEW, KNOWN, PACE, EMPTY = "█", "▒", "┄", "░"
 NEW_STYLE, KNOWN_STYLE, PACE_STYLE = "green", "cyan", "yellow"
 MAX_ROWS = 12
-_WEEKDAY = "MTWTFSS"
 
 
 def meter(value: int, target: int, width: int = 30, style: str = "green") -> Text:
@@ -84,34 +85,40 @@ def day_chart(columns: Sequence[Column], pace: Fraction | float, width: int = 80
     lines.append(axis)
     indent = " " * (label_width + 2)
     if bar_width == 2:
-        days = "".join(f"{column.day.day:02d} " for column in columns)
-        weekdays = "".join(
-            f"{_WEEKDAY[column.day.weekday()]}{'' if column.working else '*':<1} "
-            for column in columns
+        lines.append(
+            Text(indent + "".join(f"{column.day.day:02d} " for column in columns).rstrip())
         )
-        lines.append(Text(indent + days.rstrip()))
-        lines.append(Text(indent + weekdays.rstrip(), style="dim"))
     else:  # narrow: tens and units of the day on two lines
         tens = "".join(f"{column.day.day // 10 or ' '} " for column in columns)
-        units = "".join(f"{column.day.day % 10} " for column in columns)
-        weekdays = "".join(
-            f"{_WEEKDAY[column.day.weekday()] if column.working else '*'} " for column in columns
-        )
         lines.append(Text(indent + tens.rstrip()))
-        lines.append(Text(indent + units.rstrip()))
-        lines.append(Text(indent + weekdays.rstrip(), style="dim"))
+        lines.append(Text(indent + "".join(f"{column.day.day % 10} " for column in columns)))
+    weekdays = "".join(_weekday_cell(column, cell) for column in columns)
+    lines.append(Text(indent + weekdays.rstrip(), style="dim"))
     return lines
+
+
+def _weekday_cell(column: Column, cell: int) -> str:
+    """A column's weekday initial, `cell` terminal cells wide, `*` marking a worked day off
+    (after the initial in a wide chart, in its place in a narrow one; a CJK initial takes two
+    cells)."""
+    from rich.cells import cell_len
+
+    # Translators: the initials of Monday…Sunday, one character each.
+    initial = _("MTWTFSS")[column.day.weekday()]
+    mark = "" if column.working else "*"
+    text = initial + mark if cell == 3 else mark or initial
+    return text + " " * (cell - cell_len(text))
 
 
 def chart_legend(pace: Fraction | float, pace_note: str = "", worked_off: bool = False) -> Text:
     """What the characters of `day_chart` mean."""
     legend = Text()
     legend.append(NEW, style=NEW_STYLE)
-    legend.append(" new  ")
+    legend.append(_(" new  "))
     legend.append(KNOWN, style=KNOWN_STYLE)
-    legend.append(" known  ")
+    legend.append(_(" known  "))
     legend.append(PACE, style=PACE_STYLE)
-    legend.append(f" pace {float(pace):.1f} a day{pace_note}")
+    legend.append(_(" pace {pace} a day").format(pace=f"{float(pace):.1f}") + pace_note)
     if worked_off:
-        legend.append("  * day off")
+        legend.append(_("  * day off"))
     return legend

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from salesvisit_cli.config import Config, display_value, keys
+from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
 
@@ -12,7 +13,7 @@ from salesvisit_cli.render.safe import inert
 def config_table(config: Config, path: Path) -> None:
     from salesvisit_cli.render.tables import data_table
 
-    table = data_table(("Key", "Value"), title=f"Configuration ({path})")
+    table = data_table((_("Key"), _("Value")), title=_("Configuration ({path})").format(path=path))
     for key in keys():
         table.add_row(key, inert(display_value(config, key)))
     out().print(table)

@@ -44,7 +44,8 @@ def warn(message: str) -> None:
 
 
 def success(message: str) -> None:
-    """A one-line confirmation on stdout."""
+    """A confirmation on stdout, wrapped between words at the screen's width (a path longer
+    than a line is the one thing folded)."""
     from salesvisit_cli.render.safe import inert
 
-    out().print(inert(message, style="green"), soft_wrap=True)
+    out().print(inert(message, style="green"))

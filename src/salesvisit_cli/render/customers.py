@@ -1,33 +1,95 @@
-"""Customer screens."""
+"""Customer screens: the list, the file as a card, the log of changes.
+
+Names and phones are never cut: a long name wraps inside its cell, a phone stays on one line.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from salesvisit_cli.domain.customers import Customer
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
+from salesvisit_cli.render.words import word
 
 TIER_STYLE = {"key": "bold magenta", "normal": ""}
+NARROW = 100  # columns: under this, the narrower list
 
 
 def customer_table(customers: Sequence[Customer]) -> None:
+    """One row per customer; under NARROW columns the contact goes under the phone and the tier
+    and owner under the status."""
+    if out().width < NARROW:
+        _narrow_table(customers)
+    else:
+        _wide_table(customers)
+    count = ngettext("{count} customer", "{count} customers", len(customers))
+    out().print(inert(count.format(count=len(customers)), style="dim"))
+
+
+def _narrow_table(customers: Sequence[Customer]) -> None:
     from salesvisit_cli.render.tables import data_table
 
-    table = data_table(("ID", "Name", "Tier", "Status", "Contact", "Phone", "Owner"))
+    table = data_table(("ID",))
+    table.add_column(_("Name"), overflow="fold")
+    table.add_column(_("Phone"), no_wrap=True)
+    table.add_column(_("Status"), overflow="fold")
+    for c in customers:
+        phone = inert(c.phone)
+        if c.contact:
+            phone.append("\n").append_text(inert(c.contact))
+        status = inert(" · ".join((word("status", c.status), word("tier", c.tier))))
+        if c.owner:
+            status.append("\n").append_text(inert(c.owner))
+        table.add_row(str(c.id), inert(c.name, style=TIER_STYLE.get(c.tier, "")), phone, status)
+    out().print(table)
+
+
+def _wide_table(customers: Sequence[Customer]) -> None:
+    from salesvisit_cli.render.tables import data_table
+
+    table = data_table(("ID",))
+    table.add_column(_("Name"), overflow="fold")
+    for title in (_("Tier"), _("Status")):
+        table.add_column(title, no_wrap=True)
+    table.add_column(_("Contact"))
+    table.add_column(_("Phone"), no_wrap=True)
+    table.add_column(_("Owner"))
     for c in customers:
         table.add_row(
             str(c.id),
             inert(c.name, style=TIER_STYLE.get(c.tier, "")),
-            c.tier,
-            c.status,
+            word("tier", c.tier),
+            word("status", c.status),
             inert(c.contact),
             inert(c.phone),
             inert(c.owner),
         )
     out().print(table)
-    out().print(inert(f"{len(customers)} customer(s)", style="dim"))
+
+
+def field_labels() -> dict[str, str]:
+    """The customer's fields (JSON keys) as the card names them."""
+    return {
+        "name": _("Name"),
+        "tier": _("Tier"),
+        "status": _("Status"),
+        "contact": _("Contact"),
+        "phone": _("Phone"),
+        "email": _("E-mail"),
+        "address": _("Address"),
+        "district": _("District"),
+        "location": _("Location"),
+        "hours": _("Office hours"),
+        "industry": _("Industry"),
+        "size": _("Size"),
+        "source": _("Source"),
+        "web": _("Web shop"),
+        "owner": _("Owner"),
+        "first_visit_on": _("First visit"),
+        "note": _("Note"),
+    }
 
 
 def _point(customer: Customer) -> str | None:
@@ -42,33 +104,24 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
-    rows = [
-        ("Tier", customer.tier),
-        (
-            "Status",
-            customer.status + (f" since {customer.client_since}" if customer.client_since else ""),
-        ),
-        ("Contact", customer.contact),
-        ("Phone", customer.phone),
-        ("E-mail", customer.email),
-        ("Address", customer.address or "— missing (confirm before visiting)"),
-        (_("District"), customer.district),
-        (_("Location"), _point(customer)),
-        ("Office hours", customer.hours or "— missing (confirm before visiting)"),
-        ("Industry", customer.industry),
-        ("Size", customer.size),
-        ("Source", customer.source),
-        ("Web shop", customer.web),
-        ("Owner", customer.owner),
-        ("First visit", customer.first_visit_on),
-        ("Note", customer.note),
-    ]
-    for label, value in rows:
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    missing = _("— missing (confirm before visiting)")
+    status = word("status", customer.status)
+    if customer.client_since:
+        status += _(" since {day}").format(day=customer.client_since)
+    values = {
+        "tier": word("tier", customer.tier),
+        "status": status,
+        "address": customer.address or missing,
+        "hours": customer.hours or missing,
+        "location": _point(customer),
+    }
+    for key, label in field_labels().items():
+        value = values.get(key, getattr(customer, key, None)) if key != "name" else None
         if value:
             grid.add_row(label, inert(value))
-    heading = inert(title or f"{customer.name}  (id {customer.id})", style="bold")
+    heading = inert(title or _heading(customer), style="bold")
     out().print(Panel(grid, title=heading, title_align="left", expand=False))
 
 
@@ -77,16 +130,22 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
     from salesvisit_cli.domain.pool import reason_shown
     from salesvisit_cli.render.tables import data_table
 
-    table = data_table(("When", "Who", "What", "From", "To", "Fields", "Why"))
+    table = data_table((_("When"), _("Who"), _("What"), _("From"), _("To"), _("Fields"), _("Why")))
+    table.columns[0].no_wrap = True
+    labels = field_labels()
     for entry in entries:
         table.add_row(
-            entry["at"].replace("T", " "),
+            entry["at"].replace("T", " ")[:16],
             inert(entry["by"] or "—"),
-            entry["event"],
+            word("log", entry["event"]),
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
-            ", ".join(entry["fields"]),
-            inert(reason_shown(entry["reason"]) or ""),
+            ", ".join(labels.get(name, name) for name in entry["fields"]),
+            inert(word("log", reason_shown(entry["reason"]) or "")),
         )
-    out().print(inert(f"{customer.name}  (id {customer.id})", style="bold"))
+    out().print(inert(_heading(customer), style="bold"))
     out().print(table)
+
+
+def _heading(customer: Customer) -> str:
+    return _("{name}  (id {id})").format(name=customer.name, id=customer.id)

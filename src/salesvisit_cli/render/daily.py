@@ -10,7 +10,15 @@ from salesvisit_cli.domain.followups import KIND_LABELS
 from salesvisit_cli.i18n import N_, _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
-from salesvisit_cli.render.words import day_label, labelled, outcome_text, print_flow, shorten
+from salesvisit_cli.render.words import (
+    day_label,
+    labelled,
+    moment,
+    outcome_text,
+    print_flow,
+    shorten,
+    word,
+)
 
 STATUS_TEXT = {
     "on_time": (N_("handed in on time"), "green"),
@@ -84,25 +92,28 @@ def daily_report(summary: DailySummary) -> None:
     print_flow(items, separator=" · ", indent=2)
 
 
-def moment(when: datetime) -> str:
-    """A date and time: `Wed 2026-12-02 09:00` / `12月2日 周三 09:00`."""
-    return f"{day_label(when.date())} {when:%H:%M}"
-
-
-TEAM_STATUS = {
-    "on_time": ("on time", "green"),
-    "late": ("late", "yellow"),
-    "missing": ("MISSING", "bold red"),
-    "pending": ("pending", "cyan"),
-}
+TEAM_STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "pending": "cyan"}
+NARROW = 100  # columns: under this, the narrower team table (the other figures below it)
 
 
 def _team_status(summary: DailySummary):
     """The hand-in state of one row (None: no visits, nothing to hand in)."""
     if summary.status is None:
-        return inert("no visits", style="dim")
-    label, style = TEAM_STATUS.get(summary.status, (summary.status, ""))
-    return inert(label, style=style)
+        return inert(_("no visits"), style="dim")
+    return inert(word("daily", summary.status), style=TEAM_STYLE.get(summary.status, ""))
+
+
+def _handed(summary: DailySummary, narrow: bool) -> str:
+    if not summary.submitted_at:
+        return ""
+    handed = (
+        f"{summary.submitted_at:%m-%d %H:%M}"
+        if narrow
+        else f"{summary.submitted_at:%Y-%m-%d %H:%M}"
+    )
+    if summary.amended_at:
+        handed += f" (+{len(summary.amended_at)})"
+    return handed
 
 
 def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
@@ -110,50 +121,77 @@ def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
     from salesvisit_cli.render.tables import data_table
 
     if not summaries:
-        out().print(inert("No salespeople yet.", style="dim"))
+        out().print(inert(_("No salespeople yet."), style="dim"))
         return
+    narrow = out().width < NARROW
     first = summaries[0]
-    table = data_table(
-        title=f"Team daily reports · {first.date:%a %Y-%m-%d} · "
-        f"due {first.deadline:%Y-%m-%d %H:%M}",
-        team=True,
+    title = _("Team daily reports · {day} · due {deadline}").format(
+        day=day_label(first.date), deadline=moment(first.deadline)
     )
-    table.add_column("Salesperson", overflow="fold", min_width=8)
-    for title in ("Visits", "New", "Min", "Over", "Bookings", "Complaints", "Conflicts"):
-        table.add_column(title, justify="right")
-    table.add_column("Planned", justify="right")
-    table.add_column("Hand-in")
-    table.add_column("Handed in at")
+    table = data_table(title=title, team=True)
+    table.add_column(_("Salesperson"), overflow="fold", min_width=8)
+    counted = [_("Visits"), _("New")]
+    if not narrow:
+        counted += [_("Min"), _("Over"), _("Bookings"), _("Complaints"), _("Conflicts")]
+    for heading in (*counted, _("Planned")):
+        table.add_column(heading, justify="right")
+    table.add_column(_("Hand-in"), no_wrap=True)
+    table.add_column(_("Handed in at"), no_wrap=True)
     for summary in summaries:
-        handed = ""
-        if summary.submitted_at:
-            handed = f"{summary.submitted_at:%Y-%m-%d %H:%M}"
-            if summary.amended_at:
-                handed += f" (+{len(summary.amended_at)})"
+        figures = [str(len(summary.visits)), str(summary.new_customers)]
+        if not narrow:
+            figures += [
+                str(summary.minutes),
+                str(summary.over_time),
+                str(summary.bookings),
+                str(summary.complaints),
+                inert(str(summary.conflicts), style="yellow" if summary.conflicts else ""),
+            ]
         table.add_row(
             inert(summary.rep),
-            str(len(summary.visits)),
-            str(summary.new_customers),
-            str(summary.minutes),
-            str(summary.over_time),
-            str(summary.bookings),
-            str(summary.complaints),
-            inert(str(summary.conflicts), style="yellow" if summary.conflicts else ""),
+            *figures,
             str(len(summary.planned)),
             _team_status(summary),
-            inert(handed),
+            inert(_handed(summary, narrow)),
         )
     out().print(table)
+    if narrow:
+        _figures_below(summaries)
+    _team_summary(summaries, now)
+
+
+def _figures_below(summaries: Sequence[DailySummary]) -> None:
+    """The narrow table's other columns: one line per salesperson who has visits."""
+    line = _(
+        "{rep}: {minutes} min · over time {over} · bookings {bookings} · "
+        "complaints {complaints} · conflicts {conflicts}"
+    )
+    for s in summaries:
+        if s.visits:
+            figures = line.format(
+                rep=s.rep,
+                minutes=s.minutes,
+                over=s.over_time,
+                bookings=s.bookings,
+                complaints=s.complaints,
+                conflicts=s.conflicts,
+            )
+            out().print(inert(figures, style="dim"))
+
+
+def _team_summary(summaries: Sequence[DailySummary], now: datetime) -> None:
+    first = summaries[0]
     with_visits = [s for s in summaries if s.status is not None]
-    counts = {status: 0 for status in TEAM_STATUS}
+    counts = dict.fromkeys(TEAM_STYLE, 0)
     for summary in with_visits:
         counts[summary.status] = counts.get(summary.status, 0) + 1
-    line = (
-        f"{len(with_visits)} of {len(summaries)} with visits: {counts['on_time']} on time, "
-        f"{counts['late']} late, {counts['missing']} missing, {counts['pending']} pending"
-    )
+    line = _(
+        "{with_visits} of {count} with visits: {on_time} on time, {late} late, "
+        "{missing} missing, {pending} pending"
+    ).format(with_visits=len(with_visits), count=len(summaries), **counts)
     if counts["pending"] and now < first.deadline:
-        line += f" (deadline {first.deadline:%Y-%m-%d %H:%M})"
+        deadline = moment(first.deadline)
+        line += _(" (deadline {deadline})").format(deadline=deadline)
     out().print(inert(line, style="dim"))
 
 

@@ -1,4 +1,8 @@
-"""The month-end quota screens: one salesperson's month, and the team table."""
+"""The month-end quota screens: one salesperson's month, and the team table.
+
+Under `NARROW` columns the team table drops the pace, conflicts and "met" columns (the status
+says whether the quota is met) and lists the conflicts below it.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,11 @@ from typing import Any
 from rich.text import Text
 
 from salesvisit_cli.domain.quota import AT_RISK, MET, MISSED, ON_TRACK, UPCOMING, Quota
+from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.charts import Column, chart_legend, day_chart, meter
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
+from salesvisit_cli.render.words import day_label, moment, word
 
 STATUS_STYLE = {
     MET: "bold green",
@@ -21,26 +27,39 @@ STATUS_STYLE = {
     UPCOMING: "dim",
 }
 BAR_WIDTH = 24
+NARROW = 100  # columns: under this, the narrower team table
+
+
+def status_name(status: str) -> str:
+    """A quota status as a person reads it (the JSON keeps the English value)."""
+    return word("quota", status)
 
 
 def _pace(value: Fraction | None) -> str:
     return "—" if value is None else f"{float(value):.1f}"
 
 
+def _unit_label(q: Quota) -> str:
+    return _("Customers") if q.unit == "customers" else _("Visits")
+
+
 def _needed(q: Quota, needed: int, remaining: int) -> str:
     if remaining == 0:
-        return "target reached"
+        return _("target reached")
     if q.working_days_left == 0:
-        return "no working day left" if q.phase != "past" else f"{remaining} short"
-    return f"{needed} a day needed"
+        if q.phase != "past":
+            return _("no working day left")
+        return _("{count} short").format(count=remaining)
+    return _("{count} a day needed").format(count=needed)
 
 
 def _meter_line(label: str, value: int, target: int, note: str, style: str) -> Text:
     share = f"{100 * value // target}%" if target else "—"
-    line = Text(f"{label:<10} ")
+    line = Text(label)
+    line.append(" " * max(1, 11 - line.cell_len))
     line.append_text(meter(value, target, BAR_WIDTH, style=style))
     line.append(f"  {value:>4} / {target:<4} {share:>5}   ")
-    line.append(note, style="dim" if note == "target reached" else "")
+    line.append(note, style="dim" if value >= target else "")
     return line
 
 
@@ -48,32 +67,23 @@ def quota_screen(q: Quota) -> None:
     """One salesperson's month: bars, status, chart, report punctuality, the other figures."""
     console = out()
     header = inert(q.rep, style="bold")
-    header.append(f" · {q.month.first:%B %Y} ({q.month}) · ")
-    header.append(q.status, style=STATUS_STYLE.get(q.status, ""))
+    header.append(f" · {q.month} · ")
+    header.append(status_name(q.status), style=STATUS_STYLE.get(q.status, ""))
     console.print(header)
     console.print()
-    unit_label = "Customers" if q.unit == "customers" else "Visits"
-    console.print(
-        _meter_line(
-            unit_label, q.visited, q.target, _needed(q, q.needed_per_day, q.remaining), "green"
-        )
+    needed = _needed(q, q.needed_per_day, q.remaining)
+    console.print(_meter_line(_unit_label(q), q.visited, q.target, needed, "green"))
+    new_needed = _needed(q, q.new_needed_per_day, q.new_remaining)
+    console.print(_meter_line(_("New"), q.new_visited, q.new_target, new_needed, "magenta"))
+    figures = _(
+        "{visits} visit(s) done · {left} of {days} working days left · pace so far {pace} a day"
+    ).format(
+        visits=q.visits,
+        left=q.working_days_left,
+        days=q.working_days,
+        pace=_pace(q.pace_so_far),
     )
-    console.print(
-        _meter_line(
-            "New",
-            q.new_visited,
-            q.new_target,
-            _needed(q, q.new_needed_per_day, q.new_remaining),
-            "magenta",
-        )
-    )
-    console.print(
-        Text(
-            f"{q.visits} visit(s) done · {q.working_days_left} of {q.working_days} "
-            f"working days left · pace so far {_pace(q.pace_so_far)} a day",
-            style="dim",
-        )
-    )
+    console.print(Text(figures, style="dim"))
     console.print(Text(_status_sentence(q)))
     console.print()
     _chart(q)
@@ -82,86 +92,119 @@ def quota_screen(q: Quota) -> None:
     console.print()
     console.print(
         Text(
-            f"Over time (> {q.rules.max_minutes} min): {q.over_time_visits} visit(s) · "
-            f"Bookings: {q.bookings} · Complaints: {q.complaints}"
+            _(
+                "Over time (> {limit} min): {over} visit(s) · Bookings: {bookings} · "
+                "Complaints: {complaints}"
+            ).format(
+                limit=q.rules.max_minutes,
+                over=q.over_time_visits,
+                bookings=q.bookings,
+                complaints=q.complaints,
+            )
         )
     )
     if q.conflicts:
-        console.print(
-            Text(
-                f"Conflicts: {q.conflicts} visit(s) to another salesperson's customer",
-                style="yellow",
-            )
-        )
+        conflicts = _("Conflicts: {count} visit(s) to another salesperson's customer")
+        console.print(Text(conflicts.format(count=q.conflicts), style="yellow"))
 
 
 def _status_sentence(q: Quota) -> str:
-    unit = "customers" if q.unit == "customers" else "visits"
+    unit = _("customers") if q.unit == "customers" else _("visits")
+    figures = {
+        "unit": unit,
+        "visited": q.visited,
+        "new_visited": q.new_visited,
+        "remaining": q.remaining,
+        "new_remaining": q.new_remaining,
+        "target": q.target,
+        "new_target": q.new_target,
+        "days": q.working_days,
+        "pace": _pace(q.daily_pace),
+        "needed": q.needed_per_day,
+        "new_needed": q.new_needed_per_day,
+        "so_far": _pace(q.pace_so_far),
+        "new_so_far": _pace(q.new_pace_so_far),
+    }
     if q.status == MET:
-        return f"Quota met: {q.visited} {unit} and {q.new_visited} new customers."
-    if q.status == MISSED:
-        return (
-            f"Quota missed: {q.remaining} {unit} and {q.new_remaining} new customers short "
+        sentence = _("Quota met: {visited} {unit} and {new_visited} new customers.")
+    elif q.status == MISSED:
+        sentence = _(
+            "Quota missed: {remaining} {unit} and {new_remaining} new customers short "
             "when the month ended."
         )
-    if q.status == UPCOMING:
-        return (
-            f"Not started: {q.target} {unit} ({q.new_target} new) over {q.working_days} "
-            f"working days, about {_pace(q.daily_pace)} a day."
+    elif q.status == UPCOMING:
+        sentence = _(
+            "Not started: {target} {unit} ({new_target} new) over {days} working days, "
+            "about {pace} a day."
         )
-    if q.working_days_left == 0:
-        return "At risk: no working day is left in the month."
-    if q.pace_so_far is None:
-        return f"On track: the month has just begun; {_pace(q.daily_pace)} a day keeps pace."
-    verdict = "On track" if q.status == ON_TRACK else "At risk"
-    return (
-        f"{verdict}: {q.needed_per_day} a day needed ({q.new_needed_per_day} new) "
-        f"against {_pace(q.pace_so_far)} a day ({_pace(q.new_pace_so_far)} new) so far."
-    )
+    elif q.working_days_left == 0:
+        sentence = _("At risk: no working day is left in the month.")
+    elif q.pace_so_far is None:
+        sentence = _("On track: the month has just begun; {pace} a day keeps pace.")
+    elif q.status == ON_TRACK:
+        sentence = _(
+            "On track: {needed} a day needed ({new_needed} new) against {so_far} a day "
+            "({new_so_far} new) so far."
+        )
+    else:
+        sentence = _(
+            "At risk: {needed} a day needed ({new_needed} new) against {so_far} a day "
+            "({new_so_far} new) so far."
+        )
+    return sentence.format(**figures)
 
 
 def _chart(q: Quota) -> None:
     console = out()
-    console.print(Text("Completed visits per day", style="bold"))
+    console.print(Text(_("Completed visits per day"), style="bold"))
     columns = [Column(p.day, p.new, p.known, p.working) for p in q.series]
     if not columns:
-        console.print(Text("No working days in this month.", style="dim"))
+        console.print(Text(_("No working days in this month."), style="dim"))
         return
     for line in day_chart(columns, q.daily_pace, width=console.width):
         console.print(line, no_wrap=True, overflow="crop")
-    console.print(
-        chart_legend(
-            q.daily_pace,
-            f" ({q.target} / {q.working_days} working days)",
-            worked_off=any(not column.working for column in columns),
-        )
-    )
+    note = _(" ({target} / {days} working days)").format(target=q.target, days=q.working_days)
+    worked_off = any(not column.working for column in columns)
+    console.print(chart_legend(q.daily_pace, note, worked_off=worked_off))
+
+
+def _days(label: str, style: str, days: list[str]) -> None:
+    """One line of report days (`  Late:    12-02 (…), …`), wrapped under its label."""
+    if not days:
+        return
+    text = Text("  ")
+    text.append(label, style=style)
+    text.append(" ")
+    text.append(", ".join(days))
+    out().print(text)
 
 
 def _reports(q: Quota) -> None:
-    console = out()
     counts = q.report_counts()
-    line = Text("Daily reports: ", style="bold")
+    line = Text(_("Daily reports: "), style="bold")
     line.append(
-        f"{counts['days']} day(s) with visits — {counts['on_time']} on time, "
-        f"{counts['late']} late, {counts['missing']} missing, {counts['pending']} pending"
+        _(
+            "{days} day(s) with visits — {on_time} on time, {late} late, {missing} missing, "
+            "{pending} pending"
+        ).format(**counts)
     )
-    console.print(line)
-    late = q.days_with("late")
-    if late:
-        text = Text("  Late:    ", style="yellow")
-        text.append(", ".join(f"{r.day:%a %d %b} (in {r.submitted_at:%d %b %H:%M})" for r in late))
-        console.print(text)
-    missing = q.days_with("missing")
-    if missing:
-        text = Text("  Missing: ", style="red")
-        text.append(", ".join(f"{r.day:%a %d %b}" for r in missing))
-        console.print(text)
-    pending = q.days_with("pending")
-    if pending:
-        text = Text("  Pending: ", style="dim")
-        text.append(", ".join(f"{r.day:%a %d %b} (due {r.deadline:%d %b %H:%M})" for r in pending))
-        console.print(text)
+    out().print(line)
+    late = _("{day} (in {at})")
+    _days(
+        _("Late:"),
+        "yellow",
+        [late.format(day=day_label(r.day), at=moment(r.submitted_at)) for r in q.days_with("late")],
+    )
+    _days(_("Missing:"), "red", [day_label(r.day) for r in q.days_with("missing")])
+    pending = _("{day} (due {at})")
+    _days(
+        _("Pending:"),
+        "dim",
+        [
+            pending.format(day=day_label(r.day), at=moment(r.deadline))
+            for r in q.days_with("pending")
+        ],
+    )
 
 
 def team_table(quotas: Sequence[Quota]) -> None:
@@ -170,37 +213,63 @@ def team_table(quotas: Sequence[Quota]) -> None:
 
     console = out()
     if not quotas:
-        console.print(Text("No salespeople yet.", style="dim"))
+        console.print(Text(_("No salespeople yet."), style="dim"))
         return
+    narrow = console.width < NARROW
     first = quotas[0]
-    unit = "Customers" if first.unit == "customers" else "Visits"
-    table = data_table(title=f"Team quota · {first.month.first:%B %Y} ({first.month})", team=True)
-    table.add_column("Salesperson", overflow="fold", ratio=None, min_width=8)
-    for title in (unit, "New", "Need/day", "Pace", "Status", "On time", "Conflicts", "Met"):
-        table.add_column(title, justify="left" if title in ("Status", "Met") else "right")
+    title = _("Team quota · {month}").format(month=first.month)
+    table = data_table(title=title, team=True)
+    table.add_column(_("Salesperson"), overflow="fold", min_width=8)
+    titles = [_unit_label(first), _("New"), _("Need/day")]
+    if not narrow:
+        titles.append(_("Pace"))
+    for heading in titles:
+        table.add_column(heading, justify="right")
+    table.add_column(_("Status"), no_wrap=True)
+    table.add_column(_("On time"), justify="right")
+    if not narrow:
+        table.add_column(_("Conflicts"), justify="right")
+        table.add_column(_("Met"))
     for q in quotas:
         counts = q.report_counts()
-        needed = str(q.needed_per_day) if q.working_days_left else "—"
-        table.add_row(
+        cells = [
             inert(q.rep),
             f"{q.visited}/{q.target}",
             f"{q.new_visited}/{q.new_target}",
-            needed,
-            _pace(q.pace_so_far),
-            Text(q.status, style=STATUS_STYLE.get(q.status, "")),
+            str(q.needed_per_day) if q.working_days_left else "—",
+        ]
+        if not narrow:
+            cells.append(_pace(q.pace_so_far))
+        cells += [
+            Text(status_name(q.status), style=STATUS_STYLE.get(q.status, "")),
             f"{counts['on_time']}/{counts['days']}",
-            Text(str(q.conflicts), style="yellow" if q.conflicts else "dim"),
-            Text("yes" if q.met else "no", style="green" if q.met else ""),
-        )
+        ]
+        if not narrow:
+            cells.append(Text(str(q.conflicts), style="yellow" if q.conflicts else "dim"))
+            cells.append(Text(_("yes") if q.met else _("no"), style="green" if q.met else ""))
+        table.add_row(*cells)
     console.print(table)
+    if narrow:
+        _conflicts_below(quotas)
     met = sum(1 for q in quotas if q.met)
-    console.print(Text(f"{met} of {len(quotas)} salespeople met the quota", style="dim"))
+    summary = ngettext(
+        "{met} of {count} salesperson met the quota",
+        "{met} of {count} salespeople met the quota",
+        len(quotas),
+    )
+    console.print(Text(summary.format(met=met, count=len(quotas)), style="dim"))
     released = [q for q in quotas if q.released]
     if released:
-        from salesvisit_cli.i18n import _
-
         counts = ", ".join(f"{q.rep} {q.released}" for q in released)
         console.print(inert(_("Released to the pool: {counts}").format(counts=counts), style="dim"))
+
+
+def _conflicts_below(quotas: Sequence[Quota]) -> None:
+    """The narrow table's conflicts column, as one line under the table."""
+    listed = [f"{q.rep} {q.conflicts}" for q in quotas if q.conflicts]
+    if listed:
+        line = _("Conflicts (visits to another salesperson's customer): {listed}")
+        out().print(inert(line.format(listed=", ".join(listed)), style="yellow"))
 
 
 def source_label(source: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from salesvisit_cli.domain.customers import ImportResult
+from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import err, out, warn
 from salesvisit_cli.render.safe import inert
 
@@ -18,26 +19,34 @@ def import_report(result: ImportResult, file: Path, *, failed: bool) -> None:
     an `Error:` line and nothing was written.
     """
     if result.ignored_columns:
-        warn("ignored column(s): " + ", ".join(result.ignored_columns))
+        warn(_("ignored column(s): {columns}").format(columns=", ".join(result.ignored_columns)))
     for problem in result.skipped[:MAX_LISTED]:
-        line = inert(f"  line {problem.line}: ", style="bold")
+        line = inert(_("  line {line}: ").format(line=problem.line), style="bold")
         line.append_text(inert(problem.reason))
         err().print(line, soft_wrap=True)
     if len(result.skipped) > MAX_LISTED:
-        err().print(inert(f"  … and {len(result.skipped) - MAX_LISTED} more"))
+        more = len(result.skipped) - MAX_LISTED
+        err().print(inert(_("  … and {count} more").format(count=more)))
     name = inert(str(file))
     if failed:
-        summary = inert(f"Error: {len(result.skipped)} invalid row(s) in ", style="bold red")
+        refused = _("{count} invalid row(s) in ").format(count=len(result.skipped))
+        summary = inert(_("Error: ") + refused, style="bold red")
         summary.append_text(name)
-        summary.append_text(inert("; nothing was imported (--skip-invalid imports the rest)"))
+        summary.append_text(inert(_("; nothing was imported (--skip-invalid imports the rest)")))
         err().print(summary, soft_wrap=True)
         return
-    verb = "Would import" if result.dry_run else "Imported"
-    summary = inert(f"{verb} {result.imported} of {result.rows} row(s) from ", style="green")
+    verb = _("Would import") if result.dry_run else _("Imported")
+    counts = _("{verb} {imported} of {rows} row(s) from ")
+    summary = inert(
+        counts.format(verb=verb, imported=result.imported, rows=result.rows), style="green"
+    )
     summary.append_text(name)
     summary.append_text(inert(f" ({result.encoding})"))
     if result.skipped:
         summary.append_text(
-            inert(f"; skipped {len(result.skipped)} invalid row(s)", style="yellow")
+            inert(
+                _("; skipped {count} invalid row(s)").format(count=len(result.skipped)),
+                style="yellow",
+            )
         )
     out().print(summary, soft_wrap=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from salesvisit_cli.domain import messages
 from salesvisit_cli.i18n import N_, _
@@ -25,6 +25,11 @@ def day_label(day: date) -> str:
     return _("{weekday} {year}-{month:02}-{day:02}").format(
         weekday=weekday(day), year=day.year, month=day.month, day=day.day
     )
+
+
+def moment(when: datetime) -> str:
+    """A date and time: `Wed 2026-12-02 09:00` / `12月2日 周三 09:00`."""
+    return f"{day_label(when.date())} {when:%H:%M}"
 
 
 def cells(text: str) -> int:
@@ -125,7 +130,34 @@ def print_flow(items: Iterable, *, head=None, indent: int = 0, separator: str = 
 ENUM_WORDS = {
     "tier": {"key": N_("key customer"), "normal": N_("normal customer")},
     "status": {"prospect": N_("prospect"), "client": N_("client")},
-    "visit": {"planned": N_("planned"), "done": N_("done"), "cancelled": N_("cancelled")},
+    "visit": {
+        "planned": N_("planned"),
+        "done": N_("done"),
+        "cancelled": N_("cancelled"),
+        "void": N_("void"),
+    },
+    "kind": {
+        "thanks": N_("thanks"),
+        "booking": N_("booking"),
+        "complaint": N_("complaint"),
+        "call": N_("call"),
+        "other": N_("other"),
+    },
+    "log": {
+        "created": N_("created"),
+        "edited": N_("edited"),
+        "assigned": N_("assigned"),
+        "claimed": N_("claimed"),
+        "released": N_("released"),
+        "booking": N_("booking"),  # the reason of a status change a booking made
+    },
+    "quota": {
+        "met": N_("met"),
+        "on track": N_("on track"),
+        "at risk": N_("at risk"),
+        "missed": N_("missed"),
+        "upcoming": N_("upcoming"),
+    },
     "daily": {
         "on_time": N_("on time"),
         "late": N_("late"),
@@ -136,7 +168,8 @@ ENUM_WORDS = {
 
 
 def word(field: str, value: str) -> str:
-    """The screen word of an enum value (`tier`, `status`, `visit`, `daily`); unknown: as is."""
+    """The screen word of an enum value (`tier`, `status`, `visit`, `daily`, follow-up `kind`,
+    customer `log` event, `quota` status); unknown: as is."""
     known = ENUM_WORDS.get(field, {}).get(value)
     return _(known) if known else value
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,11 +19,10 @@ from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, Validat
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
 from salesvisit_cli.i18n import _
-from salesvisit_cli.paths import require_folder
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
-from salesvisit_cli.store.engine import PRIVATE, Store, link_new
+from salesvisit_cli.store.engine import Store
 from salesvisit_cli.store.reps import ensure_rep, rep_id
 
 if TYPE_CHECKING:
@@ -283,42 +281,3 @@ def to_csv(customers: list[dict[str, Any]]) -> str:
             [neutralise("" if customer[c] is None else str(customer[c])) for c in columns]
         )
     return buffer.getvalue()
-
-
-def write_private(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
-    """Write a new 0600 file atomically; an existing file is replaced only with `force`."""
-    if path.is_dir():
-        raise ValidationError(_("{path} is a directory; give a file name").format(path=path))
-    if path.exists() and not force:
-        raise ValidationError(
-            _("{path} already exists; use --force to overwrite it").format(path=path)
-        )
-    require_folder(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        _write_then_move(temporary, path, text, force=force, encoding=encoding)
-    except OSError as error:  # the message names the file asked for, never the temporary one
-        raise SalesvisitError(
-            _("cannot write {path}: {strerror}").format(path=path, strerror=error.strerror)
-        ) from None
-
-
-def _write_then_move(temporary: Path, path: Path, text: str, *, force: bool, encoding: str) -> None:
-    temporary.unlink(missing_ok=True)
-    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
-    try:
-        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(temporary, path)
-        else:
-            try:
-                link_new(temporary, path)  # never clobbers a file that appeared meanwhile
-            except FileExistsError:
-                raise ValidationError(
-                    _("{path} already exists; use --force to overwrite it").format(path=path)
-                ) from None
-    finally:
-        temporary.unlink(missing_ok=True)

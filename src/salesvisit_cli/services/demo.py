@@ -171,13 +171,15 @@ def _insert_customers(
     start: date,
 ) -> dict[int, list[demo_history.DemoCustomer]]:
     """Bulk insert the demo customers (registered the day before `start`), owned in turn by the
-    salespeople; each one's customers."""
+    salespeople, each in their own city; each one's customers."""
     registered = datetime.combine(start - timedelta(days=1), time(8, 0))
     first_id = _next_id(connection, CUSTOMER)
     by_rep: dict[int, list[demo_history.DemoCustomer]] = {rep_id: [] for rep_id in rep_ids}
     rows = []
     for number, (fields, arrival) in enumerate(zip(made, arrivals, strict=True)):
-        customer_id, owner_id = first_id + number, rep_ids[number % len(rep_ids)]
+        owner_index = number % len(rep_ids)
+        customer_id, owner_id = first_id + number, rep_ids[owner_index]
+        fields = demo_data.locate(fields, demo_data.city_of(owner_index), customer_id)
         since = registered.date() if fields["status"] == "client" else None
         created = registered if arrival is None else datetime.combine(arrival, time(8, 0))
         rows.append(

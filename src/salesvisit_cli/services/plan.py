@@ -91,6 +91,7 @@ def _suggestions(
         day=plan.date,
         key_days=work.config.cadence.key_days,
         new_behind=plan.pace.new_needed_per_day > 0,
+        near=[(v.customer.name, v.customer.point) for v in plan.visits if v.customer.point],
     )
 
 
@@ -103,6 +104,33 @@ def show(work: Work, day: date, suggest: int | None = None) -> rules.Plan:
         if suggest is not None:
             plan.suggestions = _suggestions(connection, work, plan, suggest)
     return plan
+
+
+def routed(work: Work, day: date, *, apply: bool = False) -> rules.Plan:
+    """The plan with its visits ordered into the day's round (`visit plan --route`); with
+    `apply`, each untimed visit gets the round's start time, in the same transaction."""
+    from salesvisit_cli.services import route
+
+    if apply:
+        refuse_past(day, work.today)
+    with work.store.write() if apply else work.store.read() as connection:
+        plan = assemble(connection, work, day)
+        found = route.solve_round(work, plan.visits)
+        route.in_route_order(plan, found)
+        if apply:
+            route.apply_times(connection, plan, found)
+    return plan
+
+
+def _timed_by_round(
+    connection: Connection, work: Work, plan: rules.Plan, accepted: list[int]
+) -> rules.Plan:
+    """The accepted visits get their start times from the day's round."""
+    from salesvisit_cli.services import route
+
+    found = route.solve_round(work, plan.visits)
+    route.apply_times(connection, plan, found, only=set(accepted))
+    return assemble(connection, work, plan.date)
 
 
 def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
@@ -124,6 +152,8 @@ def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
             accepted.append(new_id)
             warnings += [message for message in said if message not in warnings]
         plan = assemble(connection, work, day)
+        if accepted and work.config.route.start is not None:
+            plan = _timed_by_round(connection, work, plan, accepted)
     plan.suggestions = chosen
     plan.accepted = accepted
     return plan, warnings

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.config import Config
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import MonthActivity, Quota, QuotaRules, month_quota, rank
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import quota as rows
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 
 def rules_of(config: Config) -> QuotaRules:
@@ -23,17 +26,37 @@ def rules_of(config: Config) -> QuotaRules:
     )
 
 
+def quotas_of(
+    connection: Connection, work: Work, month: Month, members: list[tuple[int | None, str]]
+) -> list[Quota]:
+    """The month of each (rep id, name) in `members`, in that order; a salesperson with no row
+    yet (id None) has the targets and zero progress."""
+    rules = rules_of(work.config)
+    ids = [rep_id for rep_id, _ in members if rep_id is not None]
+    activity = rows.month_activity(connection, month, ids, rules.max_minutes)
+    return [
+        month_quota(
+            name,
+            month,
+            activity[rep_id] if rep_id is not None else MonthActivity(),
+            rules,
+            work.calendar,
+            work.today,
+            work.now,
+        )
+        for rep_id, name in members
+    ]
+
+
+def team_quotas(connection: Connection, work: Work, month: Month) -> list[Quota]:
+    """Every salesperson in the rep table, furthest along first (inside a read)."""
+    return rank(quotas_of(connection, work, month, rows.list_reps(connection)))
+
+
 def rep_quota(work: Work, month: Month) -> Quota:
     """The salesperson's month; one with no row yet has targets and zero progress."""
-    rules = rules_of(work.config)
     with work.store.read() as connection:
-        found = work.rep_id(connection)
-        activity = (
-            rows.month_activity(connection, month, [found], rules.max_minutes)[found]
-            if found is not None
-            else MonthActivity()
-        )
-    return month_quota(work.rep, month, activity, rules, work.calendar, work.today, work.now)
+        return quotas_of(connection, work, month, [(work.rep_id(connection), work.rep)])[0]
 
 
 @dataclass
@@ -57,14 +80,8 @@ def team_quota(work: Work, month: Month) -> list[Quota]:
 def team_month(work: Work, month: Month) -> TeamMonth:
     """Every salesperson's quota, furthest along first, and where their new customers of the
     month came from (信息获取渠道: the measure for the advertising plan)."""
-    rules = rules_of(work.config)
     with work.store.read() as connection:
         team = rows.list_reps(connection)
-        ids = [rep_id for rep_id, _ in team]
-        activity = rows.month_activity(connection, month, ids, rules.max_minutes)
-        sources = rows.new_by_source(connection, month, ids)
-    quotas = rank(
-        month_quota(name, month, activity[rep_id], rules, work.calendar, work.today, work.now)
-        for rep_id, name in team
-    )
+        quotas = rank(quotas_of(connection, work, month, team))
+        sources = rows.new_by_source(connection, month, [rep_id for rep_id, _ in team])
     return TeamMonth(quotas, {name: sources[rep_id] for rep_id, name in team if sources[rep_id]})

@@ -176,8 +176,8 @@ def _returning(connection, work: Work, me: int, reg, known: rules.Known, contact
             "due": work.today, "note": RETURNING_NOTE[reg.kind], "created_at": work.now,
         },
     )  # fmt: skip
-    entry = _record(connection, work, me, reg, known.id, owner, new=False, assigned=False,
-                    how="owner")  # fmt: skip
+    entry = _record(connection, work, me, reg, (known.id, known.name), owner, new=False,
+                    assigned=False, how="owner")  # fmt: skip
     entry.followup_id = followup
     return Received(entry, warnings)
 
@@ -216,22 +216,23 @@ def _assign(connection, work: Work, me: int, reg, known: rules.Known | None, con
         customer_rows.set_owner(connection, customer_id, target.id)
         customer_log.record(connection, customer_id, "assigned", by=me, at=work.now,
                             to_id=target.id, reason=f"reception {reg.kind}")  # fmt: skip
-    entry = _record(connection, work, me, reg, customer_id, target, new=known is None,
+    name = known.name if known else reg.name
+    entry = _record(connection, work, me, reg, (customer_id, name), target, new=known is None,
                     assigned=True, how=how, replaces=credit and credit.reception_id)  # fmt: skip
     return Received(entry)
 
 
-def _record(connection, work: Work, me: int, reg, customer_id: int, rep, *, new: bool,
+def _record(connection, work: Work, me: int, reg, customer: tuple[int, str], rep, *, new: bool,
             assigned: bool, how: str, replaces: int | None = None) -> rules.Registered:  # fmt: skip
     """The register row, and the customer log's `received` entry (SQLite; a trigger on
     PostgreSQL)."""
+    customer_id, name = customer
     reception_id = rows.add(
         connection, at=work.now, kind=reg.kind, customer_id=customer_id, rep_id=rep.id,
         by_id=me, is_new=new, assigned=assigned, how=how, replaces_id=replaces,
     )  # fmt: skip
     customer_log.record(connection, customer_id, "received", by=me, at=work.now, to_id=rep.id,
                         reason=f"reception {reg.kind} ({how})")  # fmt: skip
-    name = customer_rows.get(connection, customer_id).name
     return rules.Registered(reception_id, reg.kind, work.now, customer_id, name, rep.name, new,
                             how)  # fmt: skip
 

@@ -126,11 +126,11 @@ def _target(connection: Connection, rep: str, request: ReportRequest, today: dat
     if visit.status in ("cancelled", "void"):
         reason = f" ({visit.cancel_reason})" if visit.cancel_reason else ""
         raise ValidationError(
-            f"visit {visit.id} was {visit.status}{reason}; it cannot be reported"
-            if visit.status == "cancelled"
-            else _("visit {id} was voided{reason}; it cannot be reported").format(
-                id=visit.id, reason=reason
-            )
+            (
+                _("visit {id} was cancelled{reason}; it cannot be reported")
+                if visit.status == "cancelled"
+                else _("visit {id} was voided{reason}; it cannot be reported")
+            ).format(id=visit.id, reason=reason)
         )
     if visit.status == "done" and not request.amend:
         raise ValidationError(

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
-from salesvisit_cli.domain.team import MANAGER_GROUP, TEAM_GROUP, derive_role
-from salesvisit_cli.i18n import _
+from salesvisit_cli.domain.team import MANAGER_GROUP, RECEPTION_GROUP, TEAM_GROUP, derive_role
+from salesvisit_cli.i18n import N_, _
 from salesvisit_cli.store import access
 from salesvisit_cli.store import team as rep_rows
 from salesvisit_cli.store.engine import Store
 
-NOT_POSTGRES = (
+NOT_POSTGRES = N_(
     "team mode needs PostgreSQL: this database is an SQLite file, which only its file "
     "permissions protect; set SALESVISIT_DB=postgresql+psycopg://… (README: Team on PostgreSQL)"
 )
@@ -33,6 +33,7 @@ class Member:
     manager: bool
     create: bool  # the role does not exist yet
     password: str | None = None
+    reception: bool = False  # a front-desk login (store.access_desk)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +41,7 @@ class Member:
             "role": self.role,
             "manager": self.manager,
             "created": self.create,
+            "reception": self.reception,
             "password": self.password,
         }
 
@@ -61,7 +63,7 @@ class Plan:
 
 def _require_postgres(store: Store) -> None:
     if store.is_sqlite:
-        raise SalesvisitError(NOT_POSTGRES)
+        raise SalesvisitError(_(NOT_POSTGRES))
 
 
 def _plan(connection, mappings: dict[str, str]) -> Plan:
@@ -123,7 +125,9 @@ def _plan(connection, mappings: dict[str, str]) -> Plan:
             )
         if info.exists and not info.login:
             warnings.append(f"role {role!r} cannot log in (NOLOGIN); {rep.name} cannot connect")
-        members.append(Member(rep.name, role, rep.manager, create=not info.exists))
+        members.append(
+            Member(rep.name, role, rep.manager, create=not info.exists, reception=rep.reception)
+        )
     return Plan(TEAM_GROUP, MANAGER_GROUP, members, warnings)
 
 
@@ -150,6 +154,7 @@ def init(
         access.ensure_group(connection, team)
         access.ensure_group(connection, managers)
         access.grant_membership(connection, team, managers)
+        access.ensure_group(connection, RECEPTION_GROUP)
         for member in done.members:
             if member.create:
                 access.ensure_login(connection, member.role)
@@ -158,6 +163,10 @@ def init(
                 access.set_password(connection, member.role, member.password)
             if member.manager:
                 access.grant_membership(connection, managers, member.role)
+            elif member.reception:  # the front desk: its own group, not the salespeople's
+                access.revoke_membership(connection, managers, member.role)
+                access.revoke_membership(connection, team, member.role)
+                access.grant_membership(connection, RECEPTION_GROUP, member.role)
             else:
                 access.revoke_membership(connection, managers, member.role)
                 access.grant_membership(connection, team, member.role)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from salesvisit_cli.domain import checklist
 from salesvisit_cli.domain.customers import CONFLICT, ownership
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.locations import reach_warnings
 from salesvisit_cli.domain.plan import schedule_warnings
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
@@ -99,16 +100,21 @@ def plan_visit(
                     "plan another visit"
                 ).format(name=facts.name, day=day.isoformat(), value=existing[0])
             )
+    others = rows.slots(connection, own_id, day)
     warned = schedule_warnings(
         day=day,
         at=visit.at,
         customer=facts,
         working_day=work.calendar.is_working_day(day),
-        others=rows.slots(connection, own_id, day),
+        others=others,
         max_minutes=work.max_minutes,
         travel_minutes=work.config.visit.travel_minutes,
     )
     warnings = [message.translated() for message in warned]
+    warnings += reach_warnings(
+        visit.at, facts.point, facts.name, others, service=work.max_minutes,
+        speed_kmh=work.config.route.speed_kmh, detour=work.config.route.detour,
+    )  # fmt: skip
     me = work.ensure_rep_id(connection)
     owner = customer_owner(connection, customer_id)
     conflict = ownership(owner.owner_id, me) == CONFLICT

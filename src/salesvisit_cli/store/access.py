@@ -52,6 +52,7 @@ TEAM_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("daily_submission", "sv_read", "SELECT", _MINE, None),
     ("daily_submission", "sv_insert", "INSERT", None, _MINE),
     ("customer_log", "sv_read", "SELECT", _VISIBLE_CUSTOMER, None),
+    ("reception", "sv_read", "SELECT", _MINE, None),
 )
 MANAGER_POLICY = "sv_manager"
 _ALL = "SELECT, INSERT, UPDATE, DELETE"
@@ -66,6 +67,8 @@ _GRANTS = {
     "followup": (_ALL, _ALL),
     "daily_submission": ("SELECT, INSERT", "SELECT, INSERT"),
     "customer_log": ("SELECT", "SELECT"),
+    "duty": ("SELECT", _ALL),
+    "reception": ("SELECT", _ALL),
 }
 # Customer columns a salesperson may change (their own customers): not the owner (managers
 # reassign) and not the facts the database derives.
@@ -73,7 +76,8 @@ _CUSTOMER_LOCKED = ("id", "owner_id", "created_at", "first_visit_on", "first_vis
 # The view that shows the other columns of a customer to its owner and managers only.
 PRIVATE_VIEW = "customer_private"
 # The tables with a serial id (their sequences need USAGE for inserts).
-_SERIAL_TABLES = ("rep", "customer", "visit", "visit_revision", "followup", "daily_submission")
+_SERIAL_TABLES = ("rep", "customer", "visit", "visit_revision", "followup", "daily_submission",
+                  "reception")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,9 @@ def apply_privileges(connection: Connection, team: str, managers: str) -> None:
         _run(connection, sql.SQL("ALTER FUNCTION salesvisit_log_customer() SET TimeZone = {}")
              .format(sql.Literal(zone)))  # fmt: skip
     _create_policies(connection, team, managers)
+    from salesvisit_cli.store.access_desk import apply_desk_access
+
+    apply_desk_access(connection, database, here)
 
 
 def _customer_columns(connection: Connection) -> list[str]:

@@ -131,15 +131,21 @@ def check_sqlite_settings(settings: dict[str, object], *, in_memory: bool = Fals
     wanted_journal = "memory" if in_memory else "wal"
     problems = []
     if int(settings["busy_timeout"]) < REQUIRED_BUSY_TIMEOUT_MS:
-        problems.append(f"busy_timeout is {settings['busy_timeout']} ms")
+        problems.append(_("busy_timeout is {ms} ms").format(ms=settings["busy_timeout"]))
     if settings["foreign_keys"] != 1:
-        problems.append("foreign_keys is off")
+        problems.append(_("foreign_keys is off"))
     if str(settings["journal_mode"]).lower() != wanted_journal:
-        problems.append(f"journal_mode is {settings['journal_mode']}, not {wanted_journal}")
+        problems.append(
+            _("journal_mode is {mode}, not {wanted}").format(
+                mode=settings["journal_mode"], wanted=wanted_journal
+            )
+        )
     if problems:
         raise StoreError(
-            "the database refused the settings salesvisit needs (" + "; ".join(problems) + "); "
-            "is it on a network or read-only file system?"
+            _(
+                "the database refused the settings salesvisit needs ({problems}); "
+                "is it on a network or read-only file system?"
+            ).format(problems=_("; ").join(problems))
         )
 
 

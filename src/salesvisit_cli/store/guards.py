@@ -11,7 +11,9 @@ triggers overwrite whatever a login other than the tables' owner supplies:
   customer is still a prospect) and `reported_at` (now); a reported visit stays reported,
   or is voided with a reason (`visit void`), and a void one stays as it is;
 - daily_submission: `submitted_at` (now); a day cannot be handed in before it starts;
-- visit_revision: `revised_at` (now); its rows are never changed.
+- visit_revision: `revised_at` (now); its rows are never changed;
+- reception: `by_id` (the login's salesperson row), no market-research mark on a new row; a
+  registration is never changed, except its market-research mark (`research_by`: who).
 
 "Now" is the database's clock in the zone recorded at `team init` (`meta team.timezone`), fixed
 in each function, so a session's own `SET TimeZone` cannot move it. The functions run with a
@@ -109,12 +111,35 @@ BEGIN
     RETURN NEW;
 END"""
 
+_RECEPTION = f"""
+DECLARE
+    actor integer := (SELECT r.id FROM rep r WHERE r.db_role = current_user);
+BEGIN
+    IF {_TRUSTED} THEN RETURN NEW; END IF;
+    IF TG_OP = 'INSERT' THEN
+        NEW.by_id := actor;
+        NEW.research_at := NULL;
+        NEW.research_by := NULL;
+        NEW.research_reason := NULL;
+        RETURN NEW;
+    END IF;
+    IF (NEW.id, NEW.at, NEW.kind, NEW.customer_id, NEW.rep_id, NEW.by_id, NEW.is_new,
+        NEW.assigned, NEW.how, NEW.replaces_id) IS DISTINCT FROM (OLD.id, OLD.at, OLD.kind,
+        OLD.customer_id, OLD.rep_id, OLD.by_id, OLD.is_new, OLD.assigned, OLD.how,
+        OLD.replaces_id) THEN
+        RAISE EXCEPTION 'a registration is never changed' USING ERRCODE = '42501';
+    END IF;
+    NEW.research_by := actor;
+    RETURN NEW;
+END"""
+
 # (table, trigger function, body)
 GUARDS: tuple[tuple[str, str, str], ...] = (
     ("customer", "salesvisit_guard_customer", _CUSTOMER),
     ("visit", "salesvisit_guard_visit", _VISIT),
     ("daily_submission", "salesvisit_guard_submission", _SUBMISSION),
     ("visit_revision", "salesvisit_guard_revision", _REVISION),
+    ("reception", "salesvisit_guard_reception", _RECEPTION),
 )
 TRIGGER = "salesvisit_guard"
 

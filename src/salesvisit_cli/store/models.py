@@ -88,6 +88,11 @@ class Visit(SQLModel, table=True):
     conflict: bool = False
     cancel_reason: str | None = None
     from_visit_id: int | None = Field(default=None, foreign_key="visit.id")
+    moves: int = Field(
+        default=0,
+        sa_column_kwargs={"server_default": text("0")},
+        description="times the planned visit was moved (calendar SEQUENCE)",
+    )
     created_at: dt.datetime = Field(sa_type=NAIVE_MOMENT)
     reported_at: dt.datetime | None = Field(default=None, sa_type=NAIVE_MOMENT)
 

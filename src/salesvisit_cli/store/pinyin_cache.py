@@ -30,13 +30,14 @@ def cache_file() -> Path:
 def name_book() -> Iterator[NameBook]:
     """A NameBook seeded from the cache file; the names it converted are saved afterwards."""
     path = cache_file()
-    book = NameBook(_load(path))
+    book = NameBook(load(path))
     yield book
     if book.added:
         _save(path, book.known)
 
 
-def _load(path: Path) -> dict[str, str]:
+def load(path: Path) -> dict[str, str]:
+    """The names and syllables of the cache file (empty when it is missing or foreign)."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

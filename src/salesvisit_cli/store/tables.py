@@ -169,6 +169,7 @@ VISIT = Table(
     Column("conflict", Boolean(), nullable=False, default=False),
     Column("cancel_reason", String(), nullable=True),
     Column("from_visit_id", Integer(), ForeignKey("visit.id"), nullable=True),
+    Column("moves", Integer(), nullable=False, default=0, server_default=text("0")),
     Column("created_at", DateTime(), nullable=False),
     Column("reported_at", DateTime(), nullable=True),
     Index("ix_visit_customer_date", "customer_id", "date"),

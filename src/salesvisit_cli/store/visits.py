@@ -88,7 +88,9 @@ def cancel(connection: Connection, visit_id: int, reason: str | None) -> None:
 
 def move(connection: Connection, visit_id: int, day: date, at: str | None) -> None:
     """Put a planned visit on another day (and at `at`, when given)."""
-    values: dict[str, Any] = {"date": day} if at is None else {"date": day, "at": at}
+    values: dict[str, Any] = {"date": day, "moves": VISIT.c.moves + 1}
+    if at is not None:
+        values["at"] = at
     connection.execute(update(VISIT).where(VISIT.c.id == visit_id).values(**values))
 
 
@@ -118,12 +120,15 @@ def slots(connection: Connection, rep_id: int | None, day: date) -> list[Slot]:
     if rep_id is None:
         return []
     rows = connection.execute(
-        select(VISIT.c.id, VISIT.c.at, CUSTOMER.c.name)
+        select(VISIT.c.id, VISIT.c.at, CUSTOMER.c.name, CUSTOMER.c.lat, CUSTOMER.c.lon)
         .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
         .where(VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == "planned")
         .order_by(VISIT.c.at, VISIT.c.id)
     )
-    return [Slot(row.id, row.at, row.name) for row in rows]
+    return [
+        Slot(row.id, row.at, row.name, None if row.lat is None else (row.lat, row.lon))
+        for row in rows
+    ]
 
 
 def count_done(connection: Connection, rep_id: int | None, day: date) -> int:
@@ -266,6 +271,9 @@ def _facts_select():
         CUSTOMER.c.address,
         CUSTOMER.c.hours,
         CUSTOMER.c.first_visit_on,
+        CUSTOMER.c.lat,
+        CUSTOMER.c.lon,
+        CUSTOMER.c.district,
         last_visit,
     )
 
@@ -301,6 +309,9 @@ def _facts(row: Any, notes: dict[str, list] | None = None) -> CustomerFacts:
         last_visit=row.last_visit,
         open_complaints=tuple(notes.get("complaint", ())),
         open_bookings=tuple(notes.get("booking", ())),
+        lat=row.lat,
+        lon=row.lon,
+        district=row.district,
     )
 
 

@@ -315,6 +315,34 @@ CREATE TABLE reception (
 CREATE INDEX ix_reception_at ON reception (at);
 """,
     )
+    if connection.dialect.name != "postgresql":
+        return
+    here = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
+    schema = '"' + here.replace('"', '""') + '"'  # quoted: pg_temp is searched last
+    for statement in _M005_LOG_RECEPTION:
+        connection.exec_driver_sql(statement.replace("{schema}", schema))
+
+
+_M005_LOG_RECEPTION = (
+    # Every registration is in the customer log (`received`), written by the database.
+    """CREATE OR REPLACE FUNCTION salesvisit_log_reception() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_catalog, pg_temp AS $$
+BEGIN
+    INSERT INTO customer_log (customer_id, at, by_id, event, to_id, reason)
+    VALUES (NEW.customer_id, NEW.at, NEW.by_id, 'received', NEW.rep_id,
+            'reception ' || NEW.kind || ' (' || NEW.how || ')');
+    RETURN NULL;
+END $$""",
+    "REVOKE ALL ON FUNCTION salesvisit_log_reception() FROM PUBLIC",
+    "CREATE TRIGGER salesvisit_log AFTER INSERT ON reception "
+    "FOR EACH ROW EXECUTE FUNCTION salesvisit_log_reception()",
+)
+
+
+def m006_visit_moves(connection: Connection) -> None:
+    """Planned visits count their moves (`visit move`): calendar files raise the event's
+    SEQUENCE with each one, so a phone replaces its older copy."""
+    _ddl(connection, "ALTER TABLE visit ADD COLUMN moves INTEGER DEFAULT 0 NOT NULL;")
 
 
 # In order: the position of a step (from 1) is the schema version it leads to. Append only.
@@ -324,4 +352,5 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m003_customer_log,
     m004_customer_location,
     m005_reception,
+    m006_visit_moves,
 ]

@@ -1,0 +1,68 @@
+"""The day's round (`visit plan --route`): the order, start times, each leg, what did not fit."""
+
+from __future__ import annotations
+
+from salesvisit_cli.domain.plan import Plan
+from salesvisit_cli.domain.route import RoundPlan
+from salesvisit_cli.i18n import _
+from salesvisit_cli.render.console import out
+from salesvisit_cli.render.plan import plan_screen
+from salesvisit_cli.render.safe import inert
+
+
+def route_screen(plan: Plan) -> None:
+    """The plan (visits in round order), then the round."""
+    plan_screen(plan)
+    if plan.route is not None:
+        round_table(plan.route)
+
+
+def _why(reason: str) -> str:
+    from salesvisit_cli.domain import route
+
+    return {
+        route.NO_LOCATION: _("no location on file (customer edit --lat --lon)"),
+        route.COLLIDES: _("its appointment cannot be reached in time"),
+        route.NO_ROOM: _("no time left within its office hours"),
+    }[reason]
+
+
+def round_table(found: RoundPlan) -> None:
+    from rich.rule import Rule
+
+    from salesvisit_cli.render.tables import data_table
+
+    console = out()
+    console.print(Rule(style="dim"))
+    engine = _("by road") if found.engine == "pgrouting" else _("straight line × detour")
+    console.print(
+        inert(
+            _("The round ({engine}): {count} visits, {km} km, {minutes} min travel").format(
+                engine=engine,
+                count=len(found.order),
+                km=f"{found.total_km:.1f}",
+                minutes=found.travel_minutes,
+            ),
+            style="bold",
+        )
+    )
+    km, minutes = _("km"), _("min")
+    table = data_table(
+        ("#", _("Start"), _("Visit"), _("Customer"), km, minutes), right=("#", km, minutes)
+    )
+    for number, leg in enumerate(found.legs, 1):
+        if leg.to == "end":
+            row = ("", "", "", _("back at the end point"))
+        else:
+            row = (str(number), found.eta(leg.to), str(leg.to), found.names[leg.to])
+        table.add_row(*(inert(cell) for cell in row), f"{leg.km:.1f}", str(leg.minutes))
+    console.print(table)
+    for visit_id, reason in found.unplaced.items():
+        console.print(
+            inert(
+                _("Not placed: visit {id} ({customer}): {reason}").format(
+                    id=visit_id, customer=found.names.get(visit_id, ""), reason=_why(reason)
+                ),
+                style="yellow",
+            )
+        )

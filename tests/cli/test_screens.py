@@ -1,0 +1,272 @@
+"""Every screen in both languages at 80 and 120 columns (CLI.md "Language").
+
+One small database with awkward data (long Chinese names that differ only near the end, phones
+with extensions, a long Chinese salesperson name, a conflict, overdue follow-ups), built once
+under a frozen clock; each screen of SCREENS runs on a fresh copy of it, in `en` and `zh-CN`, at
+COLUMNS=80 and 120, and must hold:
+
+- no line wider than the terminal, counted in terminal cells (a CJK character takes two);
+- every word of every table header whole on one line (no `Salesper/son`, no `Boo…`);
+- every phone whole on one line;
+- two different names never shown the same (a name cut with `…` must still tell which it is);
+- in zh-CN, no English word of the interface: every ASCII word must be data, a command or
+  option name, or in ALLOWED.
+
+Other screens join by adding a row to SCREENS (and their data to `build`).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+NAMES = (
+    "上海华美国际贸易发展有限公司浦东分公司",
+    "上海华美国际贸易发展有限公司闵行分公司",
+    "Acme Trading Company Limited",
+)
+# What tells the 华美 names apart (it must show wherever one of them shows).
+DISTINCT = {NAMES[0]: "浦东", NAMES[1]: "闵行", "上海华美国际贸易发展有限公司松江分公司": "松江"}
+PHONES = ("+86 (21) 6888-1234 ext. 8023", "021-6888 1234 ext. 8024", "+1 555 0101 ext. 12")
+CONTACTS = ("王经理", "欧阳小姐", "Mr Smith")
+OTHER_REP = "欧阳娜娜娜娜"
+NOTES = (
+    "谈了明年的采购计划和价格，对方希望先看样品再决定，下周三再去一次",
+    "送货晚了三天",
+    "Samples of the spring catalogue",
+)
+# ASCII words zh-CN screens may show besides data, commands and options (keep it short):
+# ID is the usual word for an id in Chinese software too; the rest are names of formats,
+# protocols, encodings (as --encoding takes them) and SQLite checks that have no Chinese name.
+ALLOWED = {"ID", "CSV", "JSON", "URL", "UTF", "utf", "GBK", "gbk", "quick_check", "integrity_check"}
+TYPED = re.compile(r"`[^`]*`")  # what to type (a command line, an option, a login) in backticks
+COMMAND_WORDS = re.compile(r"`?salesvisit(?: (?:--?[a-z][a-z-]*|[a-z]+|[A-Z]+|\d+))*`?")
+OPTIONS = re.compile(r"--?[a-z][a-z-]*")
+ENV_AND_KEYS = re.compile(r"\bSALESVISIT_[A-Z_]+\b|\b[a-z_]+\.[a-z_.]+\b")
+WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
+
+# (id, arguments): every read screen of these commands and the main write confirmations.
+SCREENS = [
+    ("followup", ("followup",)),
+    ("followup-all", ("followup", "--all")),
+    ("followup-team", ("followup", "--team")),
+    ("followup-team-all", ("followup", "--team", "--all")),
+    ("followup-done", ("followup", "done", "1", "--note", "已电话感谢")),
+    ("followup-add", ("followup", "add", "2", "--due", "2026-12-07", "--kind", "call")),
+    ("followup-snooze", ("followup", "snooze", "1", "--to", "2026-12-08")),
+    ("quota", ("quota",)),
+    ("quota-other", ("--rep", OTHER_REP, "quota")),
+    ("quota-past", ("quota", "--month", "2026-11")),
+    ("quota-team", ("quota", "--team")),
+    ("daily-team", ("daily", "2026-12-01", "--team")),
+    ("daily-team-today", ("daily", "--team")),
+    ("customer-list", ("customer", "list")),
+    ("customer-search", ("customer", "list", "--search", "华美")),
+    ("customer-show", ("customer", "show", "1")),
+    ("customer-show-other", ("customer", "show", "2")),
+    ("customer-log", ("customer", "log", "1")),
+    (
+        "customer-add",
+        (
+            "customer",
+            "add",
+            "上海华美国际贸易发展有限公司松江分公司",
+            "--phone",
+            "021-6999 5678 ext. 8025",
+        ),
+    ),
+    ("customer-edit", ("customer", "edit", "3", "--contact", "王经理")),
+    ("customer-assign", ("customer", "assign", "3", OTHER_REP)),
+    ("rep-list", ("rep", "list")),
+    ("rep-add", ("rep", "add", "张伟")),
+    ("config-show", ("config", "show")),
+    ("config-set", ("config", "set", "quota.target", "100")),
+    ("db-check", ("db", "check")),
+    ("db-backup", ("db", "backup", "{tmp}/备份.db")),
+    ("customer-export", ("customer", "export", "-o", "{tmp}/customers.csv")),
+    ("customer-import", ("customer", "import", "{tmp}/import.csv", "--skip-invalid")),
+    (
+        "customer-import-dry",
+        ("customer", "import", "{tmp}/import.csv", "--dry-run", "--skip-invalid"),
+    ),
+    (
+        "demo",
+        ("demo", "--db", "{tmp}/demo.db", "--customers", "12", "--months", "1", "--reps", "2"),
+    ),
+]
+# A file to import: one new customer, one already on file (skipped with its reason).
+IMPORT_CSV = (
+    "name,phone,contact\n上海华美国际贸易发展有限公司嘉定分公司,021-6777 1234 ext. 9,张经理\n"
+)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """The database every screen starts from (built once through the CLI)."""
+    import time_machine
+    from typer.testing import CliRunner
+
+    from salesvisit_cli import i18n
+    from salesvisit_cli.cli.app import app
+    from salesvisit_cli.render import console
+
+    folder = tmp_path_factory.mktemp("screens")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SALESVISIT_CONFIG", str(folder / "config.toml"))
+        patch.setenv("SALESVISIT_DB", str(folder / "salesvisit.db"))
+        patch.setenv("SALESVISIT_REP", "alice")
+        patch.setenv("LANG", "C.UTF-8")
+        patch.delenv("LC_ALL", raising=False)
+        i18n.reset()
+
+        def run(moment: str, *args: str) -> None:
+            console.out.cache_clear()
+            console.err.cache_clear()
+            with time_machine.travel(datetime.fromisoformat(moment), tick=False):
+                ran = CliRunner().invoke(app, list(args))
+            assert ran.exit_code == 0, (args, ran.stdout, ran.stderr)
+
+        build(run)
+    return folder / "salesvisit.db"
+
+
+def build(run) -> None:
+    """alice owns the two 华美 branches and Acme; the other salesperson owns one customer."""
+    run("2026-11-30 08:00", "rep", "add", "alice", "--manager")
+    run("2026-11-30 08:00", "rep", "add", OTHER_REP)
+    where = ("--address", "上海市浦东新区世纪大道100号", "--hours", "09:00-17:30")
+    for name, phone, contact in zip(NAMES, PHONES, CONTACTS, strict=True):
+        run("2026-11-30 08:00", "customer", "add", name, "--phone", phone, "--contact", contact,
+            "--tier", "key", *where)  # fmt: skip
+    run("2026-11-30 08:00", "--rep", OTHER_REP, "customer", "add", "北京华美科技有限公司")
+    report = ("visit", "report", "--start", "10:00", "-m", "45")
+    run("2026-12-01 17:00", *report, "-c", "1", "-n", NOTES[0], "--booking", "样品两箱")
+    run("2026-12-01 17:00", *report[:3], "14:00", "-m", "20", "-c", "2", "-n", NOTES[1],
+        "--complaint", NOTES[1])  # fmt: skip
+    run("2026-12-01 18:00", "daily", "--submit")
+    run("2026-12-02 17:00", "--rep", OTHER_REP, *report, "-c", "1", "-n", NOTES[2])
+    run("2026-12-02 17:00", "followup", "add", "3", "--due", "2026-12-03", "--note", NOTES[2])
+
+
+@pytest.fixture(params=["en", "zh-CN"])
+def language(request, monkeypatch) -> str:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8" if request.param == "zh-CN" else "C.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "zh_CN" if request.param == "zh-CN" else "en")
+    return request.param
+
+
+@pytest.fixture(params=[80, 120])
+def width(request, monkeypatch) -> int:
+    monkeypatch.setenv("COLUMNS", str(request.param))
+    return request.param
+
+
+@pytest.fixture
+def headers(monkeypatch) -> list[str]:
+    """The header of every table column the screen draws."""
+    from rich.table import Table
+
+    seen: list[str] = []
+    add_column = Table.add_column
+
+    def recording(self, header="", *args, **kwargs):
+        seen.append(str(header))
+        return add_column(self, header, *args, **kwargs)
+
+    monkeypatch.setattr(Table, "add_column", recording)
+    return seen
+
+
+@pytest.mark.parametrize(("args"), [args for _, args in SCREENS], ids=[n for n, _ in SCREENS])
+def test_screen(cli, clock, template, isolated_env, language, width, headers, args):
+    shutil.copy(template, isolated_env / "salesvisit.db")
+    (isolated_env / "import.csv").write_text(IMPORT_CSV, encoding="utf-8")
+    clock("2026-12-03 10:00")
+    ran = cli(*(arg.replace("{tmp}", str(isolated_env)) for arg in args))
+    assert ran.exit_code == 0, ran.stderr
+    shown = ran.stdout + ran.stderr
+    # The test's temporary folder is far longer than a user's: counted as `/tmp/x`.
+    check_screen(shown.replace(str(isolated_env), "/tmp/x"), width, headers)
+    if language == "zh-CN":
+        settings = cli("config", "show", "--json").stdout if args[0] == "config" else ""
+        assert_no_english(shown, str(isolated_env), settings)
+
+
+def check_screen(shown: str, width: int, headers: list[str]) -> None:
+    from rich.cells import cell_len
+
+    lines = shown.splitlines()
+    wide = [line for line in lines if cell_len(line) > width]
+    assert not wide, f"wider than {width} cells: {wide}"
+    for header in headers:
+        for word in header.split():
+            assert any(word in line for line in lines), f"header {header!r} split: {shown}"
+    for phone in PHONES:
+        for line in lines:
+            if phone[:8] in line:
+                assert phone in line, f"phone {phone!r} cut: {line!r}"
+    head = NAMES[0][:6]  # what the 华美 names share
+    for number, line in enumerate(lines):
+        if head in line:  # the name, or its cell wrapped over the next lines, tells which
+            around = "".join(lines[number : number + 3])
+            assert any(mark in around for mark in DISTINCT.values()), f"which 华美? {line!r}"
+    for cut in re.findall(r"(\S+)…", shown):
+        alike = [name for name in NAMES if name.startswith(cut)]
+        assert len(alike) < 2, f"{cut}… could be any of {alike}"
+
+
+def data_words(folder: str) -> set[str]:
+    """The ASCII words of the test's data: names, contacts, notes, phones, the temp folder."""
+    from salesvisit_cli.domain.followups import THANKS_NOTE
+
+    # The thank-you note is stored with the follow-up, in the language of the day it was made.
+    data = (*NAMES, *CONTACTS, *NOTES, *PHONES, THANKS_NOTE, "alice", folder)
+    return {word for text in data for word in WORD.findall(text)}
+
+
+def assert_no_english(shown: str, folder: str, settings: str = "") -> None:
+    """`settings`: the configuration's JSON, whose keys and values are what `config set` takes
+    (a config screen may show them)."""
+    # A path in the test's folder, which may wrap anywhere on a narrow screen.
+    path = r"\s*".join(map(re.escape, folder)) + r"(?:\s*[\w./-])*"
+    text = re.sub(path, " ", shown)
+    for pattern in (TYPED, COMMAND_WORDS, OPTIONS, ENV_AND_KEYS):
+        text = pattern.sub(" ", text)
+    allowed = ALLOWED | data_words(folder) | set(WORD.findall(settings))
+    english = sorted({word for word in WORD.findall(text) if word not in allowed})
+    assert not english, f"English in the zh-CN screen: {english}\n{shown}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("followup",), ("quota",), ("customer",), ("customer", "add"), ("visit", "report")],
+    ids=" ".join,
+)
+def test_chinese_help_fits_80_columns(cli, monkeypatch, args):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli(*args, "--help")
+    assert shown.exit_code == 0 and shown.stdout.startswith("用法：")
+    wide = [line for line in shown.stdout.splitlines() if cell_len(line) > 80]
+    assert not wide, wide
+
+
+def test_help_wrapping_counts_cells_and_keeps_closing_punctuation():
+    from salesvisit_cli.cli.help_wrap import cells, wrap_text
+
+    text = (
+        "今天到期和逾期的跟进（逾期的在前），按类型分组，附上要打的电话。" * 3
+        + " salesvisit followup"
+    )
+    wrapped = wrap_text(text, 30, initial_indent="  ", subsequent_indent="  ")
+    lines = wrapped.splitlines()
+    assert all(cells(line) <= 30 for line in lines) and len(lines) > 3
+    assert not any(line.strip()[0] in "，。）" for line in lines)
+    assert "".join(line.strip() for line in lines).replace(" ", "") == text.replace(" ", "")
+    assert cells("上海 ab") == 7

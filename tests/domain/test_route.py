@@ -1,0 +1,112 @@
+"""The round: exact optimum on small days (every order enumerated), office hours, appointments
+that collide, the time limit; the pure timetable every answer passes."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from salesvisit_cli.domain.route import (
+    COLLIDES,
+    NO_ROOM,
+    RouteProblem,
+    Stop,
+    haversine_km,
+    keep_feasible,
+    round_plan,
+    straight_line_travel,
+    timetable,
+    travel_of,
+)
+from salesvisit_cli.domain.route_solver import best_order
+
+OFFICE = (31.2304, 121.4737)
+
+
+def generated_day(seed: int, size: int, fixed: int = 0, spread: float = 0.12) -> RouteProblem:
+    """A day of `size` visits around the office; `fixed` of them with an appointment time."""
+    rng = random.Random(seed)
+    stops = []
+    for number in range(size):
+        point = (OFFICE[0] + rng.uniform(-spread, spread), OFFICE[1] + rng.uniform(-spread, spread))
+        at = rng.randrange(9 * 60, 17 * 60, 15) if number < fixed else None
+        opens, closes = rng.choice([(None, None), (540, 1050), (600, 1140), (510, 720)])
+        stops.append(Stop(number + 1, f"客户{number + 1}", point, at, opens, closes))
+    points = [OFFICE, *(stop.point for stop in stops), OFFICE]
+    return RouteProblem(OFFICE, OFFICE, 510, 30, stops, straight_line_travel(points, 25, 1.3))
+
+
+def exact_best(problem: RouteProblem) -> tuple[int, float]:
+    """The most visits any feasible round holds, and the least travel among those rounds."""
+    size = len(problem.stops)
+    for count in range(size, -1, -1):
+        costs = [
+            travel_of(problem, order)
+            for order in itertools.permutations(range(size), count)
+            if timetable(problem, order) is not None
+        ]
+        if costs:
+            return count, min(costs)
+    raise AssertionError("the empty round is always feasible")
+
+
+def test_haversine():
+    assert haversine_km((31.2304, 121.4737), (30.2741, 120.1551)) == pytest.approx(164, abs=1)
+    assert haversine_km(OFFICE, OFFICE) == 0
+
+
+def test_timetable_waits_for_windows_and_misses_none():
+    problem = generated_day(1, 3)
+    order = [0, 1, 2]
+    starts = timetable(problem, order)
+    assert starts is not None
+    for index, start in zip(order, starts, strict=True):
+        opens, closes = problem.window(index)
+        assert opens <= start <= closes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 7, 8, 9])
+def test_small_days_get_the_exact_optimum(size):
+    for seed in range(3 if size < 9 else 1):
+        problem = generated_day(seed, size, fixed=min(2, size))
+        kept, _ = keep_feasible(problem, best_order(problem))
+        count, least = exact_best(problem)
+        assert len(kept) == count
+        assert travel_of(problem, kept) == pytest.approx(least, abs=0.05)
+
+
+def test_colliding_appointments_are_left_out_with_a_reason():
+    stops = [
+        # two appointments at the same time far apart: one cannot be kept
+        Stop(1, "甲", (OFFICE[0] + 0.1, OFFICE[1]), at=600),
+        Stop(2, "乙", (OFFICE[0] - 0.1, OFFICE[1]), at=600),
+        # open 07:00-08:20, the day starts 08:30: no room
+        Stop(3, "丙", (OFFICE[0], OFFICE[1] + 0.05), opens=420, closes=500),
+        Stop(4, "丁", (OFFICE[0], OFFICE[1] - 0.05)),
+    ]
+    points = [OFFICE, *(stop.point for stop in stops), OFFICE]
+    travel = straight_line_travel(points, 25, 1.3)
+    problem = RouteProblem(OFFICE, OFFICE, 510, 30, stops, travel)
+    kept, _ = keep_feasible(problem, best_order(problem))
+    found = round_plan(problem, "haversine", kept, {})
+    assert len(found.order) == 2 and 4 in found.order
+    assert set(found.unplaced) == {3, ({1, 2} - set(found.order)).pop()}
+    assert found.unplaced[3] == NO_ROOM
+    assert COLLIDES in found.unplaced.values()
+    assert found.legs[-1].to == "end" and len(found.legs) == 3
+    assert found.travel_minutes == sum(leg.minutes for leg in found.legs)
+    assert found.eta(found.order[0]) is not None and found.eta(3) is None
+
+
+def test_an_infeasible_day_answers_within_the_time_limit():
+    """25 stops of 30 minutes across the city, appointments that collide: a partial round."""
+    problem = generated_day(7, 25, fixed=10, spread=0.25)
+    order = best_order(problem, time_limit=0.5)
+    kept, _ = keep_feasible(problem, order)
+    found = round_plan(problem, "haversine", kept, {})
+    assert found.order and found.unplaced
+    assert len(found.order) + len(found.unplaced) == 25
+    assert timetable(problem, kept) is not None
