@@ -46,7 +46,7 @@ def test_the_screen_shows_the_briefing_first_with_commands(cli, week):
     assert ran.exit_code == 0, ran.stderr
     screen = ran.stdout
     assert screen.index("First things first") < screen.index("Plan for")
-    assert "Report of 2026-11-27 not handed in: due today at 09:00" in screen
+    assert "Report of Fri 2026-11-27 not handed in: due today at 09:00" in screen
     assert "salesvisit daily 2026-11-27 --submit" in screen
     assert "Follow-ups: 1 overdue, 1 due today" in screen
     assert "1 booking not processed yet" in screen

@@ -23,15 +23,17 @@ COMMAND_WORDS = {"salesvisit", "rep", "desk", "reception", "duty", "visit", "pre
 
 
 def _texts() -> list[str]:
-    """The demo's texts, except this morning's front-desk visitors (the reception demo's own,
-    still English in part: issue #14 follow-up)."""
-    from salesvisit_cli.services.demo_reception import NEW_VISITORS
+    """The demo's texts, less what is stored as an id and shown translated: the notes the
+    program writes and the front desk's sources (`referral`)."""
+    from salesvisit_cli.domain.followups import GENERATED_NOTES
+    from salesvisit_cli.domain.reception import SOURCES
 
-    desk = tuple(company for _kind, company, _source, _contact in NEW_VISITORS)
     with sqlite3.connect(os.environ["SALESVISIT_DB"]) as connection:
         texts = [row[0] for query in TEXTS for row in connection.execute(query)]
     return [
-        text for text in texts if not text.startswith(desk) and text not in ("walked in", "called")
+        text.removesuffix(next((s for s in SOURCES if text.endswith(s)), ""))
+        for text in texts
+        if text not in GENERATED_NOTES
     ]
 
 
@@ -68,3 +70,29 @@ def test_the_demo_morning_is_entirely_chinese(cli, clock, monkeypatch):
     assert plan.exit_code == 0, plan.stderr
     shown = built.stdout + built.stderr + plan.stdout + plan.stderr
     assert _english_words(shown.replace(os.environ["SALESVISIT_DB"], "")) == set()
+
+
+def test_the_front_desk_morning_reads_in_chinese(cli, clock, monkeypatch):
+    """The customer a returning walk-in named: its file (the salesperson's follow-up), its log
+    (what the front desk wrote), the desk's day, the duty group and the team's month."""
+    _demo(cli, clock, monkeypatch, "zh_CN.UTF-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    with sqlite3.connect(os.environ["SALESVISIT_DB"]) as connection:
+        (walked_in,) = connection.execute(
+            "SELECT customer_id FROM followup WHERE note = 'walked in'"
+        ).fetchone()
+    shown = ""
+    for args in (
+        ("--rep", "demo", "customer", "show", str(walked_in)),
+        ("--rep", "demo", "customer", "log", str(walked_in)),
+        ("--rep", "desk", "reception"),
+        ("--rep", "demo", "duty"),
+        ("--rep", "demo", "quota", "--team"),
+        ("--rep", "demo", "visit", "plan"),
+    ):
+        ran = cli(*args)
+        assert ran.exit_code == 0, ran.stderr
+        shown += ran.stdout + ran.stderr
+    assert _english_words(shown) == set()
+    assert "来访" in shown and "前台" in shown
+    assert "2026年11月" in shown  # the month as a Chinese reader writes it

@@ -9,6 +9,7 @@ from salesvisit_cli.domain.reception import CALL, Duty, ReceptionDay, Registered
 from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out, success
 from salesvisit_cli.render.safe import inert
+from salesvisit_cli.render.words import day_label
 
 
 def _how(how: str) -> str:
@@ -27,7 +28,7 @@ def _kind(kind: str) -> str:
 
 def duty_screen(duty: Duty) -> None:
     """The day's group (with what each received and who is next) and the weekly pattern."""
-    title = _("On duty {date}").format(date=duty.date.isoformat())
+    title = _("On duty {date}").format(date=day_label(duty.date))
     if duty.override:
         title += " " + _("(set for this date)")
     out().print(inert(title, style="bold"))
@@ -85,7 +86,7 @@ def day_screen(day: ReceptionDay) -> None:
     from salesvisit_cli.render.tables import data_table
 
     figures = day.to_json()
-    out().print(inert(_("Reception {date}").format(date=figures["date"]), style="bold"))
+    out().print(inert(_("Reception {date}").format(date=day_label(day.date)), style="bold"))
     out().print(
         inert(
             _("Walk-ins {walkins} (new {new_walkins}) · calls {calls} (new {new_calls})").format(

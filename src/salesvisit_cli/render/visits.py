@@ -79,7 +79,7 @@ def voided(result) -> None:
     """The withdrawn report and what went with it."""
     visit = result.visit
     text = _("Voided the report of visit {id}: {customer} on {day} ({reason})").format(
-        id=visit.id, customer=one_line(visit.customer), day=visit.date.isoformat(),
+        id=visit.id, customer=one_line(visit.customer), day=day_label(visit.date),
         reason=one_line(visit.cancel_reason or ""),
     )  # fmt: skip
     out().print(inert(text, style="green"))
