@@ -1,8 +1,9 @@
 """Dates, counts and line flow for screens in either language, CJK-aware.
 
 `day_label` (`12月2日 周三` / `Wed 2026-12-02`), `month_label` (`2026年12月`), `weekday`, and
-`flow`: items laid out on lines of at most a width in terminal cells (a CJK character counts two), breaking only between
-items, so a list never wraps in the middle of an item and nothing is cut.
+`flow`: items laid out on lines of at most a width in terminal cells (a CJK character counts
+two), breaking only between items, so a list never wraps in the middle of an item and nothing
+is cut.
 """
 
 from __future__ import annotations
