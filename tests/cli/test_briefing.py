@@ -50,7 +50,7 @@ def test_the_screen_shows_the_briefing_first_with_commands(cli, week):
     assert "salesvisit daily 2026-11-27 --submit" in screen
     assert "Follow-ups: 1 overdue, 1 due today" in screen
     assert "1 booking not processed yet" in screen
-    assert "Visit 2 to 无锡机电 (2026-11-27) was neither reported nor cancelled" in screen
+    assert "Visit 2 to 无锡机电 (Fri 2026-11-27) was neither reported nor cancelled" in screen
     assert "salesvisit visit report 2 (or: visit move 2 --date today" in screen
     assert "salesvisit followup done" in screen
 

@@ -57,7 +57,7 @@ def month(
         sheets = write_month_book(data, handle)
     success(
         _("Wrote {file}: {sheets} ({count} visit(s))").format(
-            file=xlsx, sheets=", ".join(sheets), count=len(data.visits)
+            file=xlsx, sheets=_(", ").join(sheets), count=len(data.visits)
         )
     )
 
@@ -98,4 +98,8 @@ def day(
             write_day_book(summary, handle)
     else:
         write_private(output, day_markdown(summary), force=force)
-    success(_("Wrote the report of {day} to {file}").format(day=summary.date, file=output))
+    from salesvisit_cli.render.words import day_label
+
+    success(
+        _("Wrote the report of {day} to {file}").format(day=day_label(summary.date), file=output)
+    )

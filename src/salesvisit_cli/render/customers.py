@@ -140,7 +140,7 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
             word("log", entry["event"]),
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
-            ", ".join(labels.get(name, name) for name in entry["fields"]),
+            _(", ").join(labels.get(name, name) for name in entry["fields"]),
             inert(word("log", reason_shown(entry["reason"]) or "")),
         )
     out().print(inert(_heading(customer), style="bold"))

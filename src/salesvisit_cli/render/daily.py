@@ -74,7 +74,9 @@ def daily_report(summary: DailySummary) -> None:
             inert(f"{count} {_(KIND_LABELS.get(kind, kind))}")
             for kind, count in sorted(kinds.items())
         ]
-        print_flow(listed, head=inert(labelled(_("Follow-ups created"))), indent=2, separator=", ")
+        print_flow(
+            listed, head=inert(labelled(_("Follow-ups created"))), indent=2, separator=_(", ")
+        )
     if summary.planned:
         out().print(inert(_("Planned but not reported:"), style="bold yellow"))
         for item in summary.planned:

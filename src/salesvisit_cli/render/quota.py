@@ -175,7 +175,7 @@ def _days(label: str, style: str, days: list[str]) -> None:
     text = Text("  ")
     text.append(label, style=style)
     text.append(" ")
-    text.append(", ".join(days))
+    text.append(_(", ").join(days))
     out().print(text)
 
 
@@ -272,7 +272,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
     console.print(Text(summary.format(met=met, count=len(sales)), style="dim"))
     released = [q for q in quotas if q.released]
     if released:
-        counts = ", ".join(f"{q.rep} {q.released}" for q in released)
+        counts = _(", ").join(f"{q.rep} {q.released}" for q in released)
         console.print(inert(_("Released to the pool: {counts}").format(counts=counts), style="dim"))
 
 
@@ -281,7 +281,7 @@ def _conflicts_below(quotas: Sequence[Quota]) -> None:
     listed = [f"{q.rep} {q.conflicts}" for q in quotas if q.conflicts]
     if listed:
         line = _("Conflicts (visits to another salesperson's customer): {listed}")
-        out().print(inert(line.format(listed=", ".join(listed)), style="yellow"))
+        out().print(inert(line.format(listed=_(", ").join(listed)), style="yellow"))
 
 
 def source_label(source: str) -> str:

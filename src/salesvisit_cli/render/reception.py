@@ -47,7 +47,7 @@ def duty_screen(duty: Duty) -> None:
     labels = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
     for slot, label in zip(WEEKDAYS, labels, strict=True):
         names = duty.pattern.get(slot) or []
-        out().print(inert(f"  {label}  " + (", ".join(names) if names else "—")))
+        out().print(inert(f"  {label}  " + (_(", ").join(names) if names else "—")))
 
 
 def registered(entry: Registered) -> None:
