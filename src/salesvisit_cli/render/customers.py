@@ -132,6 +132,7 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
 
     table = data_table((_("When"), _("Who"), _("What"), _("From"), _("To"), _("Fields"), _("Why")))
     table.columns[0].no_wrap = True
+    table.columns[-1].overflow = "fold"  # a reason has no spaces to wrap at in Chinese
     labels = field_labels()
     for entry in entries:
         table.add_row(
