@@ -187,7 +187,7 @@ NEXT_TIMES = ("09:30", "10:00", "11:00", "14:00", "15:30")
 CHINESE = {
     "retail": "零售", "manufacturing": "制造", "wholesale": "批发", "e-commerce": "电子商务",
     "catering": "餐饮", "logistics": "物流",
-    "web": "网络", "trade fair": "展会", "referral": "客户介绍", "directory": "企业名录",
+    "web": "网络", "trade fair": "展会", "referral": "介绍", "directory": "名录",
     "news report": "新闻报道",
     "First meeting: introduced the company, showed the work ID, left brochures":
         "初次见面：介绍公司，出示工作证，留下宣传资料",

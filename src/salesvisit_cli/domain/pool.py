@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from salesvisit_cli.i18n import N_, _, ngettext
+from salesvisit_cli.i18n import _, ngettext
 
 WARN_DAYS = 7  # the morning briefing warns this many days ahead
 RULE_REASON = "no visit for {days} days"  # stored in the log (English: JSON is one language)
@@ -80,30 +80,12 @@ def rule_reason(release_days: int) -> str:
     return RULE_REASON.format(days=release_days)
 
 
-# What the front desk logs (`reception KIND`, `reception KIND (HOW)`, `market research: WHY`):
-# the words of each part as message ids.
-RECEPTION_WORDS = {
-    "walkin": N_("walk-in"), "call": N_("call"), "owner": N_("their salesperson"),
-    "contacted": N_("who was asked for"), "duty": N_("on duty"),
-    "replacement": N_("replacing a market research"),
-}  # fmt: skip
-
-
 def reason_shown(reason: str | None) -> str | None:
-    """A logged reason as a person reads it: what the program wrote (the release rule's, the
-    front desk's) in the interface language, a person's own as written."""
+    """A logged reason as a person reads it: the rule's own reason in the interface language."""
     import re
 
-    text = reason or ""
-    if found := re.fullmatch(r"no visit for (\d+) days", text):
-        days = int(found.group(1))
-        return ngettext("no visit for {days} day", "no visit for {days} days", days).format(
-            days=days
-        )
-    if found := re.fullmatch(r"reception (walkin|call)(?: \((\w+)\))?", text):
-        kind = _("front desk: {kind}").format(kind=_(RECEPTION_WORDS[found.group(1)]))
-        how = RECEPTION_WORDS.get(found.group(2) or "")
-        return _("{reason} ({how})").format(reason=kind, how=_(how)) if how else kind
-    if found := re.fullmatch(r"market research: (.*)", text, flags=re.S):
-        return _("market research: {why}").format(why=found.group(1))
-    return reason
+    found = re.fullmatch(r"no visit for (\d+) days", reason or "")
+    if not found:
+        return reason
+    days = int(found.group(1))
+    return ngettext("no visit for {days} day", "no visit for {days} days", days).format(days=days)

@@ -123,7 +123,7 @@ def build(
                     progress(index + 2, steps)
         _update_customers(connection, [c for customers in by_rep.values() for c in customers])
         _pool_examples(connection, rep_ids[0], today)
-        summary.registrations = reception_day(connection, work, made, rep_ids, spec.chinese)
+        summary.registrations = reception_day(connection, work, made, rep_ids)
         if progress:
             progress(steps, steps)
     return summary

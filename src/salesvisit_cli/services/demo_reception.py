@@ -19,21 +19,16 @@ DESK = "desk"  # the demo's front-desk login (`--rep desk`)
 NEW_VISITORS = (
     ("walkin", "杭州云帆网络科技有限公司", "web", "赵先生"),
     ("call", "苏州恒达机械有限公司", "trade fair", "钱经理"),
-    ("walkin", "Harbour Light Logistics", "referral", "Ms. Ho"),  # in Chinese: IN_CHINESE
+    ("walkin", "厦门港湾物流有限公司", "referral", "何小姐"),
     ("walkin", "南京金陵文具", "directory", None),
     ("call", "青岛海润食品", "news report", "孙女士"),
 )
-# The English visitor of a Chinese demo (a Chinese interface gets a Chinese demo).
-IN_CHINESE = {"Harbour Light Logistics": "深圳港光物流有限公司", "Ms. Ho": "何女士"}
 MINUTES_APART = 20
 
 
-def reception_day(
-    connection: Connection, work: Work, made: list[dict], rep_ids: list[int], chinese: bool = False
-) -> int:
+def reception_day(connection: Connection, work: Work, made: list[dict], rep_ids: list[int]) -> int:
     """Every salesperson on duty every day; five new visitors, a returning customer walking
-    in and one calling, registered by the front desk this morning (`chinese`: every visitor
-    Chinese). Returns how many."""
+    in and one calling, registered by the front desk this morning. Returns how many."""
     if rep_rows.get(connection, DESK) is None:
         rep_rows.add(connection, DESK, False, work.now, reception=True)
     for slot in WEEKDAYS:
@@ -42,9 +37,7 @@ def reception_day(
     caller = next(  # another customer, one phone number each
         f for f, key in zip(made[1:], phones[1:], strict=True) if key and phones.count(key) == 1
     )
-    named = IN_CHINESE if chinese else {}
-    visits = [Registration(kind, named.get(name, name), source=source,
-                           contact=named.get(contact, contact))
+    visits = [Registration(kind, name, source=source, contact=contact)
               for kind, name, source, contact in NEW_VISITORS]  # fmt: skip
     visits.insert(2, Registration("walkin", made[0]["name"]))
     visits.insert(5, Registration("call", caller["phone"]))
