@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -39,7 +41,8 @@ def test_files_and_months_say_their_day_and_month_in_chinese(chinese_day):
     wrote = chinese_day("report", "day", "今天", "--output", "day.md")
     assert wrote.exit_code == 0, wrote.stderr
     assert "12月2日 周三" in wrote.stdout
-    assert "预订" in open("day.md", encoding="utf-8").read()  # the follow-up's kind, not `booking`
+    day_file = Path("day.md").read_text(encoding="utf-8")
+    assert "预订" in day_file  # the follow-up's kind, not `booking`
     assert "2026年12月" in chinese_day("quota").stdout
     assert "2026年12月" in chinese_day("quota", "--team").stdout
 
