@@ -93,4 +93,4 @@ def test_months_of_reports_not_handed_in_stay_one_screen(cli, clock):
     screen = cli("visit", "plan").stdout
     assert f"3 earlier reports not handed in (the first: {pending[0]})" in screen
     assert f"salesvisit daily {pending[0]} --submit" in screen
-    assert screen.count("not handed in:") == 5 and f"Report of {pending[-1]}" in screen
+    assert screen.count("not handed in:") == 5 and f"Report of Wed {pending[-1]}" in screen
