@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 import random
+import sys
+import time
 
 import pytest
 
@@ -20,6 +22,7 @@ from salesvisit_cli.domain.route import (
     timetable,
     travel_of,
 )
+from salesvisit_cli.domain.route_exact import EXACT_UP_TO
 from salesvisit_cli.domain.route_solver import best_order
 
 OFFICE = (31.2304, 121.4737)
@@ -76,6 +79,36 @@ def test_small_days_get_the_exact_optimum(size):
         count, least = exact_best(problem)
         assert len(kept) == count
         assert travel_of(problem, kept) == pytest.approx(least, abs=0.05)
+
+
+@pytest.mark.parametrize(("size", "fixed", "spread"), [(6, 2, 0.12), (7, 3, 0.25), (7, 0, 0.05)])
+def test_small_days_are_solved_exactly_without_the_solver(monkeypatch, size, fixed, spread):
+    monkeypatch.setitem(sys.modules, "pyvrp", None)  # importing it would fail
+    for seed in range(3):
+        problem = generated_day(seed, size, fixed=fixed, spread=spread)
+        order = best_order(problem)
+        count, least = exact_best(problem)
+        assert timetable(problem, order) is not None and len(order) == count
+        assert travel_of(problem, order) == pytest.approx(least, abs=1e-9)
+
+
+def test_the_time_limit_counts_from_the_call(monkeypatch):
+    """Building the model and the solver's first solution count against the limit too: the
+    search stops at a moment fixed when the round is asked for, not a duration after it starts."""
+    import pyvrp
+
+    stops = []
+    solve = pyvrp.Model.solve
+
+    def spying(model, stop, *args, **kwargs):
+        stops.append(stop)
+        return solve(model, stop, *args, **kwargs)
+
+    monkeypatch.setattr(pyvrp.Model, "solve", spying)
+    problem = generated_day(2, EXACT_UP_TO + 3, fixed=2)
+    asked = time.perf_counter()
+    best_order(problem, time_limit=0.2, calm=None)
+    assert stops[0].at <= asked + 0.2
 
 
 def test_colliding_appointments_are_left_out_with_a_reason():

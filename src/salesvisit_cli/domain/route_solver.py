@@ -1,30 +1,58 @@
 """The one place that knows the routing solver (PyVRP, imported only when a round is asked for).
 
-`best_order` hands the problem to the solver as a prize-collecting vehicle-routing problem with
-time windows (one vehicle; every visit optional with a prize far above any travel, so only what
-cannot fit is left out) and returns the order it found within the time limit. The caller times
-the order with `domain.route.timetable`, so a solver's slip can never reach the screen.
+A small day (up to `route_exact.EXACT_UP_TO` visits) is solved exactly, without the solver.
+A larger one goes to the solver as a prize-collecting vehicle-routing problem with time windows
+(one vehicle; every visit optional with a prize far above any travel, so only what cannot fit is
+left out), which returns the order it found within the time limit. The caller times the order
+with `domain.route.timetable`, so a solver's slip can never reach the screen.
 """
 
 from __future__ import annotations
 
 import math
+import time
+from dataclasses import dataclass
 
 from salesvisit_cli.domain.route import DAY_END, RouteProblem
+from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
 
 TIME_LIMIT = 1.0  # seconds: the most a round may take to solve
 CALM_ITERATIONS = 1500  # stop sooner when this many iterations bring nothing better
+SEARCH_SHARE = 0.9  # of the limit, from the call: the rest times the answer and shows it
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A stopping criterion for the solver: a moment (`time.perf_counter`), not a duration from
+    when the search starts, so that building the model and the first solution count too."""
+
+    at: float
+
+    def __call__(self, best_cost: float) -> bool:
+        return time.perf_counter() >= self.at
 
 
 def best_order(
     problem: RouteProblem, time_limit: float = TIME_LIMIT, calm: int | None = CALM_ITERATIONS
 ) -> list[int]:
     """The stop indexes (0-based) in the order of the best round found; stops left out are
-    missing from it. Stops within the time limit (or sooner, after `calm` idle iterations)."""
-    if not problem.stops:
-        return []
+    missing from it. Answers within the time limit, counted from the call (or sooner, after
+    `calm` idle iterations)."""
+    deadline = Deadline(time.perf_counter() + SEARCH_SHARE * time_limit)
+    if len(problem.stops) <= EXACT_UP_TO:
+        return exact_order(problem)
+    from pyvrp.stop import MultipleCriteria, NoImprovement
+
+    stop = deadline if calm is None else MultipleCriteria([deadline, NoImprovement(calm)])
+    result = _model(problem).solve(stop, seed=1, display=False, collect_stats=False)
+    return [
+        activity.idx for route in result.best.routes() for activity in route if activity.is_client()
+    ]
+
+
+def _model(problem: RouteProblem):
+    """The day as a PyVRP model: one vehicle from the start to the end, every visit optional."""
     from pyvrp import Model
-    from pyvrp.stop import MaxRuntime, MultipleCriteria, NoImprovement
 
     model = Model()
     ends = (problem.start, problem.end)
@@ -60,13 +88,7 @@ def best_order(
                     distance=round(minutes[a][b] * 60),
                     duration=math.ceil(minutes[a][b] - 1e-9) * 60,
                 )
-    stop = MaxRuntime(time_limit)
-    if calm is not None:
-        stop = MultipleCriteria([stop, NoImprovement(calm)])
-    result = model.solve(stop, seed=1, display=False, collect_stats=False)
-    return [
-        activity.idx for route in result.best.routes() for activity in route if activity.is_client()
-    ]
+    return model
 
 
 def _points(problem: RouteProblem):
