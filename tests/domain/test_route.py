@@ -98,17 +98,27 @@ def test_the_time_limit_counts_from_the_call(monkeypatch):
     import pyvrp
 
     stops = []
-    solve = pyvrp.Model.solve
+    solve = pyvrp.solve
 
-    def spying(model, stop, *args, **kwargs):
+    def spying(data, stop, *args, **kwargs):
         stops.append(stop)
-        return solve(model, stop, *args, **kwargs)
+        return solve(data, stop, *args, **kwargs)
 
-    monkeypatch.setattr(pyvrp.Model, "solve", spying)
+    monkeypatch.setattr(pyvrp, "solve", spying)
     problem = generated_day(2, EXACT_UP_TO + 3, fixed=2)
     asked = time.perf_counter()
     best_order(problem, time_limit=0.2, calm=None)
-    assert stops[0].at <= asked + 0.2
+    assert stops and all(stop.at <= asked + 0.2 for stop in stops)
+
+
+@pytest.mark.parametrize(("seed", "count", "least"), [(3, 20, 304.53), (6, 21, 265.30)])
+def test_thirty_visits_reach_the_best_known_round_in_a_short_search(seed, count, least):
+    """400 iterations (what the 1 s limit gives on a loaded machine): the best round known for
+    these days (PyVRP's defaults needed 10 s for the first and missed it by 3.6% in 400)."""
+    problem = generated_day(seed, 30, fixed=3, spread=0.1)
+    kept, _ = keep_feasible(problem, best_order(problem, time_limit=60, calm=None, iterations=400))
+    assert len(kept) == count
+    assert travel_of(problem, kept) == pytest.approx(least, abs=0.01)
 
 
 def test_colliding_appointments_are_left_out_with_a_reason():

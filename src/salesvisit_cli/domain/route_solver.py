@@ -17,8 +17,14 @@ from salesvisit_cli.domain.route import DAY_END, RouteProblem
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
 
 TIME_LIMIT = 1.0  # seconds: the most a round may take to solve
-CALM_ITERATIONS = 1500  # stop sooner when this many iterations bring nothing better
+CALM_ITERATIONS = 1500  # a search stops sooner when this many iterations bring nothing better
 SEARCH_SHARE = 0.9  # of the limit, from the call: the rest times the answer and shows it
+# The limit gives a few hundred iterations of PyVRP's iterated local search (late-acceptance hill
+# climbing). Its default memory (300 iterations back) would accept nearly any move in so short a
+# search; 10 keeps it close to the best, and two seeded searches sharing the limit explore more
+# than one (measured in benchmarks/route.py: same iterations, smaller gap to the best round).
+SEARCHES = 2
+HISTORY = 10
 
 
 @dataclass(frozen=True)
@@ -33,21 +39,40 @@ class Deadline:
 
 
 def best_order(
-    problem: RouteProblem, time_limit: float = TIME_LIMIT, calm: int | None = CALM_ITERATIONS
+    problem: RouteProblem,
+    time_limit: float = TIME_LIMIT,
+    calm: int | None = CALM_ITERATIONS,
+    iterations: int | None = None,
 ) -> list[int]:
     """The stop indexes (0-based) in the order of the best round found; stops left out are
     missing from it. Answers within the time limit, counted from the call (or sooner, after
-    `calm` idle iterations)."""
-    deadline = Deadline(time.perf_counter() + SEARCH_SHARE * time_limit)
+    `calm` idle iterations, or `iterations` in all: a budget that does not depend on the
+    machine's load, for tests and benchmarks)."""
+    asked = time.perf_counter()
     if len(problem.stops) <= EXACT_UP_TO:
         return exact_order(problem)
-    from pyvrp.stop import MultipleCriteria, NoImprovement
+    from pyvrp import solve
+    from pyvrp.IteratedLocalSearch import IteratedLocalSearchParams
+    from pyvrp.solve import SolveParams
+    from pyvrp.stop import MaxIterations, MultipleCriteria, NoImprovement
 
-    stop = deadline if calm is None else MultipleCriteria([deadline, NoImprovement(calm)])
-    result = _model(problem).solve(stop, seed=1, display=False, collect_stats=False)
-    return [
-        activity.idx for route in result.best.routes() for activity in route if activity.is_client()
-    ]
+    data = _model(problem).data()
+    params = SolveParams(ils=IteratedLocalSearchParams(history_length=HISTORY))
+    best = None
+    for search in range(1, SEARCHES + 1):
+        criteria = [Deadline(asked + SEARCH_SHARE * time_limit * search / SEARCHES)]
+        criteria += [NoImprovement(calm)] if calm is not None else []
+        criteria += [MaxIterations(iterations // SEARCHES)] if iterations is not None else []
+        stop = criteria[0] if len(criteria) == 1 else MultipleCriteria(criteria)
+        found = solve(data, stop, seed=search, collect_stats=False, params=params).best
+        if best is None or _cost(found) < _cost(best):
+            best = found
+    return [activity.idx for route in best.routes() for activity in route if activity.is_client()]
+
+
+def _cost(solution) -> tuple[bool, int]:
+    """Feasible first, then the solver's objective: travel plus the prizes of visits left out."""
+    return (not solution.is_feasible(), solution.distance_cost() + solution.uncollected_prizes())
 
 
 def _model(problem: RouteProblem):
