@@ -41,7 +41,12 @@ tables: $(VENV)/.installed
 i18n: $(VENV)/.installed
 	$(BIN)/python scripts/i18n.py
 
-bench: $(VENV)/.installed
+# The route benchmark also measures the solvers not chosen (OR-Tools, pyvroom): the bench extra.
+$(VENV)/.bench: pyproject.toml | $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,postgres,bench]'
+	touch $@
+
+bench: $(VENV)/.installed $(VENV)/.bench
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/route.py
 
