@@ -4,6 +4,7 @@ that collide, the time limit; the pure timetable every answer passes."""
 from __future__ import annotations
 
 import itertools
+import math
 import random
 import sys
 import time
@@ -13,8 +14,10 @@ import pytest
 from salesvisit_cli.domain.route import (
     COLLIDES,
     NO_ROOM,
+    Collision,
     RouteProblem,
     Stop,
+    collision,
     haversine_km,
     keep_feasible,
     round_plan,
@@ -142,6 +145,31 @@ def test_colliding_appointments_are_left_out_with_a_reason():
     assert found.legs[-1].to == "end" and len(found.legs) == 3
     assert found.travel_minutes == sum(leg.minutes for leg in found.legs)
     assert found.eta(found.order[0]) is not None and found.eta(3) is None
+
+
+def test_a_left_out_appointment_is_explained_in_figures_one_can_check():
+    """West at 09:30, east at 10:00 and 11:30: keeping 09:30 would make 10:00 late; 10:00 after
+    the start point is fine; an appointment right after another, across town, is reached late."""
+    west, east = (OFFICE[0], OFFICE[1] - 0.1), (OFFICE[0], OFFICE[1] + 0.1)
+    stops = [
+        Stop(1, "西", west, at=570),
+        Stop(2, "东", east, at=600),
+        Stop(3, "东二", (east[0] + 0.001, east[1]), at=690),
+        Stop(4, "东三", (east[0] - 0.05, east[1]), at=620),
+    ]
+    travel = straight_line_travel([OFFICE, *(stop.point for stop in stops), OFFICE], 25, 1.3)
+    problem = RouteProblem(OFFICE, OFFICE, 510, 30, stops, travel)
+    pushed = collision(problem, [1, 2], 0)
+    assert pushed is not None and pushed.pushed == 2 and pushed.after is None
+    assert pushed.earliest == 600 + math.ceil(travel.minutes[1][2]) > 600
+    late = collision(problem, [1, 2], 3)
+    assert late == Collision(
+        at=620, after=2, leaves=630, km=round(travel.km[2][4], 1),
+        drive=round(travel.minutes[2][4]), earliest=630 + math.ceil(travel.minutes[2][4]),
+    )  # fmt: skip
+    assert collision(problem, [1], 2) is None  # it fits: nothing to explain
+    found = round_plan(problem, "haversine", [1, 2], {})
+    assert set(found.collisions) == {1, 4} and found.collisions[4] == late
 
 
 def test_an_infeasible_day_answers_within_the_time_limit():
