@@ -18,7 +18,8 @@ from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
 
 TIME_LIMIT = 1.0  # seconds: the most a round may take to solve
 CALM_ITERATIONS = 1500  # a search stops sooner when this many iterations bring nothing better
-SEARCH_SHARE = 0.9  # of the limit, from the call: the rest times the answer and shows it
+SEARCH_SHARE = 0.8  # of the limit, from the call: the rest for a search that overruns it
+# (the first solution of each search cannot be interrupted), timing the answer and showing it
 # The limit gives a few hundred iterations of PyVRP's iterated local search (late-acceptance hill
 # climbing). Its default memory (300 iterations back) would accept nearly any move in so short a
 # search; 10 keeps it close to the best, and two seeded searches sharing the limit explore more
