@@ -63,6 +63,17 @@ def test_haversine():
     assert haversine_km(OFFICE, OFFICE) == 0
 
 
+def test_each_start_on_screen_adds_up_from_the_one_before():
+    """start = the one before + the visit + the leg's minutes as shown (or its window opens)."""
+    problem = generated_day(4, 8, fixed=2)
+    found = round_plan(problem, "haversine", best_order(problem), {})
+    ready = problem.day_start
+    for visit_id, leg in zip(found.order, found.legs, strict=False):
+        index = next(i for i, stop in enumerate(problem.stops) if stop.visit_id == visit_id)
+        assert found.etas[visit_id] == max(ready + leg.minutes, problem.window(index)[0])
+        ready = found.etas[visit_id] + problem.service
+
+
 def test_timetable_waits_for_windows_and_misses_none():
     problem = generated_day(1, 3)
     order = [0, 1, 2]
@@ -165,8 +176,9 @@ def test_a_left_out_appointment_is_explained_in_figures_one_can_check():
     late = collision(problem, [1, 2], 3)
     assert late == Collision(
         at=620, after=2, leaves=630, km=round(travel.km[2][4], 1),
-        drive=round(travel.minutes[2][4]), earliest=630 + math.ceil(travel.minutes[2][4]),
+        drive=math.ceil(travel.minutes[2][4]), earliest=630 + math.ceil(travel.minutes[2][4]),
     )  # fmt: skip
+    assert late.leaves + late.drive == late.earliest  # each figure is on the screen
     assert collision(problem, [1], 2) is None  # it fits: nothing to explain
     found = round_plan(problem, "haversine", [1, 2], {})
     assert set(found.collisions) == {1, 4} and found.collisions[4] == late

@@ -122,6 +122,12 @@ def straight_line_travel(points: Sequence[Point], speed_kmh: float, detour: floa
     return Travel(km=km, minutes=[[d / speed_kmh * 60 for d in row] for row in km])
 
 
+def driving_minutes(minutes: float) -> int:
+    """A leg's minutes as the round counts them (whole minutes, rounded up): each start time on
+    the screen is the one before, plus the visit, plus this (or the window's opening)."""
+    return math.ceil(minutes - 1e-9)
+
+
 def timetable(problem: RouteProblem, order: Sequence[int]) -> list[int] | None:
     """The start time of each stop (0-based indexes, in `order`) when leaving at the day's start
     and waiting for each window to open; None when a window is missed."""
@@ -137,9 +143,9 @@ def _walk(problem: RouteProblem, order: Sequence[int]):
     """(stop index, arrival minute, start minute or None when its window is missed) along
     `order`, leaving at the day's start; it stops at the first window missed."""
     minutes = problem.travel.minutes
-    clock, here = float(problem.day_start), 0
+    clock, here = problem.day_start, 0
     for index in order:
-        arrives = math.ceil(clock + minutes[here][index + 1] - 1e-9)
+        arrives = clock + driving_minutes(minutes[here][index + 1])
         opens, closes = problem.window(index)
         if arrives > closes:
             yield index, arrives, None
@@ -183,7 +189,7 @@ def collision(problem: RouteProblem, kept: Sequence[int], index: int) -> Collisi
         after=problem.stops[here - 1].visit_id if position else None,
         leaves=starts[position - 1] + problem.service if position else problem.day_start,
         km=round(problem.travel.km[here][index + 1], 1),
-        drive=round(problem.travel.minutes[here][index + 1]),
+        drive=driving_minutes(problem.travel.minutes[here][index + 1]),
         earliest=arrives,
         pushed=None if missed == index else problem.stops[missed].visit_id,
     )
@@ -224,7 +230,7 @@ def round_plan(
         Leg(
             to=target,
             km=round(problem.travel.km[a][b], 1),
-            minutes=round(problem.travel.minutes[a][b]),
+            minutes=driving_minutes(problem.travel.minutes[a][b]),
         )
         for target, (a, b) in zip(targets, pairwise(path), strict=True)
     ]

@@ -10,9 +10,7 @@ and among those the least travel, timed exactly as `domain.route.timetable` time
 
 from __future__ import annotations
 
-import math
-
-from salesvisit_cli.domain.route import RouteProblem
+from salesvisit_cli.domain.route import RouteProblem, driving_minutes
 
 EXACT_UP_TO = 9  # visits: up to this many, every day is solved exactly (~2^n × n² steps)
 
@@ -55,7 +53,7 @@ def exact_order(problem: RouteProblem) -> list[int]:
 def _start(problem: RouteProblem, leave: int, leg: float, index: int) -> int | None:
     """When stop `index` starts after leaving at minute `leave` with `leg` minutes of travel
     (None: its window is missed); as `domain.route.timetable` counts it."""
-    arrive = math.ceil(leave + leg - 1e-9)
+    arrive = leave + driving_minutes(leg)
     opens, closes = problem.window(index)
     return None if arrive > closes else max(arrive, opens)
 
