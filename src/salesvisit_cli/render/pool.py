@@ -55,14 +55,17 @@ def released(customer: Customer) -> None:
     )
 
 
+DUE_SHOWN = 30  # the screen is a to-do list: the most overdue first, the rest counted
+
+
 def due_table(customers: Sequence[Customer]) -> None:
-    """`customer list --due`: owned customers due for a visit, most overdue first."""
+    """`customer list --due`: the `DUE_SHOWN` most overdue customers, then how many more."""
     from salesvisit_cli.render.tables import data_table
 
     table = data_table((_("ID"), _("Name"), _("Tier"), _("Owner"), _("Last visit"), _("Due"),
                         _("Overdue")), right=(_("ID"), _("Overdue")))  # fmt: skip
     table.columns[1].overflow = "fold"
-    for c in customers:
+    for c in customers[:DUE_SHOWN]:
         table.add_row(
             str(c.id),
             inert(c.name),
@@ -76,9 +79,8 @@ def due_table(customers: Sequence[Customer]) -> None:
         )
     out().print(table)
     count = len(customers)
-    out().print(
-        inert(
-            ngettext("{count} customer due", "{count} customers due", count).format(count=count),
-            style="dim",
-        )
-    )
+    line = ngettext("{count} customer due", "{count} customers due", count).format(count=count)
+    if count > DUE_SHOWN:
+        more = _("the {shown} most overdue shown; --json or --csv lists them all")
+        line += " · " + more.format(shown=DUE_SHOWN)
+    out().print(inert(line, style="dim"))
