@@ -88,7 +88,7 @@ def test_submit_refusals(cli, clock, thursday):
 def test_unreported_planned_visits_need_force(cli, clock, thursday):
     # A next meeting agreed for later today is a planned visit not yet reported.
     cli("visit", "report", "-c", "known", "--start", "12:00", "-m", "20", "-n", "x",
-        "--next", "2026-11-26 18:00")  # fmt: skip
+        "--next", "2026-11-26 18:00", "--again")  # fmt: skip
     refused = cli("daily", "--submit")
     assert (
         refused.exit_code == 1 and "not reported" in refused.stderr and "--force" in refused.stderr

@@ -15,7 +15,6 @@ WITHOUT_JSON = {
     "config set",
     "customer export",  # --format json
     "db backup",
-    "db path",
     "demo",
     "report day",  # a Markdown or Excel file
     "report month",  # an Excel workbook

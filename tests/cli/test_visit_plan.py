@@ -252,17 +252,17 @@ def test_suggestions_come_in_priority_order_with_reasons(cli, book):
     doc = plan(cli, "--suggest", "10")
     got = [(s["customer"]["name"], s["priority"]) for s in doc["suggestions"]]
     assert got == [
-        ("Called", 1),
-        ("Key Stale", 2),
-        ("Prospect", 3),
-        ("Client Old", 4),
-        ("Unowned", 4),
-        ("Key Fresh", 4),
-        ("Client New", 4),
+        ("Key Stale", 1),
+        ("Prospect", 2),
+        ("Client Old", 3),
+        ("Unowned", 3),
+        ("Key Fresh", 3),
+        ("Client New", 3),
+        ("Called", 3),  # its thank-you call is in the briefing, no reason for a visit
     ]
     reasons = [s["reason"] for s in doc["suggestions"]]
-    assert reasons[0] == "thank-you call due today"
-    assert reasons[1] == "key customer, last visited 2026-11-12 (14 days ago)"
+    assert reasons[0] == "key customer, last visited 2026-11-12 (14 days ago)"
+    assert [call["kind"] for call in doc["briefing"]["calls"]] == ["thanks"]
     assert doc["accepted"] == []
     assert [v["customer"]["name"] for v in doc["visits"]] == ["Planned"]  # nothing scheduled
     assert plan(cli, "--suggest", "10") == doc  # deterministic
@@ -271,7 +271,7 @@ def test_suggestions_come_in_priority_order_with_reasons(cli, book):
 def test_prospects_wait_when_the_new_pace_is_met(cli, book, isolated_env):
     (isolated_env / "config.toml").write_text('[quota]\nnew_share = "0"\n')
     names = [s["customer"]["name"] for s in plan(cli, "--suggest", "10")["suggestions"]]
-    assert "Prospect" not in names and names[:2] == ["Called", "Key Stale"]
+    assert "Prospect" not in names and names[:2] == ["Key Stale", "Client Old"]
 
 
 def test_accept_schedules_the_suggestions(cli, book):
@@ -280,15 +280,18 @@ def test_accept_schedules_the_suggestions(cli, book):
     doc = ran.json()
     assert len(doc["accepted"]) == 2
     names = [v["customer"]["name"] for v in doc["visits"]]
-    assert sorted(names) == ["Called", "Key Stale", "Planned"]
+    assert sorted(names) == ["Key Stale", "Planned", "Prospect"]
     accepted = [v for v in doc["visits"] if v["id"] in doc["accepted"]]
+    # the purpose is a purpose; the reason stays in the suggestion
     assert {v["purpose"] for v in accepted} == {
-        "thank-you call due today",
-        "key customer, last visited 2026-11-12 (14 days ago)",
+        "Key customer visit",
+        "First visit: introduce the company",
     }
+    # each gets a time of the working day, an hour apart (30 min call + 30 min travel)
+    assert sorted(v["at"] for v in accepted) == ["09:00", "10:00"]
     # Once planned, they are never proposed again for that day.
     again = [s["customer"]["name"] for s in plan(cli, "--suggest", "2")["suggestions"]]
-    assert again == ["Prospect", "Client Old"]
+    assert again == ["Client Old", "Unowned"]
     screen = cli("visit", "plan", "--suggest", "1", "--accept")
     assert screen.exit_code == 0 and "Scheduled (1):" in screen.stdout
 
@@ -297,11 +300,8 @@ def test_suggest_tomorrow_and_refusals(cli, book):
     names = [
         s["customer"]["name"] for s in plan(cli, "--suggest", "3", "--date", "fri")["suggestions"]
     ]
-    assert names[:2] == ["Called", "Key Stale"]  # overdue since the 26th
-    assert (
-        "overdue since 2026-11-26"
-        in plan(cli, "--suggest", "1", "--date", "fri")["suggestions"][0]["reason"]
-    )
+    assert names[:2] == ["Key Stale", "Prospect"]
+    assert "15 days ago" in plan(cli, "--suggest", "1", "--date", "fri")["suggestions"][0]["reason"]
     past = cli("visit", "plan", "--date", "yesterday", "--suggest", "2", "--accept")
     assert past.exit_code == 1 and "in the past" in past.stderr
     assert cli("visit", "plan", "--suggest", "0").exit_code == 1
@@ -327,3 +327,20 @@ def test_a_reported_visit_leaves_the_plan_and_counts_in_the_pace(cli, clock):
     assert monday["at"] == "11:00" and monday["customer"]["name"] == "Acme Ltd"
     assert monday["new_customer"] is False
     assert monday["talking_points"][0].startswith("Known customer")
+
+
+def test_a_customer_planned_within_the_cadence_window_is_not_suggested(cli, book):
+    """Planned next week (within 14 days for a key customer): it is coming anyway."""
+    assert cli("visit", "schedule", "Key Stale", "--date", "2026-12-03").exit_code == 0
+    names = [s["customer"]["name"] for s in plan(cli, "--suggest", "10")["suggestions"]]
+    assert "Key Stale" not in names
+    tomorrow = plan(cli, "--suggest", "10", "--date", "tomorrow")["suggestions"]
+    assert "Key Stale" not in [s["customer"]["name"] for s in tomorrow]
+
+
+def test_accepted_suggestions_fit_around_the_days_visits_and_office_hours(cli, book):
+    cli("visit", "schedule", "Unowned", "--at", "09:00")
+    cli("customer", "edit", "Key Stale", "--hours", "14:00-18:00")
+    doc = plan(cli, "--suggest", "2", "--accept")
+    at = {v["customer"]["name"]: v["at"] for v in doc["visits"] if v["id"] in doc["accepted"]}
+    assert at == {"Key Stale": "14:00", "Prospect": "10:00"}

@@ -62,13 +62,17 @@ def test_over_time_is_flagged_kindly(cli, acme):
     done = report(cli, "-c", "acme", "--start", "10:00", "--end", "10:50", "-n", "long talk")
     assert done.exit_code == 0, done.stderr
     assert "20 min over the 30-minute guideline" in done.stdout
-    again = report(cli, "-c", "acme", "--start", "11:00", "-m", "30", "-n", "x", "--json")
+    again = report(
+        cli, "-c", "acme", "--start", "11:00", "-m", "30", "-n", "x", "--again", "--json"
+    )
     assert again.json()["over_time"] is False
 
 
 def test_one_thank_you_per_customer_and_day(cli, acme):
     first = report(cli, "-c", "acme", "--start", "09:00", "-m", "20", "-n", "a", "--json").json()
-    second = report(cli, "-c", "acme", "--start", "10:00", "-m", "20", "-n", "b", "--json").json()
+    second = report(
+        cli, "-c", "acme", "--start", "10:00", "-m", "20", "-n", "b", "--again", "--json"
+    ).json()
     assert [f["kind"] for f in first["followups"]] == ["thanks"]
     assert second["followups"] == []
 

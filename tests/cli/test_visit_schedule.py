@@ -91,7 +91,7 @@ def test_time_outside_the_day_is_refused(cli, acme, bad):
 
 
 def test_bad_date_and_unknown_customer_are_refused(cli, acme):
-    assert "invalid date" in schedule(cli, acme, "--date", "2026-02-30").stderr
+    assert "'2026-02-30' does not exist" in schedule(cli, acme, "--date", "2026-02-30").stderr
     unknown = schedule(cli, "Nobody")
     assert unknown.exit_code == 1 and "no customer matches" in unknown.stderr
 

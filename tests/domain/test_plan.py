@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 import pytest
@@ -197,29 +197,50 @@ DAY = date(2026, 11, 26)
 
 
 def suggest(candidates, limit=10, *, new_behind=True):
-    return suggestions.suggest(candidates, limit, day=DAY, key_days=14, new_behind=new_behind)
+    return suggestions.suggest(
+        candidates, limit, day=DAY, cadence=suggestions.Cadence(14, 30), new_behind=new_behind
+    )
 
 
-def test_suggestion_priority_calls_then_key_then_prospects_then_longest_unvisited():
+def test_suggestion_priority_key_then_prospects_then_longest_unvisited():
     seen = {"first_visit_on": date(2026, 1, 5)}
     candidates = [
         Candidate(facts(1, status="client", last_visit=date(2026, 11, 1), **seen)),
         Candidate(facts(2)),  # prospect never visited
         Candidate(facts(3, tier="key", last_visit=date(2026, 11, 12), **seen)),  # 14 days
         Candidate(facts(4, tier="key", last_visit=date(2026, 11, 13), **seen)),  # 13 days
-        Candidate(facts(5, last_visit=date(2026, 11, 25), **seen), DAY - date.resolution, "thanks"),
         Candidate(facts(6, status="client", last_visit=date(2026, 10, 1), **seen)),
         Candidate(facts(7, tier="key")),  # key, never visited
-        Candidate(facts(8, last_visit=date(2026, 11, 20), **seen), DAY, "call"),
     ]
     got = suggest(candidates)
-    assert [s.customer.id for s in got] == [5, 8, 7, 3, 2, 6, 1, 4]
-    assert [s.priority for s in got] == [1, 1, 2, 2, 3, 4, 4, 4]
-    assert str(got[0].reason) == "thank-you call overdue since 2026-11-25"
-    assert str(got[1].reason) == "follow-up call due today"
-    assert str(got[2].reason) == "key customer, never visited"
-    assert "14 days ago" in str(got[3].reason)
-    assert str(got[5].reason).startswith("client, last visited 2026-10-01")
+    assert [s.customer.id for s in got] == [7, 3, 2, 6, 1, 4]
+    assert [s.priority for s in got] == [1, 1, 2, 3, 3, 3]
+    assert str(got[0].reason) == "key customer, never visited"
+    assert "14 days ago" in str(got[1].reason)
+    assert str(got[3].reason).startswith("client, last visited 2026-10-01")
+
+
+def test_a_customer_planned_within_its_cadence_window_is_not_suggested():
+    candidates = [
+        Candidate(facts(1, tier="key"), next_planned=DAY + timedelta(days=14)),  # within 14
+        Candidate(facts(2, tier="key"), next_planned=DAY + timedelta(days=15)),
+        Candidate(facts(3, status="client"), next_planned=DAY + timedelta(days=30)),  # within 30
+        Candidate(facts(4, status="client"), next_planned=DAY + timedelta(days=31)),
+    ]
+    assert [s.customer.id for s in suggest(candidates)] == [2, 4]
+
+
+def test_suggested_times_fit_office_hours_and_the_other_visits():
+    customers = [facts(1, hours="09:00-17:00"), facts(2, hours="14:00-15:00"), facts(3)]
+    times = suggestions.suggest_times(
+        customers, ["09:00", "10:30"], max_minutes=30, travel_minutes=30
+    )
+    # 09:00 and 10:30 are taken (each occupies an hour): 10:00 is too close to both
+    assert times == ["11:30", "14:00", "12:30"]
+    full = suggestions.suggest_times(
+        [facts(4, hours="14:00-14:20")], [], max_minutes=30, travel_minutes=30
+    )
+    assert full == [None]  # a 30-minute call does not fit before closing
 
 
 def test_prospects_are_proposed_only_when_the_new_pace_is_behind():

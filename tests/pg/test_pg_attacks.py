@@ -45,6 +45,10 @@ def _figures(cli) -> dict[str, Any]:
     figures = {"quota": _ok(cli("quota", "--team", "--json"))}
     for day in DAYS:
         figures[day] = _ok(cli("daily", day, "--team", "--json"))
+        for summary in figures[day]:
+            # An attacker's own report stamped as amended (`reported_at`, see `stamped`) asks
+            # for a new hand-in of their own day: a request, not a figure.
+            summary.pop("changed_since_submit")
     return figures
 
 

@@ -41,8 +41,11 @@ def test_pace_counts_this_months_customers_and_the_days_left(work_at, add_custom
     work = work_at(config=config)
     add_customer("Prospect")  # new on its first visit
     add_customer("Client", status="client")
-    for ref, day in (("Prospect", "2026-11-25"), ("Client", "2026-11-26"), ("Prospect", "today")):
-        raw = {"date": day, "start": "08:00", "minutes": "20", "notes": "met"}
+    for ref, day, start in (
+        ("Prospect", "2026-11-25", "08:00"), ("Client", "2026-11-26", "08:00"),
+        ("Prospect", "today", "09:00"),
+    ):  # fmt: skip
+        raw = {"date": day, "start": start, "minutes": "20", "notes": "met"}
         reports.report(work, ReportRequest(customer=ref, raw=raw))
     pace = plan.show(work, TODAY).pace
     assert (pace.visited, pace.new_visited) == (2, 1)  # customers, not visits

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 from salesvisit_cli import __version__
 from salesvisit_cli.cli.context import AppContext
 from salesvisit_cli.domain.errors import SalesvisitError
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import _, ngettext
 
 # The command groups and root commands, loaded only when used: `salesvisit --help` and shell
 # completion build (and import) nothing but the one group they need. name: (module, attribute,
@@ -91,15 +91,34 @@ Examples:
 class SalesvisitGroup(TyperGroup):
     """Turns every expected failure into one `Error:` line and exit code 1."""
 
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        """An unknown command: one usage error, with the closest command when one is near."""
+        name = args[0] if args else None
+        if name is not None and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+            from difflib import get_close_matches
+
+            message = _("No such command {name!r}.").format(name=name)
+            close = get_close_matches(name, self.list_commands(ctx), n=1)
+            if close:
+                message += " " + ngettext(
+                    "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
+                ).format(possibility=repr(close[0]))
+            ctx.fail(message)
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a reader that went away (`| head`) shows here
+            return result
         except SalesvisitError as error:
             raise click.ClickException(_one_line(error)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:
+            _reader_went_away()
         except OSError as error:
             if os.environ.get("SALESVISIT_DEBUG"):
                 raise
@@ -251,7 +270,7 @@ def _build(name: str) -> click.Command:
             TyperInfo(target, name=name),
             pretty_exceptions_short=app.pretty_exceptions_short,
             rich_markup_mode=app.rich_markup_mode,
-            suggest_commands=app.suggest_commands,
+            suggest_commands=False,  # click suggests (in the interface language); not twice
         )
     return get_command_from_info(
         CommandInfo(
@@ -286,7 +305,17 @@ def _import(name: str):
     return __import__(name, fromlist=["__name__"])
 
 
+def _reader_went_away() -> None:
+    from salesvisit_cli.render.console import reader_went_away
+
+    reader_went_away()
+
+
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="salesvisit")
+    try:
+        app(prog_name="salesvisit")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_went_away()
     sys.exit(0)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from salesvisit_cli.i18n import _
+
 if TYPE_CHECKING:
     from salesvisit_cli.config import Config
     from salesvisit_cli.domain.calendar import WorkCalendar
@@ -52,6 +54,7 @@ class AppContext:
     def store(self) -> Store:
         from salesvisit_cli.store.engine import open_store
 
+        self._check_database_folder()
         store = open_store(self.db_target)
         self._closers.append(store.close)
         if not store.is_sqlite:
@@ -63,6 +66,24 @@ class AppContext:
 
             settle(store, self.config, self.now().date())
         return store
+
+    def _check_database_folder(self) -> None:
+        """The folder of the SQLite file `--db` / SALESVISIT_DB names must exist: a mistyped
+        folder is an error that names it, and nothing is created (the default location is
+        created on first use)."""
+        from salesvisit_cli.store.engine import database_url, sqlite_path
+
+        path = sqlite_path(database_url(self.db_target)) if self.db_option else None
+        if path is None or path.exists():
+            return
+        folder = path.expanduser().parent
+        if not folder.is_dir():
+            from salesvisit_cli.domain.errors import ValidationError
+
+            raise ValidationError(
+                _("the folder {folder} does not exist: no database there (nothing was created; "
+                  "check --db or SALESVISIT_DB)").format(folder=folder)
+            )  # fmt: skip
 
     @cached_property
     def rep(self) -> str:

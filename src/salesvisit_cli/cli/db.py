@@ -15,6 +15,7 @@ app = typer.Typer(help="The database: path, integrity check, backup.", no_args_i
 
 
 @app.command("path")
+@json_output
 def path(ctx: typer.Context) -> None:
     """Print the database in use (file path or URL, password hidden)."""
     from salesvisit_cli.store.engine import database_url, sqlite_path
@@ -22,11 +23,12 @@ def path(ctx: typer.Context) -> None:
     url = database_url(app_context(ctx).db_target)
     file = sqlite_path(url)
     if file is not None:
-        typer.echo(str(file))
+        shown = {"path": str(file), "url": None}
     else:
         from sqlalchemy.engine import make_url
 
-        typer.echo(make_url(url).render_as_string(hide_password=True))
+        shown = {"path": None, "url": make_url(url).render_as_string(hide_password=True)}
+    emit(shown, lambda found: typer.echo(found["path"] or found["url"]))
 
 
 @app.command("check")

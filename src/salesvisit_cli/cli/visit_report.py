@@ -10,6 +10,7 @@ import typer
 from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.options import given
 from salesvisit_cli.cli.output import emit, json_output
+from salesvisit_cli.i18n import _
 
 PROMPTS = {
     "start": "Start time (HH:MM)",
@@ -52,6 +53,14 @@ def report(
             "--customer", "-c", help="Customer REF: an unplanned visit (walk-in, cold call)."
         ),
     ] = None,
+    new_customer: Annotated[
+        str | None,
+        typer.Option(
+            "--new-customer",
+            metavar="NAME",
+            help=_("A customer not on file yet: add it (as `customer add NAME`) with the report."),
+        ),
+    ] = None,
     day: Annotated[
         str | None, typer.Option("--date", help="Visit date (default: today, or the planned day).")
     ] = None,
@@ -90,6 +99,12 @@ def report(
             "--amend", help="Change a reported visit (old version kept); alone: show its history."
         ),
     ] = False,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again", help=_("Record a second visit to the same customer on the same day.")
+        ),
+    ] = False,
 ) -> None:
     """Report a call right after it: complete a planned visit, or record an unplanned one.
 
@@ -103,6 +118,7 @@ def report(
       salesvisit visit report 12 --start 10:00 --minutes 25 --notes "Met the buyer"
       salesvisit visit report --customer 华美 --start 14:30 --end 15:10 --notes "Cold call" \\
           --booking "200 cartons" --next "2026-12-03 10:00" --next-place "their office"
+      salesvisit visit report --new-customer "苏州新科电子" --minutes 20 --notes "Walk-in"
       salesvisit visit report 12 --amend --complaint "Late delivery in May"
       salesvisit visit report 12 --amend            # show the report and its history
     """
@@ -119,7 +135,14 @@ def report(
     if amend and visit_id is not None and not raw and customer is None:
         emit(reports.show(work, visit_id), report_history)
         return
-    request = reports.ReportRequest(visit_id=visit_id, customer=customer, amend=amend, raw=raw)
+    request = reports.ReportRequest(
+        visit_id=visit_id,
+        customer=customer,
+        amend=amend,
+        again=again,
+        new_customer=new_customer,
+        raw=raw,
+    )
     draft = reports.prepare(work, request)
     if draft.missing and _interactive():
         asked = {name: _ask(name, work.today) for name in draft.missing}

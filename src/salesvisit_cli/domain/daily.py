@@ -129,6 +129,13 @@ class DailySummary:
     followups: list[dict[str, Any]] = field(default_factory=list)
     planned: list[dict[str, Any]] = field(default_factory=list)
     market: str | None = None  # market notes handed in with the day (市场动态)
+    changed_at: datetime | None = None  # when its reports last changed
+
+    @property
+    def changed_since_submit(self) -> bool:
+        """A report was added, amended or voided after the last hand-in."""
+        handed_in = self.amended_at[-1] if self.amended_at else self.submitted_at
+        return handed_in is not None and self.changed_at is not None and self.changed_at > handed_in
 
     @property
     def new_customers(self) -> int:
@@ -168,6 +175,7 @@ class DailySummary:
             "deadline": self.deadline.isoformat(),
             "submitted_at": self.submitted_at.isoformat() if self.submitted_at else None,
             "status": self.status,
+            "changed_since_submit": self.changed_since_submit,
             "amended_at": [moment.isoformat() for moment in self.amended_at],
             "report": [v.to_json() for v in self.visits],
             "followups": self.followups,

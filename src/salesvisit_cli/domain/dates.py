@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.i18n import _
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -87,11 +88,22 @@ def parse_date(text: str, today: date, *, this_week: bool = False) -> date:
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            pass
-        else:
-            _check_year(day.year, text)
-            return day
+            raise ValidationError(_no_such_day(text, value)) from None
+        _check_year(day.year, text)
+        return day
     raise ValidationError(f"invalid date {text!r}: expected {DATE_HELP}")
+
+
+def _no_such_day(text: str, value: str) -> str:
+    """Why a `YYYY-MM-DD` date does not exist (`2026-02-30`: February 2026 has 28 days)."""
+    year, month, _day = (int(part) for part in value.split("-"))
+    if 1 <= month <= 12 and year >= 1:
+        return _("the day {text!r} does not exist: {month} has {days} days").format(
+            text=text, month=f"{year:04d}-{month:02d}", days=monthrange(year, month)[1]
+        )
+    return _("the day {text!r} does not exist: there is no month {month}").format(
+        text=text, month=month
+    )
 
 
 def _check_year(year: int, text: str) -> None:

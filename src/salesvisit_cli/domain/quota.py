@@ -179,6 +179,7 @@ class Quota:
     phase: str  # past | current | future
     conflicts: int = 0  # completed visits to another salesperson's customer (R8)
     released: int = 0  # customers that left them for the public pool in the month
+    manager: bool = False  # listed apart in the team views, never counted as met or missed
 
     @property
     def unit(self) -> str:
@@ -293,6 +294,7 @@ class Quota:
             "over_time_visits": self.over_time_visits,
             "reports": self.report_counts(),
             "met": self.met,
+            "manager": self.manager,
             "status": self.status,
             "progress": number(self.progress),
             "needed_per_day": self.needed_per_day,
@@ -375,8 +377,11 @@ def month_quota(
 
 
 def rank(quotas: Iterable[Quota]) -> list[Quota]:
-    """The team, furthest along first: met, then progress to both targets, then name."""
+    """The salespeople furthest along first (met, progress to both targets, name), then the
+    managers, listed apart."""
     return sorted(
         quotas,
-        key=lambda q: (not q.met, -q.progress, -q.visited, -q.new_visited, q.rep.lower(), q.rep),
-    )
+        key=lambda q: (
+            q.manager, not q.met, -q.progress, -q.visited, -q.new_visited, q.rep.lower(), q.rep,
+        ),
+    )  # fmt: skip

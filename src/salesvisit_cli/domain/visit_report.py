@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -200,3 +201,54 @@ def over_time_message(minutes: int | None, max_minutes: int) -> str | None:
 def converts_to_client(status: str, booking: str | None) -> bool:
     """A booking turns a prospect into a client."""
     return status == "prospect" and bool(booking)
+
+
+@dataclass(frozen=True)
+class ReportedSlot:
+    """Another completed visit of the same salesperson and day (for the double-report checks)."""
+
+    visit_id: int
+    customer_id: int
+    customer: str
+    start: str | None
+    minutes: int | None
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        return _span(self.start, self.minutes)
+
+    def when(self) -> str:
+        """`HH:MM–HH:MM` (or just the start)."""
+        span = self.span
+        if span is None:
+            return self.start or "?"
+        end = span[1] % (24 * 60)
+        return f"{self.start}–{end // 60:02d}:{end % 60:02d}"
+
+
+def _span(start: str | None, minutes: int | None) -> tuple[int, int] | None:
+    if start is None or not minutes:
+        return None
+    hours, mins = start.split(":")
+    begin = int(hours) * 60 + int(mins)
+    return begin, begin + minutes
+
+
+def overlapping_report(
+    start: str | None, minutes: int | None, others: Iterable[ReportedSlot]
+) -> ReportedSlot | None:
+    """The first other completed visit whose time overlaps [start, start + minutes): one
+    salesperson cannot be at two calls at once (back to back is fine)."""
+    mine = _span(start, minutes)
+    if mine is None:
+        return None
+    for other in others:
+        theirs = other.span
+        if theirs is not None and mine[0] < theirs[1] and theirs[0] < mine[1]:
+            return other
+    return None
+
+
+def same_customer_report(customer_id: int, others: Iterable[ReportedSlot]) -> ReportedSlot | None:
+    """An earlier completed visit to the same customer that day (a second one needs --again)."""
+    return next((other for other in others if other.customer_id == customer_id), None)

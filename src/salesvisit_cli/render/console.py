@@ -14,7 +14,20 @@ def out():
     """The stdout console: colour only on a terminal, NO_COLOR honoured, no markup in plain str."""
     from rich.console import Console
 
-    return Console(markup=False, highlight=False, emoji=False)
+    console = Console(markup=False, highlight=False, emoji=False)
+    console.on_broken_pipe = reader_went_away  # type: ignore[method-assign]
+    return console
+
+
+def reader_went_away() -> None:
+    """The reader of stdout closed it (`| head`): end quietly with 141, as a tool killed by
+    SIGPIPE does; stdout goes to /dev/null so nothing complains at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    raise SystemExit(141)
 
 
 @cache

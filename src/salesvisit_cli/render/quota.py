@@ -207,8 +207,22 @@ def _reports(q: Quota) -> None:
     )
 
 
+def _status(quota: Quota) -> Text:
+    """The pace status; a manager is no salesperson: `manager`, never at risk or behind."""
+    if quota.manager:
+        return Text(_("manager"), style="dim")
+    return Text(status_name(quota.status), style=STATUS_STYLE.get(quota.status, ""))
+
+
+def _met(quota: Quota) -> Text:
+    """yes / no; a manager never met or missed the quota."""
+    if quota.manager:
+        return Text("—", style="dim")
+    return Text(_("yes") if quota.met else _("no"), style="green" if quota.met else "")
+
+
 def team_table(quotas: Sequence[Quota]) -> None:
-    """One row per salesperson, furthest along first."""
+    """One row per salesperson, furthest along first; the managers last, apart."""
     from salesvisit_cli.render.tables import data_table
 
     console = out()
@@ -240,24 +254,22 @@ def team_table(quotas: Sequence[Quota]) -> None:
         ]
         if not narrow:
             cells.append(_pace(q.pace_so_far))
-        cells += [
-            Text(status_name(q.status), style=STATUS_STYLE.get(q.status, "")),
-            f"{counts['on_time']}/{counts['days']}",
-        ]
+        cells += [_status(q), f"{counts['on_time']}/{counts['days']}"]
         if not narrow:
             cells.append(Text(str(q.conflicts), style="yellow" if q.conflicts else "dim"))
-            cells.append(Text(_("yes") if q.met else _("no"), style="green" if q.met else ""))
+            cells.append(_met(q))
         table.add_row(*cells)
     console.print(table)
     if narrow:
         _conflicts_below(quotas)
-    met = sum(1 for q in quotas if q.met)
+    sales = [q for q in quotas if not q.manager]
+    met = sum(1 for q in sales if q.met)
     summary = ngettext(
         "{met} of {count} salesperson met the quota",
         "{met} of {count} salespeople met the quota",
-        len(quotas),
+        len(sales),
     )
-    console.print(Text(summary.format(met=met, count=len(quotas)), style="dim"))
+    console.print(Text(summary.format(met=met, count=len(sales)), style="dim"))
     released = [q for q in quotas if q.released]
     if released:
         counts = ", ".join(f"{q.rep} {q.released}" for q in released)

@@ -79,9 +79,11 @@ def voided(result) -> None:
     """The withdrawn report and what went with it."""
     visit = result.visit
     text = _("Voided the report of visit {id}: {customer} on {day} ({reason})").format(
-        id=visit.id, customer=one_line(visit.customer), day=visit.date.isoformat(),
+        id=visit.id,
+        customer=one_line(visit.customer),
+        day=visit.date.isoformat(),
         reason=one_line(visit.cancel_reason or ""),
-    )  # fmt: skip
+    )
     out().print(inert(text, style="green"))
     if result.closed_followups:
         ids = ", ".join(str(number) for number in result.closed_followups)

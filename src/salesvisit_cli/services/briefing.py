@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from salesvisit_cli.domain.briefing import Briefing, Releasing, reports_due
 from salesvisit_cli.store import briefing as rows
+from salesvisit_cli.store.daily import changed_days
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -33,7 +34,8 @@ def briefing(connection: Connection, work: Work) -> Briefing:
     return Briefing(
         today=today,
         pending_reports=reports_due(
-            rows.unsubmitted_days(connection, own_id, today),
+            rows.unsubmitted_days(connection, own_id, today)
+            + changed_days(connection, own_id, today),
             work.calendar,
             work.config.report.deadline,
             today,

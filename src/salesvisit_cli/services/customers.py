@@ -78,13 +78,26 @@ def add(
     """Add a customer owned by `owner` (default: the salesperson adding it)."""
     fields = clean_fields(raw)
     with work.store.write() as connection:
-        warnings = _duplicate_check(connection, fields, allow_duplicate, None)
-        me = work.ensure_rep_id(connection)
-        owner_id = ensure_rep(connection, owner, work.now) if owner else me
-        customer_log.act(connection, me)
-        new_id = rows.add(connection, fields, owner_id, work.now)
-        customer_log.record(connection, new_id, "created", by=me, at=work.now, to_id=owner_id)
+        new_id, warnings = add_in(connection, work, fields, owner, allow_duplicate)
         return Saved(_with_due(work, rows.get(connection, new_id)), warnings)
+
+
+def add_in(
+    connection: Connection,
+    work: Work,
+    fields: dict[str, Any],
+    owner: str | None = None,
+    allow_duplicate: bool = False,
+) -> tuple[int, list[str]]:
+    """Add a customer (cleaned `fields`) inside an open write, with the checks of `customer
+    add`; returns its id and the warnings."""
+    warnings = _duplicate_check(connection, fields, allow_duplicate, None)
+    me = work.ensure_rep_id(connection)
+    owner_id = ensure_rep(connection, owner, work.now) if owner else me
+    customer_log.act(connection, me)
+    new_id = rows.add(connection, fields, owner_id, work.now)
+    customer_log.record(connection, new_id, "created", by=me, at=work.now, to_id=owner_id)
+    return new_id, warnings
 
 
 def edit(

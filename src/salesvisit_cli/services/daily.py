@@ -76,6 +76,7 @@ def _summary(connection: Connection, work: Work, me: int | None, day: date) -> D
     handed_in = submission_rows.submissions(connection, me, day)
     created = followup_rows.of_visits(connection, [v.id for v in done])
     summary = _build(work.rep, day, deadline, work.now, done, planned, handed_in, created)
+    summary.changed_at = submission_rows.last_changes(connection, day, me).get(me)
     summary.market = submission_rows.market_notes(connection, me, day)
     return summary
 
@@ -165,6 +166,7 @@ def team_summary(work: Work, day_text: str | None) -> list[DailySummary]:
             max_minutes=work.max_minutes,
         )
         handed_in = submission_rows.submissions_of_day(connection, day)
+        changed = submission_rows.last_changes(connection, day)
         done = [v for v in day_visits if v.status == "done"]
         created = followup_rows.of_visits(connection, [v.id for v in done])
     by_rep: dict[str, dict[str, list[VisitView]]] = {}
@@ -177,18 +179,18 @@ def team_summary(work: Work, day_text: str | None) -> list[DailySummary]:
     summaries = []
     for number, name in team:
         visits = by_rep.get(name, {"done": [], "planned": []})
-        summaries.append(
-            _build(
-                name,
-                day,
-                deadline,
-                work.now,
-                visits["done"],
-                visits["planned"],
-                handed_in.get(number, []),
-                followups.get(name, []),
-            )
+        summary = _build(
+            name,
+            day,
+            deadline,
+            work.now,
+            visits["done"],
+            visits["planned"],
+            handed_in.get(number, []),
+            followups.get(name, []),
         )
+        summary.changed_at = changed.get(number)
+        summaries.append(summary)
     return summaries
 
 
@@ -215,7 +217,7 @@ def submit(
         if day > today:
             raise ValidationError(f"{day.isoformat()} is in the future: nothing to hand in yet")
         current = _summary(connection, work, me, day)
-        if not current.visits:
+        if not current.visits and not current.changed_since_submit:
             raise ValidationError(
                 f"no completed visits on {day.isoformat()}: nothing to hand in "
                 "(report the visits first with `salesvisit visit report`)"

@@ -11,6 +11,7 @@ from salesvisit_cli.domain.checklist import prep_state
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import towards_target
 from salesvisit_cli.domain.talking_points import every_call, talking_points, tip_of_the_day
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.briefing import briefing
 from salesvisit_cli.services.visits import NewVisit, plan_visit, refuse_past
 from salesvisit_cli.store import visits as rows
@@ -85,11 +86,12 @@ def assemble(connection: Connection, work: Work, day: date) -> rules.Plan:
 def _suggestions(
     connection: Connection, work: Work, plan: rules.Plan, limit: int
 ) -> list[suggestions.Suggestion]:
+    policy = work.config.cadence
     return suggestions.suggest(
-        rows.candidates(connection, work.rep_id(connection), plan.date),
+        rows.candidates(connection, work.rep_id(connection), plan.date, work.today),
         limit,
         day=plan.date,
-        key_days=work.config.cadence.key_days,
+        cadence=suggestions.Cadence(policy.key_days, policy.normal_days),
         new_behind=plan.pace.new_needed_per_day > 0,
         near=[(v.customer.name, v.customer.point) for v in plan.visits if v.customer.point],
     )
@@ -104,6 +106,15 @@ def show(work: Work, day: date, suggest: int | None = None) -> rules.Plan:
         if suggest is not None:
             plan.suggestions = _suggestions(connection, work, plan, suggest)
     return plan
+
+
+def _purpose(priority: int) -> str:
+    """What an accepted suggestion is planned for (the reason stays in the suggestion)."""
+    if priority == suggestions.KEY_REVISIT:
+        return _("Key customer visit")
+    if priority == suggestions.NEW_PROSPECT:
+        return _("First visit: introduce the company")
+    return _("Keep in touch")
 
 
 def routed(work: Work, day: date, *, apply: bool = False) -> rules.Plan:
@@ -134,25 +145,38 @@ def _timed_by_round(
 
 
 def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
-    """Schedule the suggested customers (untimed, their reason as purpose); the plan after it."""
+    """Schedule the suggested customers, each with its purpose and a time that fits its office
+    hours and the day's other visits (from the day's round when `route.start` is set; untimed
+    when none fits); the plan after it."""
     refuse_past(day, work.today)
     suggestions.check_suggest_limit(suggest)
     warnings: list[str] = []
     with work.store.write() as connection:
         before = assemble(connection, work, day)
         chosen = _suggestions(connection, work, before, suggest)
+        by_round = work.config.route.start is not None
+        times = (
+            [None] * len(chosen)
+            if by_round  # the day's round times them below
+            else suggestions.suggest_times(
+                [suggestion.customer for suggestion in chosen],
+                [visit.at for visit in before.visits if visit.at is not None],
+                max_minutes=work.max_minutes,
+                travel_minutes=work.config.visit.travel_minutes,
+            )
+        )
         accepted = []
-        for suggestion in chosen:
+        for suggestion, at in zip(chosen, times, strict=True):
             new_id, said = plan_visit(
                 connection,
                 work,
                 suggestion.customer.id,
-                NewVisit(day=day, purpose=suggestion.reason.translated()),
+                NewVisit(day=day, at=at, purpose=_purpose(suggestion.priority)),
             )
             accepted.append(new_id)
             warnings += [message for message in said if message not in warnings]
         plan = assemble(connection, work, day)
-        if accepted and work.config.route.start is not None:
+        if accepted and by_round:
             plan = _timed_by_round(connection, work, plan, accepted)
     plan.suggestions = chosen
     plan.accepted = accepted

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.config import Config
@@ -30,26 +30,31 @@ def quotas_of(
     connection: Connection, work: Work, month: Month, members: list[tuple[int | None, str]]
 ) -> list[Quota]:
     """The month of each (rep id, name) in `members`, in that order; a salesperson with no row
-    yet (id None) has the targets and zero progress."""
+    yet (id None) has the targets and zero progress; managers are marked (listed apart)."""
     rules = rules_of(work.config)
     ids = [rep_id for rep_id, _ in members if rep_id is not None]
     activity = rows.month_activity(connection, month, ids, rules.max_minutes)
+    managers = rows.manager_ids(connection)
     return [
-        month_quota(
-            name,
-            month,
-            activity[rep_id] if rep_id is not None else MonthActivity(),
-            rules,
-            work.calendar,
-            work.today,
-            work.now,
+        replace(
+            month_quota(
+                name,
+                month,
+                activity[rep_id] if rep_id is not None else MonthActivity(),
+                rules,
+                work.calendar,
+                work.today,
+                work.now,
+            ),
+            manager=rep_id in managers,
         )
         for rep_id, name in members
     ]
 
 
 def team_quotas(connection: Connection, work: Work, month: Month) -> list[Quota]:
-    """Every salesperson in the rep table, furthest along first (inside a read)."""
+    """Every salesperson in the rep table, furthest along first, the managers after them
+    (inside a read)."""
     return rank(quotas_of(connection, work, month, rows.list_reps(connection)))
 
 
@@ -73,13 +78,14 @@ class TeamMonth:
 
 
 def team_quota(work: Work, month: Month) -> list[Quota]:
-    """Every salesperson in the rep table, furthest along first."""
+    """Every salesperson in the rep table, furthest along first; the managers after them."""
     return team_month(work, month).quotas
 
 
 def team_month(work: Work, month: Month) -> TeamMonth:
-    """Every salesperson's quota, furthest along first, and where their new customers of the
-    month came from (信息获取渠道: the measure for the advertising plan)."""
+    """Every salesperson's quota, furthest along first (the managers after them), and where
+    their new customers of the month came from (信息获取渠道: the measure for the advertising
+    plan)."""
     with work.store.read() as connection:
         team = rows.list_reps(connection)
         quotas = rank(quotas_of(connection, work, month, team))

@@ -34,6 +34,13 @@ from salesvisit_cli.domain.visit_report import (
 from salesvisit_cli.domain.visits import FollowupRef, VisitView
 from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
+from salesvisit_cli.services.customers import add_in
+from salesvisit_cli.services.report_checks import (
+    new_customer_fields,
+    no_match_hint,
+    planned_that_day,
+    refuse_double,
+)
 from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import followups as followup_rows
@@ -48,6 +55,8 @@ class ReportRequest:
     visit_id: int | None = None
     customer: str | None = None
     amend: bool = False
+    again: bool = False
+    new_customer: str | None = None
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -87,13 +96,26 @@ class _Target:
     customer_id: int
     customer: str
     base: ReportFields
+    new_fields: dict[str, Any] | None = None  # a customer to add with the report
 
 
-def _target(connection: Connection, rep: str, request: ReportRequest, today: date) -> _Target:
-    """The visit (or customer) a report is about, checked against the rules."""
+def _target(
+    connection: Connection, work: Work, request: ReportRequest, day: date | None = None
+) -> _Target:
+    """The visit (or customer) a report is about, checked against the rules: a report by
+    customer completes the salesperson's visit to it planned on `day` (default today)."""
     from salesvisit_cli.services.customers import resolve
 
-    if request.visit_id is None:
+    rep, today = work.rep, work.today
+    visit_id = request.visit_id
+    if request.new_customer is not None:
+        if visit_id is not None or request.customer:
+            raise ValidationError(
+                _("--new-customer adds the customer: give neither a VISIT_ID nor --customer")
+            )
+        fields = new_customer_fields(connection, request.new_customer)
+        return _Target(None, 0, fields["name"], ReportFields(date=today), fields)
+    if visit_id is None:
         if request.amend:
             raise ValidationError("--amend needs the VISIT_ID of the reported visit")
         if not request.customer:
@@ -101,11 +123,17 @@ def _target(connection: Connection, rep: str, request: ReportRequest, today: dat
                 "give a VISIT_ID to complete a planned visit, or --customer REF for an "
                 "unplanned one (walk-in, cold call)"
             )
-        customer = resolve(connection, request.customer)
-        return _Target(None, customer.id, customer.name, ReportFields(date=today))
-    visit = rows.visit_row(connection, request.visit_id)
+        try:
+            customer = resolve(connection, request.customer)
+        except NotFoundError as missing:
+            raise no_match_hint(missing) from None
+        rep_id = work.rep_id(connection)
+        visit_id = planned_that_day(connection, rep_id, customer.id, day or today)
+        if visit_id is None:
+            return _Target(None, customer.id, customer.name, ReportFields(date=today))
+    visit = rows.visit_row(connection, visit_id)
     if visit is None:
-        raise NotFoundError(f"no visit {request.visit_id}")
+        raise NotFoundError(f"no visit {visit_id}")
     if visit.rep != rep:
         raise ValidationError(f"visit {visit.id} is {visit.rep}'s, not yours ({rep})")
     if request.customer:
@@ -142,7 +170,7 @@ def prepare(work: Work, request: ReportRequest) -> Draft:
     """Check the request and say which required fields are still missing (nothing written)."""
     changes = clean_changes(request.raw, work.today)
     with work.store.read() as connection:
-        target = _target(connection, work.rep, request, work.today)
+        target = _target(connection, work, request, changes.get("date"))
     if "end" in changes and target.base.start is None and "start" not in changes:
         # --end without a start: ask for the start; minutes follow from the end time.
         fields = merge(target.base, {k: v for k, v in changes.items() if k != "end"})
@@ -157,9 +185,18 @@ def report(work: Work, request: ReportRequest) -> Reported:
     now, today, max_minutes = work.now, work.today, work.max_minutes
     changes = clean_changes(request.raw, today)
     with work.store.write() as connection:
-        target = _target(connection, work.rep, request, today)
+        target = _target(connection, work, request, changes.get("date"))
         fields = assume_start(merge(target.base, changes), now)
         check_complete(fields, now)
+        refuse_double(
+            connection,
+            work.rep_id(connection),
+            visit_id=target.visit.id if target.visit is not None else None,
+            customer_id=target.customer_id,
+            fields=fields,
+            completing=target.visit is None or target.visit.status != "done",
+            again=request.again,
+        )
         next_given = not request.amend or "next_date" in changes or "next_place" in changes
         if fields.next_date is not None and next_given:
             check_next_meeting(fields.next_date, fields.next_at, now)
@@ -169,6 +206,8 @@ def report(work: Work, request: ReportRequest) -> Reported:
         me = work.ensure_rep_id(connection)
         customer_log.act(connection, me)
         result = Reported(visit=None, amended=request.amend, history=[])  # type: ignore[arg-type]
+        if target.new_fields is not None:
+            target.customer_id, result.warnings = add_in(connection, work, target.new_fields)
         facts = rows.customer_owner(connection, target.customer_id)
         visit = target.visit
         if visit is not None and visit.status == "done":
@@ -222,14 +261,6 @@ def _write_visit(
             connection,
             {**values, "customer_id": target.customer_id, "rep_id": me, "created_at": now},
         )
-        planned = rows.planned_ids(connection, me, target.customer_id, values["date"])
-        if planned:
-            listed = ", ".join(str(number) for number in planned)
-            text = _(
-                "you also had visit {ids} planned with {customer} that day; it stays "
-                "planned (report it with `visit report ID` or cancel it)"
-            )
-            result.warnings.append(text.format(ids=listed, customer=target.customer))
         return visit_id
     if visit.status == "done":
         old = ReportFields.of(visit).snapshot()
@@ -289,6 +320,14 @@ def _followups(
     changes = reconcile(wanted, followup_rows.of_visit(connection, visit_id))
     created = []
     for new in changes.create:
+        earlier = (
+            followup_rows.open_thanks(connection, customer_id, visit_id)
+            if new.kind == "thanks"
+            else None
+        )
+        if earlier is not None:  # one open thank-you per customer: it moves to the new day
+            followup_rows.change(connection, earlier, due=new.due)
+            continue
         new_id = followup_rows.add(
             connection,
             {
@@ -341,7 +380,7 @@ def show(work: Work, visit_id: int) -> Reported:
     max_minutes = work.max_minutes
     with work.store.read() as connection:
         request = ReportRequest(visit_id=visit_id, amend=True)
-        target = _target(connection, work.rep, request, work.today)
+        target = _target(connection, work, request)
         assert target.visit is not None
         return Reported(
             visit=view(connection, visit_id, max_minutes=max_minutes),

@@ -58,7 +58,11 @@ def void(work: Work, visit_id: int, reason: str | None) -> Voided:
             raise ValidationError(_refusal(visit))
         me = work.ensure_rep_id(connection)
         customer_log.act(connection, me, reason)
-        rows.update_visit(connection, visit_id, {"status": "void", "cancel_reason": reason})
+        rows.update_visit(
+            connection,
+            visit_id,
+            {"status": "void", "cancel_reason": reason, "reported_at": work.now},
+        )
         closed = followup_rows.close_open_of_visit(
             connection, visit_id, work.now, VOID_NOTE.format(reason=reason)
         )

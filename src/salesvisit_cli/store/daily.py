@@ -83,3 +83,35 @@ def last_unsubmitted_day(connection: Connection, rep_id: int, before: date) -> d
             ~handed_in.exists(),
         )
     ).scalar()
+
+
+# The visits whose reports a hand-in covers (a void one changed the day too).
+REPORTED = ("done", "void")
+
+
+def last_changes(connection: Connection, day: date, rep_id: int | None = None) -> dict[int, Any]:
+    """When each salesperson's reports of a day last changed (reported, amended, voided)."""
+    query = select(VISIT.c.rep_id, func.max(VISIT.c.reported_at)).where(
+        VISIT.c.date == day, VISIT.c.status.in_(REPORTED)
+    )
+    if rep_id is not None:
+        query = query.where(VISIT.c.rep_id == rep_id)
+    return dict(connection.execute(query.group_by(VISIT.c.rep_id)).all())
+
+
+def changed_days(connection: Connection, rep_id: int, before: date) -> list[date]:
+    """Days before `before` whose reports changed after their last hand-in."""
+    last_hand_in = (
+        select(func.max(SUBMISSION.c.submitted_at))
+        .where(SUBMISSION.c.rep_id == rep_id, SUBMISSION.c.date == VISIT.c.date)
+        .scalar_subquery()
+    )
+    return list(
+        connection.execute(
+            select(VISIT.c.date)
+            .where(VISIT.c.rep_id == rep_id, VISIT.c.status.in_(REPORTED), VISIT.c.date < before)
+            .group_by(VISIT.c.date)
+            .having(func.max(VISIT.c.reported_at) > last_hand_in)
+            .order_by(VISIT.c.date)
+        ).scalars()
+    )

@@ -67,6 +67,21 @@ def thanks_due(
     return connection.execute(query.limit(1)).first() is not None
 
 
+def open_thanks(connection: Connection, customer_id: int, exclude_visit_id: int) -> int | None:
+    """The customer's open thank-you follow-up from another visit, if any (the oldest)."""
+    return connection.execute(
+        select(FOLLOWUP.c.id)
+        .where(
+            FOLLOWUP.c.customer_id == customer_id,
+            FOLLOWUP.c.kind == "thanks",
+            FOLLOWUP.c.done_at.is_(None),
+            (FOLLOWUP.c.visit_id.is_(None)) | (FOLLOWUP.c.visit_id != exclude_visit_id),
+        )
+        .order_by(FOLLOWUP.c.id)
+        .limit(1)
+    ).scalar()
+
+
 def change(connection: Connection, followup_id: int, **values: Any) -> None:
     connection.execute(update(FOLLOWUP).where(FOLLOWUP.c.id == followup_id).values(**values))
 

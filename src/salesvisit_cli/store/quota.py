@@ -28,6 +28,11 @@ def list_reps(connection: Connection) -> list[tuple[int, str]]:
     return [(row.id, row.name) for row in rows]
 
 
+def manager_ids(connection: Connection) -> set[int]:
+    """The ids of the managers in the rep table."""
+    return set(connection.execute(select(REP.c.id).where(REP.c.is_manager.is_(True))).scalars())
+
+
 def new_by_source(
     connection: Connection, month: Month, rep_ids: list[int]
 ) -> dict[int, dict[str, int]]:

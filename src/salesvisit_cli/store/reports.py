@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from salesvisit_cli.domain.visit_report import ReportedSlot
 from salesvisit_cli.store.tables import CUSTOMER, REP, VISIT
 from salesvisit_cli.store.tables import VISIT_REVISION as REVISION
 
@@ -91,6 +92,17 @@ def planned_ids(connection: Connection, rep_id: int, customer_id: int, day: date
             )
         ).scalars()
     )
+
+
+def done_on_day(connection: Connection, rep_id: int, day: date) -> list[ReportedSlot]:
+    """The salesperson's completed visits of a day, by start time."""
+    rows = connection.execute(
+        select(VISIT.c.id, VISIT.c.customer_id, CUSTOMER.c.name, VISIT.c.start, VISIT.c.minutes)
+        .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
+        .where(VISIT.c.rep_id == rep_id, VISIT.c.date == day, VISIT.c.status == "done")
+        .order_by(VISIT.c.start, VISIT.c.id)
+    )
+    return [ReportedSlot(*row) for row in rows]
 
 
 def next_meeting_of(connection: Connection, visit_id: int) -> Any | None:

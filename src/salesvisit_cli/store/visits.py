@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.plan import CustomerFacts, Slot
@@ -372,31 +372,30 @@ def planned_on(connection: Connection, rep_id: int | None, day: date) -> list[Pl
     ]
 
 
-def candidates(connection: Connection, rep_id: int | None, day: date) -> list[Candidate]:
+def candidates(
+    connection: Connection, rep_id: int | None, day: date, today: date
+) -> list[Candidate]:
     """Customers the salesperson may be proposed for `day`: their own and unowned ones, without a
-    planned or completed visit (by anyone) that day, with any thank-you or follow-up call of theirs
-    due by then."""
+    planned or completed visit (by anyone) that day, each with its next visit planned from
+    `today` on (by anyone)."""
     busy = select(VISIT.c.customer_id).where(
         VISIT.c.date == day, VISIT.c.status.in_(("planned", "done"))
     )
     owned = CUSTOMER.c.owner_id.is_(None)
     if rep_id is not None:
         owned = or_(owned, CUSTOMER.c.owner_id == rep_id)
-    rows = connection.execute(_facts_select().where(owned, CUSTOMER.c.id.not_in(busy))).all()
-    calls: dict[int, tuple[date, str]] = {}
-    if rep_id is not None:
-        due_rows = connection.execute(
-            select(FOLLOWUP.c.customer_id, FOLLOWUP.c.due, FOLLOWUP.c.kind)
-            .where(
-                and_(
-                    FOLLOWUP.c.rep_id == rep_id,
-                    FOLLOWUP.c.done_at.is_(None),
-                    FOLLOWUP.c.kind.in_(("call", "thanks")),
-                    FOLLOWUP.c.due <= day,
-                )
-            )
-            .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
+    next_planned = (
+        select(func.min(VISIT.c.date))
+        .where(
+            VISIT.c.customer_id == CUSTOMER.c.id,
+            VISIT.c.status == "planned",
+            VISIT.c.date >= today,
         )
-        for row in due_rows:
-            calls.setdefault(row.customer_id, (row.due, row.kind))
-    return [Candidate(_facts(row), *calls.get(row.id, (None, None))) for row in rows]
+        .correlate(CUSTOMER)
+        .scalar_subquery()
+        .label("next_planned")
+    )
+    rows = connection.execute(
+        _facts_select().add_columns(next_planned).where(owned, CUSTOMER.c.id.not_in(busy))
+    ).all()
+    return [Candidate(_facts(row), row.next_planned) for row in rows]
