@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.route_solvers import installed, ortools_order, vroom_order  # noqa: E402
-from benchmarks.run import DB_FLOOR, PYTHON, environment, paired  # noqa: E402
+from benchmarks.run import PYTHON, SQLMODEL_FLOOR, environment, paired  # noqa: E402
 
 from salesvisit_cli.domain.route import hhmm, keep_feasible, travel_of  # noqa: E402
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO  # noqa: E402
@@ -184,7 +184,7 @@ def speed(runs: int) -> list[str]:
         db = thirty_visit_day(workdir)
         env = environment(workdir, db)
         command = [PYTHON, "-m", "salesvisit_cli", "visit", "plan", "--route", "--date", str(DAY)]
-        mine, floor = paired(command, env, DB_FLOOR, env, runs)
+        mine, floor = paired(command, env, SQLMODEL_FLOOR, env, runs)
         plain = [PYTHON, "-X", "importtime", *command[1:5], "--date", str(DAY)]
         imported = subprocess.run(plain, env=env, capture_output=True, text=True, check=True)
     ratio = mine.seconds / floor.seconds
