@@ -189,7 +189,7 @@ def _insert_customers(
         by_rep[owner_id].append(
             demo_history.DemoCustomer(customer_id, fields["status"], since, arrival=arrival)
         )
-    bulk.insert_rows(connection, CUSTOMER, CUSTOMER_COLUMNS, rows)
+    bulk.insert_rows(connection, CUSTOMER, CUSTOMER_COLUMNS, rows, copy=True)
     return by_rep
 
 
@@ -215,8 +215,9 @@ def _insert_history(
         (FOLLOWUP, demo_history.FOLLOWUP_COLUMNS, history.followups),
     ):
         rows = demo_data.in_chinese(rows, columns) if chinese else rows
-        bulk.insert_rows(connection, table, columns, rows)
-    bulk.insert_rows(connection, SUBMISSION, demo_history.SUBMISSION_COLUMNS, history.submissions)
+        bulk.insert_rows(connection, table, columns, rows, copy=True)
+    bulk.insert_rows(connection, SUBMISSION, demo_history.SUBMISSION_COLUMNS, history.submissions,
+                     copy=True)  # fmt: skip
     summary.visits += history.done
     summary.followups += len(history.followups)
     summary.hand_ins += len(history.submissions)
