@@ -88,3 +88,21 @@ def test_managers_are_listed_apart_in_the_team_quota_and_never_counted(cli):
     assert "0 of 2 salespeople met the quota" in screen
     row = next(line for line in screen.splitlines() if "Wang Li" in line)
     assert "manager" in row and "at risk" not in row
+
+
+def test_one_situation_per_visit(cli):
+    """A registered client nobody has visited is a known customer (past business to thank
+    for), not also a first meeting; a prospect nobody has visited is a first meeting only."""
+    assert cli("customer", "add", "华美贸易", "--tier", "key", "--status", "client").exit_code == 0
+    assert cli("customer", "add", "无锡机电", "--status", "prospect").exit_code == 0
+    for name in ("华美", "无锡"):
+        assert cli("visit", "schedule", name, "--date", "today").exit_code == 0
+    visits = {v["customer"]["name"]: v for v in cli("visit", "plan", "--json").json()["visits"]}
+    kinds = {
+        name: [point.split(":")[0] for point in v["talking_points"][:-1]]
+        for name, v in visits.items()
+    }
+    assert kinds == {"华美贸易": ["Known customer"], "无锡机电": ["First meeting"]}
+    screen = cli("visit", "plan").stdout
+    line = next(line for line in screen.splitlines() if "华美贸易" in line)
+    assert "known customer" in line and "first meeting" not in line
