@@ -1,5 +1,6 @@
 """The smaller things of issue 15: a day that does not exist, `db path --json`, one "Did you
-mean", a missing `--db` folder named (a new file noted), each with a frozen clock."""
+mean", a missing `--db` folder named, a new file noted (or removed when the command failed), one
+situation per visit, each with a frozen clock."""
 
 from __future__ import annotations
 
@@ -38,6 +39,23 @@ def test_a_missing_database_folder_is_an_error_naming_it(cli, isolated_env):
     assert ran.exit_code == 1
     assert f"the folder {target.parent} does not exist" in ran.stderr
     assert not (isolated_env / "nope").exists()
+
+
+def test_a_new_database_file_is_noted_once_on_stderr(cli, isolated_env):
+    target = isolated_env / "new.db"
+    ran = cli("--db", str(target), "visit", "list", "--json")
+    assert ran.exit_code == 0 and ran.json() == []
+    assert ran.stderr == f"created a new database: {target}\n"
+    assert cli("--db", str(target), "visit", "list", "--json").stderr == ""
+
+
+def test_a_command_that_fails_on_a_new_database_file_creates_nothing(cli, isolated_env):
+    """The error stays the only line: the file made for the command is removed again."""
+    target = isolated_env / "new.db"
+    ran = cli("--db", str(target), "visit", "report", "--customer", "无锡", "--minutes", "20")
+    assert ran.exit_code == 1
+    assert ran.stderr.startswith("Error: no customer matches") and ran.stderr.count("\n") == 1
+    assert sorted(path.name for path in isolated_env.iterdir() if "new.db" in path.name) == []
 
 
 @pytest.mark.parametrize("command", [["visit", "plan"], ["visit", "list"], ["quota"]])
