@@ -124,3 +124,15 @@ def test_one_situation_per_visit(cli):
     screen = cli("visit", "plan").stdout
     line = next(line for line in screen.splitlines() if "华美贸易" in line)
     assert "known customer" in line and "first meeting" not in line
+
+
+def test_a_hand_in_on_the_next_morning_calls_the_plan_today_s(cli, clock):
+    assert cli("customer", "add", "华美贸易", "--status", "client").exit_code == 0
+    clock("2026-11-27 10:00")  # Friday
+    report = ("visit", "report", "--customer", "华美", "--minutes", "20", "--notes", "ok")
+    assert cli(*report).exit_code == 0
+    assert cli("visit", "schedule", "华美", "--date", "2026-11-30", "--at", "10:00").exit_code == 0
+    clock("2026-11-30 07:50")  # Monday, before the 09:00 deadline
+    ran = cli("daily", "2026-11-27", "--submit")
+    assert ran.exit_code == 0, ran.stderr
+    assert "Today's plan (" in ran.stdout and "Tomorrow's plan" not in ran.stdout
