@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import DB_FLOOR, PYTHON, environment, paired  # noqa: E402
+from benchmarks.run import PYTHON, SQLMODEL_FLOOR, environment, paired  # noqa: E402
 
 from salesvisit_cli.domain.route import hhmm, keep_feasible, travel_of  # noqa: E402
 from salesvisit_cli.domain.route_solver import TIME_LIMIT, best_order  # noqa: E402
@@ -97,7 +97,7 @@ def speed(runs: int) -> str:
         db = thirty_visit_day(workdir)
         env = environment(workdir, db)
         command = [PYTHON, "-m", "salesvisit_cli", "visit", "plan", "--route", "--date", str(DAY)]
-        mine, floor = paired(command, env, DB_FLOOR, env, runs)
+        mine, floor = paired(command, env, SQLMODEL_FLOOR, env, runs)
     return (
         f"`visit plan --route`, 30 visits: {mine.seconds:.3f} s, floor {floor.seconds:.3f} s, "
         f"{mine.seconds / floor.seconds:.2f}x (goal <= 2.5x); "

@@ -16,13 +16,14 @@ from salesvisit_cli.domain.checklist import DEFAULT_CARRY
 from salesvisit_cli.domain.dates import parse_time
 from salesvisit_cli.domain.errors import SalesvisitError
 from salesvisit_cli.domain.errors import ValidationError as InputError
+from salesvisit_cli.policies import ConfigRules, QuotaRules
 
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
-class QuotaPolicy(_Section):
+class QuotaPolicy(_Section, QuotaRules):
     """R1: the monthly visit quota."""
 
     target: int = Field(120, ge=1, le=100_000, description="customers (or visits) per month")
@@ -39,10 +40,6 @@ class QuotaPolicy(_Section):
         if not 0 <= share <= 1:
             raise ValueError("must be between 0 and 1")
         return str(share)
-
-    @property
-    def share(self) -> Fraction:
-        return Fraction(self.new_share)
 
 
 class VisitPolicy(_Section):
@@ -160,7 +157,7 @@ class UiPolicy(_Section):
     language: Literal["auto", "zh-CN", "en"] = "auto"
 
 
-class Config(_Section):
+class Config(_Section, ConfigRules):
     """The whole configuration file."""
 
     rep: str | None = None
@@ -187,17 +184,6 @@ class Config(_Section):
             return validate_rep_name(value)
         except InputError as error:
             raise ValueError(str(error)) from None
-
-    def work_calendar(self):
-        """The working-day calendar this configuration describes."""
-        from salesvisit_cli.domain.calendar import WorkCalendar
-
-        return WorkCalendar(
-            self.calendar.country,
-            self.calendar.subdivision,
-            self.calendar.extra_holidays,
-            self.calendar.extra_workdays,
-        )
 
 
 def keys() -> list[str]:
@@ -388,8 +374,10 @@ def _write_toml(data: dict[str, Any], path: Path) -> None:
 
 
 def _write_bytes(content: bytes, path: Path) -> None:
-    """Replace the file atomically (temp file + fsync + rename), mode 0600."""
+    """Replace the file atomically (temp file + fsync + rename), mode 0600; the settings cached
+    for it are dropped."""
     from salesvisit_cli.paths import make_private_dir
+    from salesvisit_cli.policies import forget
 
     make_private_dir(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
@@ -402,6 +390,7 @@ def _write_bytes(content: bytes, path: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    forget(path)
 
 
 def display_value(config: Config, key: str) -> str:

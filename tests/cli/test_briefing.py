@@ -75,3 +75,22 @@ def test_a_new_user_has_an_empty_briefing(cli, clock):
     clock("2026-11-30 07:30")
     briefing = cli("visit", "plan", "--json").json()["briefing"]
     assert briefing["pending_reports"] == [] and briefing["missed"] == []
+
+
+def test_months_of_reports_not_handed_in_stay_one_screen(cli, clock):
+    """The latest five are listed with their commands; the earlier ones are counted, with the
+    command for the first; the JSON lists them all."""
+    clock("2026-10-01 10:00")
+    assert cli("customer", "add", "华美商贸").exit_code == 0
+    for day in (12, 13, 14, 15, 16, 19, 20, 21):  # eight working days, no report handed in
+        clock(f"2026-10-{day} 11:00")
+        ran = cli("visit", "report", "--customer", "1", "--start", "10:00", "--minutes", "20",
+                  "--notes", "ok")  # fmt: skip
+        assert ran.exit_code == 0, ran.stderr
+    clock("2026-10-26 08:00")
+    pending = cli("visit", "plan", "--json").json()["briefing"]["pending_reports"]
+    assert len(pending) == 8
+    screen = cli("visit", "plan").stdout
+    assert f"3 earlier reports not handed in (the first: {pending[0]})" in screen
+    assert f"salesvisit daily {pending[0]} --submit" in screen
+    assert screen.count("not handed in:") == 5 and f"Report of {pending[-1]}" in screen

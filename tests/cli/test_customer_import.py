@@ -184,9 +184,9 @@ def test_bulk_import_uses_executemany_in_one_transaction(tmp_path, monkeypatch):
     chunks: list[int] = []  # rows per bulk insert (one executemany each, on the DBAPI cursor)
     real_insert = customer_rows.insert_rows
 
-    def counting(connection, table, columns, rows):
+    def counting(connection, table, columns, rows, same=None):
         chunks.append(len(rows))
-        return real_insert(connection, table, columns, rows)
+        return real_insert(connection, table, columns, rows, same)
 
     monkeypatch.setattr(customer_rows, "insert_rows", counting)
 
@@ -202,9 +202,42 @@ def test_bulk_import_uses_executemany_in_one_transaction(tmp_path, monkeypatch):
     work = Work.of(store, "alice", datetime(2026, 11, 26, 9))
     result = import_csv(work, path, progress=lambda d, t: progress.append((d, t)))
     assert result.imported == 12_000
-    assert chunks == [5000, 5000, 2000]
+    full, rest = divmod(12_000, customer_rows.CHUNK)
+    assert chunks == [customer_rows.CHUNK] * full + ([rest] if rest else [])
     assert [verb for verb, _ in statements].count("BEGIN") == 1
-    assert progress[-1] == (12_000, 12_000)
+    size = path.stat().st_size
+    assert progress[-1] == (size, size)  # bytes read of the file's size
+    assert [done for done, _ in progress] == sorted(done for done, _ in progress)
+    store.close()
+
+
+def test_a_streamed_import_with_a_late_bad_row_keeps_nothing(tmp_path):
+    """Chunks are inserted while the file is read; a bad row after them still undoes them all,
+    and every bad row is reported."""
+    from salesvisit_cli.services.context import Work
+    from salesvisit_cli.services.customer_io import import_csv
+    from salesvisit_cli.store import customers as customer_rows
+    from salesvisit_cli.store.engine import open_store
+
+    rows = [b"Shop %d,normal" % i for i in range(12_000)]
+    rows[11_000] = b"Shop bad,gold"
+    rows[11_500] = b"Shop 3,normal"  # a duplicate of line 5
+    path = _write(tmp_path, b"name,tier\n" + b"\n".join(rows) + b"\n")
+    store = open_store(tmp_path / "late.db")
+    work = Work.of(store, "alice", datetime(2026, 11, 26, 9))
+    result = import_csv(work, path)
+    assert [problem.line for problem in result.skipped] == [11_002, 11_502]
+    assert "duplicate of line 5" in result.skipped[1].reason
+    with store.read() as connection:
+        assert customer_rows.count(connection) == 0
+    kept = import_csv(work, path, skip_invalid=True)
+    assert kept.imported == 11_998
+    with store.read() as connection:
+        assert customer_rows.count(connection) == 11_998
+        assert customer_rows.first_ids(connection, ["shop11999", "shop0"]).keys() == {
+            "shop11999",
+            "shop0",
+        }
     store.close()
 
 

@@ -206,3 +206,22 @@ def test_the_screens_fit_80_columns(cli, clock, office, monkeypatch):
         shown = cli(*DESK, *args)
         assert shown.exit_code == 0, shown.stderr
         assert all(len(line) <= 80 for line in shown.stdout.splitlines()), shown.stdout
+
+
+def test_the_log_the_follow_up_and_the_source_read_in_chinese(cli, clock, office, monkeypatch):
+    clock("2026-12-03 09:00")
+    entry = _walkin(cli, "Kept", "--source", "web", "--phone", "021 5555 0101")
+    cli(*DESK, "reception", "call", "021 5555 0101")
+    cli(*MANAGER, "reception", "research", str(entry["id"]), "--reason", "同行")
+    english = cli(*MANAGER, "customer", "log", "Kept", "--json").json()
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "zh_CN")
+    assert cli(*MANAGER, "customer", "log", "Kept", "--json").json() == english
+    monkeypatch.setenv("COLUMNS", "200")
+    log = cli(*MANAGER, "customer", "log", "Kept").stdout
+    for shown in ("接待", "前台登记：来访，当班接待", "前台登记：电话，其业务员", "市场调查：同行"):
+        assert shown in log, log
+    assert "网络" in cli(*MANAGER, "customer", "show", "Kept").stdout
+    monkeypatch.setenv("COLUMNS", "80")
+    assert "…" not in cli(*MANAGER, "customer", "log", "Kept").stdout  # reasons fold, whole
+    assert "来电" in cli("--rep", entry["rep"], "followup").stdout

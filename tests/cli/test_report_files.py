@@ -54,7 +54,9 @@ def _rows(sheet) -> list[dict[str, object]]:
 
 def test_the_summary_is_quota_team_json(cli, month, tmp_path):
     book, _ = _write(cli, tmp_path, "--team")
-    assert book.sheetnames == ["Summary", "Visits", "Hand-in", "Follow-ups", "Days"]
+    assert book.sheetnames == [
+        "Summary", "Visits", "Hand-in", "Follow-ups", "Days", "New customers by source",
+    ]  # fmt: skip
     team = cli("quota", "--team", "--json").json()
     rows = _rows(book["Summary"])
     assert [row["Salesperson"] for row in rows] == [q["rep"] for q in team]
@@ -133,11 +135,34 @@ def test_hand_in_and_follow_ups(cli, month, tmp_path):
     assert all(isinstance(row["Overdue days"], int) for row in followups)
 
 
+def test_new_customers_by_source_as_quota_team_json(cli, month, tmp_path):
+    """The month's new customers by where they heard of us (信息获取渠道), as `quota --team`."""
+    assert cli("--rep", "bob", "customer", "add", "Web Lead", "--source", "web").exit_code == 0
+    assert cli("customer", "add", "Fair Lead", "--source", "trade fair").exit_code == 0
+    assert cli("customer", "add", "Own Words", "--source", HOSTILE).exit_code == 0
+    book, _ = _write(cli, tmp_path, "--team")
+    rows = _rows(book["New customers by source"])
+    assert rows == [
+        {"Source": "(none)", "Total": 4, "alice": 2, "bob": 2},
+        {"Source": HOSTILE, "Total": 1, "alice": 1, "bob": 0},
+        {"Source": "trade fair", "Total": 1, "alice": 1, "bob": 0},
+        {"Source": "web", "Total": 1, "alice": 0, "bob": 1},
+    ]
+    team = {q["rep"]: q["new_by_source"] for q in cli("quota", "--team", "--json").json()}
+    assert team == {"alice": {"": 2, HOSTILE: 1, "trade fair": 1}, "bob": {"": 2, "web": 1}}
+    alone, _ = _write(cli, tmp_path, "--force")
+    assert _rows(alone["New customers by source"])[0] == {
+        "Source": "(none)", "Total": 2, "alice": 2,
+    }  # fmt: skip
+
+
 def test_labels_follow_the_interface_language(cli, month, tmp_path):
     assert cli("config", "set", "ui.language", "zh-CN").exit_code == 0
     book, _ = _write(cli, tmp_path, "--team")
     assert book.sheetnames[0] == "汇总"
     assert book["汇总"]["A1"].value == "销售人员"
+    assert book.sheetnames[-1] == "新客户信息获取渠道"
+    assert book["新客户信息获取渠道"]["A2"].value == "（未填）"
 
 
 def test_files_are_private_and_never_overwritten(cli, month, tmp_path):

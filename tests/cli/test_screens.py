@@ -34,6 +34,9 @@ DISTINCT = {NAMES[0]: "浦东", NAMES[1]: "闵行", "上海华美国际贸易发
 PHONES = ("+86 (21) 6888-1234 ext. 8023", "021-6888 1234 ext. 8024", "+1 555 0101 ext. 12")
 CONTACTS = ("王经理", "欧阳小姐", "Mr Smith")
 OTHER_REP = "欧阳娜娜娜娜"
+DESK = "前台小王"  # the front-desk login
+WALKINS = ("深圳蓝河电子科技有限公司", "杭州西湖丝绸进出口有限公司")  # registered new at the desk
+NEW_WALKIN = "广州珠江新城商贸有限公司"
 NOTES = (
     "谈了明年的采购计划和价格，对方希望先看样品再决定，下周三再去一次",
     "送货晚了三天",
@@ -93,6 +96,20 @@ SCREENS = [
         "customer-import-dry",
         ("customer", "import", "{tmp}/import.csv", "--dry-run", "--skip-invalid"),
     ),
+    ("reception", ("reception",)),
+    ("reception-yesterday", ("reception", "2026-12-02")),
+    ("reception-walkin", ("--rep", DESK, "reception", "walkin", NEW_WALKIN, "--source", "网络")),
+    ("reception-call", ("--rep", DESK, "reception", "call", PHONES[0])),
+    ("customer-log-walkin", ("customer", "log", "5")),
+    ("customer-show-walkin", ("customer", "show", "6")),
+    ("reception-research", ("reception", "research", "3", "--reason", "同行来打听价格")),
+    ("duty", ("duty",)),
+    ("duty-none", ("duty", "2026-12-04")),
+    ("duty-set", ("duty", "set", "fri", "alice", OTHER_REP)),
+    (
+        "daily-submit-market",
+        ("--rep", OTHER_REP, "daily", "2026-12-02", "--submit", "--market", "竞争对手降价5%"),
+    ),
     (
         "demo",
         ("demo", "--db", "{tmp}/demo.db", "--customers", "12", "--months", "1", "--reps", "2"),
@@ -150,6 +167,21 @@ def build(run) -> None:
     run("2026-12-01 18:00", "daily", "--submit")
     run("2026-12-02 17:00", "--rep", OTHER_REP, *report, "-c", "1", "-n", NOTES[2])
     run("2026-12-02 17:00", "followup", "add", "3", "--due", "2026-12-03", "--note", NOTES[2])
+    build_reception(run)
+
+
+def build_reception(run) -> None:
+    """Thursday's duty group is both salespeople; this morning the front desk registered a new
+    walk-in (1, then marked as market research), a returning call (2), a new walk-in (3, which
+    a screen marks) and a returning walk-in (4)."""
+    run("2026-11-30 08:00", "rep", "add", DESK, "--reception")
+    run("2026-11-30 08:00", "duty", "set", "thu", "alice", OTHER_REP)
+    desk = ("--rep", DESK, "reception")
+    run("2026-12-03 09:00", *desk, "walkin", WALKINS[0], "--source", "展会", "--contact", "李总")
+    run("2026-12-03 09:10", *desk, "call", PHONES[2])
+    run("2026-12-03 09:20", *desk, "walkin", WALKINS[1], "--source", "referral")
+    run("2026-12-03 09:30", *desk, "walkin", NAMES[1])
+    run("2026-12-03 09:40", "reception", "research", "1", "--reason", "来做市场调查的同行")
 
 
 @pytest.fixture(params=["en", "zh-CN"])
@@ -241,9 +273,17 @@ def assert_no_english(shown: str, folder: str, settings: str = "") -> None:
     assert not english, f"English in the zh-CN screen: {english}\n{shown}"
 
 
+# Help pages checked in Chinese at 80 columns.
+HELP_PAGES = [
+    (), ("followup",), ("quota",), ("customer",), ("customer", "add"), ("visit", "report"),
+    ("reception",), ("reception", "walkin"), ("reception", "call"), ("reception", "research"),
+    ("duty",), ("duty", "set"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "args",
-    [(), ("followup",), ("quota",), ("customer",), ("customer", "add"), ("visit", "report")],
+    HELP_PAGES,
     ids=" ".join,
 )
 def test_chinese_help_fits_80_columns(cli, monkeypatch, args):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -150,3 +151,42 @@ def test_only_the_file_commands_import_their_writer(args, library, tmp_path):
     modules = {m.split(".")[0] for m in _imported(ran.stderr)}
     assert library in modules
     assert not (set(FILE_WRITERS) - {library}) & modules
+
+
+def _quota_target(env: dict[str, str]) -> tuple[int, set[str]]:
+    ran = _run(["quota", "--json"], **env)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    return json.loads(ran.stdout)["target"], _imported(ran.stderr)
+
+
+def test_a_valid_configuration_is_validated_once_per_change(tmp_path):
+    """pydantic checks a new or changed configuration file; the commands after it read the
+    validated settings back from the cache without importing pydantic, and see a change at
+    once."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    assert _run(["config", "set", "quota.target", "90"], **env).returncode == 0
+    target, modules = _quota_target(env)
+    assert target == 90 and "pydantic" in modules  # the changed file is validated
+    target, modules = _quota_target(env)
+    assert target == 90 and "pydantic" not in modules and "sqlalchemy" in modules
+    assert _run(["config", "set", "quota.target", "80"], **env).returncode == 0
+    assert _quota_target(env)[0] == 80
+    config = os.environ["SALESVISIT_CONFIG"]
+    with open(config, "a", encoding="utf-8") as handle:  # edited by hand: validated again
+        handle.write("[visit]\nmax_minutes = 0\n")
+    broken = _run(["quota", "--json"], **env)
+    assert broken.returncode == 1 and "visit.max_minutes" in broken.stderr
+
+
+def test_holidays_only_with_a_country_and_rich_only_on_screen():
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    assert _run(["visit", "plan", "--json"], **env).returncode == 0  # validates the defaults
+    as_json = _run(["visit", "plan", "--json"], **env)
+    assert as_json.returncode == 0, as_json.stderr[-2000:]
+    modules = {m.split(".")[0] for m in _imported(as_json.stderr)}
+    assert "sqlalchemy" in modules and not {"holidays", "rich", "pydantic"} & modules
+    assert _run(["config", "set", "calendar.country", "CN"], **env).returncode == 0
+    on_screen = _run(["visit", "plan"], **env)
+    assert on_screen.returncode == 0, on_screen.stderr[-2000:]
+    modules = {m.split(".")[0] for m in _imported(on_screen.stderr)}
+    assert {"holidays", "rich"} <= modules

@@ -37,24 +37,23 @@ def _stored(store):
 
 
 @pytest.mark.parametrize("first", ["prospect", "client"])
-def test_add_many_keeps_every_rows_own_columns(store, first):
-    """The first row used to decide the columns: a client after a prospect lost client_since;
-    a column only some rows name (client_since here) keeps each row's own value."""
+def test_add_checked_keeps_every_rows_own_columns(store, first):
+    """A client after a prospect (or before) is a client since now; a field only some rows
+    give is kept for them and blank for the others."""
     other = "client" if first == "prospect" else "prospect"
     rows = [
-        {"name": "First Co", "status": first},
-        {"name": "Second Co", "status": other, "note": "call after 10"},
-        {"name": "Third Co", "status": "client", "client_since": date(2020, 5, 1)},
+        {"name": "First Co", "tier": "normal", "status": first},
+        {"name": "Second Co", "tier": "key", "status": other, "note": "call after 10"},
     ]
     with store.write() as conn:
         rep = add_rep(conn, "alice")
-        assert customer_rows.add_many(conn, rows, rep, NOW) == 3
+        checked = [(fields, fields["name"].lower(), rep) for fields in rows]
+        customer_rows.add_checked(conn, checked, NOW)
     found = _stored(store)
     for name in ("First Co", "Second Co"):
         row = found[name]
         assert row.client_since == (NOW.date() if row.status == "client" else None)
-    assert found["Second Co"].note == "call after 10"
-    assert found["Third Co"].client_since == date(2020, 5, 1)
+    assert found["Second Co"].note == "call after 10" and found["First Co"].note is None
 
 
 def test_insert_rows_stores_dates_as_sqlalchemy_does(store):

@@ -28,10 +28,11 @@ def show(ctx: typer.Context) -> None:
       salesvisit config show
       salesvisit config show --json
     """
+    from salesvisit_cli import config as config_module
     from salesvisit_cli.render.config import config_table
 
     app_ctx = app_context(ctx)
-    config = app_ctx.config
+    config = config_module.load(app_ctx.config_path)
     emit(
         config,
         lambda shown: config_table(shown, app_ctx.config_path),

@@ -38,9 +38,10 @@ class AppContext:
 
     @cached_property
     def config(self) -> Config:
-        from salesvisit_cli import config
+        """The settings in effect (validated when the file is new or changed, else cached)."""
+        from salesvisit_cli import policies
 
-        return config.load(self.config_path)
+        return policies.load(self.config_path)
 
     @cached_property
     def calendar(self) -> WorkCalendar:

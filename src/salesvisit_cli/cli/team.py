@@ -63,7 +63,7 @@ def init(
             err=True,
         )
     done = team.init(
-        app_ctx.store, mappings, passwords=passwords, pool=app_ctx.config.pool.model_dump()
+        app_ctx.store, mappings, passwords=passwords, pool=dict(vars(app_ctx.config.pool))
     )
     from salesvisit_cli.store.engine import database_url
 

@@ -36,6 +36,10 @@ _SUFFIXES = (
     "co",
     "plc",
 )
+# Latin suffixes count only as a separate word ("Tesco" keeps its "co").
+_ENDINGS = tuple(" " + suffix if suffix.isascii() else suffix for suffix in _SUFFIXES)
+# Whether any ending ends the name after at least one character (most names: no, one search).
+_ANY_ENDING = re.compile(rf"(?<=.)(?:{'|'.join(map(re.escape, _ENDINGS))})\Z")
 _PUNCTUATION = re.compile(r"[\s.,;:'\"()\[\]{}<>\-_/&·・、，。（）]+")
 _PHONE = re.compile(
     r"\+?[0-9(][0-9 ()\-]{2,30}(?:\s*(?:x|ext\.?|转|#)\s*[0-9]{1,6})?", re.ASCII | re.IGNORECASE
@@ -45,14 +49,11 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 def name_key(name: str) -> str:
     """The name as the duplicate rule compares it: width, case, spaces and suffixes ignored."""
-    value = unicodedata.normalize("NFKC", name).casefold()
-    value = _PUNCTUATION.sub(" ", value).strip()
-    changed = True
+    value = _PUNCTUATION.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
+    changed = _ANY_ENDING.search(value) is not None
     while changed:
         changed = False
-        for suffix in _SUFFIXES:
-            # Latin suffixes count only as a separate word ("Tesco" keeps its "co").
-            ending = " " + suffix if suffix.isascii() else suffix
+        for ending in _ENDINGS:
             if value.endswith(ending) and len(value) > len(ending):
                 value = value[: -len(ending)].rstrip()
                 changed = True
@@ -95,7 +96,7 @@ def check_choice(label: str, value: str | None, choices: tuple[str, ...]) -> str
 
 def clean_fields(raw: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Validated customer fields; with `partial`, only those given (for edits)."""
-    unknown = set(raw) - set(FIELDS)
+    unknown = raw.keys() - _FIELD_NAMES
     if unknown:
         raise ValidationError(f"unknown customer field(s): {', '.join(sorted(unknown))}")
     fields: dict[str, Any] = {}
@@ -190,6 +191,7 @@ _KEPT = ("id", "owner", "created_at", "client_since", "first_visit_on", "last_vi
          "started", "extra")  # fmt: skip
 # The fields of `customer add` / CSV columns / JSON keys, in display order.
 FIELDS = tuple(f.name for f in fields(Customer) if f.name not in _KEPT)
+_FIELD_NAMES = frozenset(FIELDS)
 
 
 @dataclass

@@ -35,8 +35,10 @@ KIND_LABELS = {
 # The note a report writes on its thank-you follow-up: stored as this id (JSON stays the same
 # in every language), shown translated (`render.words.note_text`).
 THANKS_NOTE = N_("thank-you call or fax")
+# The note of the follow-up the front desk gives a returning customer's salesperson.
+WALKED_IN_NOTE, CALLED_NOTE = N_("walked in"), N_("called")
 # Notes the program writes (rather than the salesperson): shown in the interface language.
-GENERATED_NOTES = (THANKS_NOTE,)
+GENERATED_NOTES = (THANKS_NOTE, WALKED_IN_NOTE, CALLED_NOTE)
 
 
 @dataclass(frozen=True)

@@ -80,13 +80,14 @@ _PREFIX = re.compile(
     r"^(?:中国)?(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州市?|盟|地区))?"
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)")
+_SPACES = re.compile(r"\s+")
 
 
 def district_of(address: str | None) -> str | None:
     """The district (区/县) an address names, or None when it names none this can tell."""
     if not address:
         return None
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", address))
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", address))
     for known in _KNOWN:
         if known in text:
             return known

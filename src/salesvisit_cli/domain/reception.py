@@ -15,10 +15,18 @@ from typing import Any
 
 from salesvisit_cli.domain.dates import WEEKDAYS
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import N_, _
 
 WALKIN, CALL = "walkin", "call"
 KINDS = (WALKIN, CALL)
+# The words for a registration's kind and for how it found its salesperson (message ids).
+KIND_WORDS = {WALKIN: N_("walk-in"), CALL: N_("call")}
+HOW_WORDS = {
+    "owner": N_("their salesperson"),
+    "contacted": N_("the salesperson they contacted"),
+    "duty": N_("on duty"),
+    "replacement": N_("replacement for market research"),
+}
 # Where a new customer heard of the company (信息获取渠道, R8): these, or free text.
 SOURCES = ("web", "trade fair", "referral", "directory", "news report")
 _SOURCE_WORDS = {
@@ -66,6 +74,24 @@ def next_on_duty(group: Sequence[str], received: Mapping[str, int]) -> str:
             )
         )
     return min(group, key=lambda name: (received.get(name, 0), *_by_name(name)))
+
+
+def reason_shown(reason: str | None) -> str | None:
+    """A reason the front desk's registrations log (`reception walkin (duty)`, `market
+    research: …`, English in the database) in the interface language; None: not one of them."""
+    import re
+
+    found = re.fullmatch(r"reception (walkin|call)(?: \((\w+)\))?", reason or "")
+    if found and found.group(2) in (None, *HOW_WORDS):
+        kind = _(KIND_WORDS[found.group(1)])
+        if found.group(2) is None:
+            return _("front desk: {kind}").format(kind=kind)
+        how = _(HOW_WORDS[found.group(2)])
+        return _("front desk: {kind}, {how}").format(kind=kind, how=how)
+    found = re.fullmatch(r"market research: (.*)", reason or "", re.DOTALL)
+    if found:
+        return _("market research: {reason}").format(reason=found.group(1))
+    return None
 
 
 @dataclass(frozen=True)

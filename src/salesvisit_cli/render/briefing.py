@@ -44,10 +44,20 @@ def _when(day: date, today: date) -> str:
     return _("yesterday") if (today - day).days == 1 else day.isoformat()
 
 
-def _items(briefing: Briefing) -> list[tuple[str, str]]:
+def _reports(briefing: Briefing) -> list[tuple[str, str]]:
+    """The latest reports not handed in, one by one, the earlier ones counted (the screen
+    stays one screen after months without handing in; `--json` lists them all)."""
     today = briefing.today
     items = []
-    for pending in briefing.pending_reports:
+    earlier = briefing.pending_reports[:-LISTED]
+    if earlier:
+        text = ngettext(
+            "{count} earlier report not handed in (the first: {day})",
+            "{count} earlier reports not handed in (the first: {day})",
+            len(earlier),
+        ).format(count=len(earlier), day=earlier[0].day.isoformat())
+        items.append((text, f"salesvisit daily {earlier[0].day.isoformat()} --submit"))
+    for pending in briefing.pending_reports[-LISTED:]:
         template = (
             _("Report of {day} not handed in: due today at {time}")
             if pending.deadline.date() == today
@@ -59,6 +69,11 @@ def _items(briefing: Briefing) -> list[tuple[str, str]]:
             deadline=pending.deadline.strftime("%Y-%m-%d %H:%M"),
         )
         items.append((text, f"salesvisit daily {pending.day.isoformat()} --submit"))
+    return items
+
+
+def _items(briefing: Briefing) -> list[tuple[str, str]]:
+    items = _reports(briefing)
     if briefing.followups_overdue or briefing.followups_due:
         text = _("Follow-ups: {overdue} overdue, {due} due today").format(
             overdue=briefing.followups_overdue, due=briefing.followups_due

@@ -11,7 +11,7 @@ from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
-from salesvisit_cli.render.words import word
+from salesvisit_cli.render.words import source_label, word
 
 TIER_STYLE = {"key": "bold magenta", "normal": ""}
 NARROW = 100  # columns: under this, the narrower list
@@ -115,6 +115,7 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
         "status": status,
         "address": customer.address or missing,
         "hours": customer.hours or missing,
+        "source": customer.source and source_label(customer.source),
         "location": _point(customer),
     }
     for key, label in field_labels().items():
@@ -127,11 +128,13 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
 
 def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
     """The customer's log: one row per change of owner or edit of the file."""
+    from salesvisit_cli.domain import reception
     from salesvisit_cli.domain.pool import reason_shown
     from salesvisit_cli.render.tables import data_table
 
     table = data_table((_("When"), _("Who"), _("What"), _("From"), _("To"), _("Fields"), _("Why")))
     table.columns[0].no_wrap = True
+    table.columns[-1].overflow = "fold"  # a reason in Chinese has no spaces to wrap at
     labels = field_labels()
     for entry in entries:
         table.add_row(
@@ -141,7 +144,10 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
             ", ".join(labels.get(name, name) for name in entry["fields"]),
-            inert(word("log", reason_shown(entry["reason"]) or "")),
+            inert(
+                reception.reason_shown(entry["reason"])
+                or word("log", reason_shown(entry["reason"]) or "")
+            ),
         )
     out().print(inert(_heading(customer), style="bold"))
     out().print(table)

@@ -2,7 +2,8 @@
 language, native Excel charts). Sheets: Summary (one row per salesperson, in `quota --team`
 order, with a chart of customers and new customers against the targets), Visits (the month's
 completed visits), Hand-in (each working day's daily report), Follow-ups (due in the month),
-Days (completed visits per working day, with its chart)."""
+Days (completed visits per working day, with its chart), New customers by source (信息获取渠道:
+the measure for the advertising plan)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import BinaryIO
 
 from salesvisit_cli.domain.quota import AT_RISK, MET, MISSED, ON_TRACK, UPCOMING, Quota
 from salesvisit_cli.i18n import _
+from salesvisit_cli.render.words import source_label
 from salesvisit_cli.render.workbook import Book, Sheet
 
 # Summary columns that the chart and the conditional formats refer to (0-based).
@@ -59,6 +61,7 @@ def write_month_book(book_data, handle: BinaryIO) -> list[str]:
         _hand_in(book, book_data.quotas),
         _followups(book, book_data),
         _days(book, book_data),
+        _sources(book, book_data),
     ]
     book.close()
     return sheets
@@ -237,6 +240,21 @@ def _days(book: Book, data) -> str:
         chart.set_legend({"none": True})
         chart.set_size({"width": 720, "height": 360})
         sheet.sheet.insert_chart(1, 4, chart)
+    sheet.finish()
+    return sheet.name
+
+
+def _sources(book: Book, data) -> str:
+    """New customers registered in the month: one row per source (most first), the total and
+    each salesperson's count in `quota --team` order."""
+    reps = [quota.rep for quota in data.quotas if quota.rep in data.new_by_source]
+    totals: Counter = Counter()
+    for counts in data.new_by_source.values():
+        totals.update(counts)
+    sheet = book.sheet(_("New customers by source"), [_("Source"), _("Total"), *reps])
+    for source, total in sorted(totals.items(), key=lambda item: (-item[1], item[0])):
+        counts = [data.new_by_source[rep].get(source, 0) for rep in reps]
+        sheet.add([source_label(source), total, *counts])
     sheet.finish()
     return sheet.name
 

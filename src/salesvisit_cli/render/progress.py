@@ -10,17 +10,24 @@ from salesvisit_cli.render.console import err
 
 @contextlib.contextmanager
 def progress_reporter(label: str, *, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
-    """A `report(done, total)` callback drawing a Rich progress bar (a no-op when piped)."""
+    """A `report(done, total)` callback drawing a Rich progress bar with the share done (a no-op
+    when piped); `done` and `total` may count steps, rows or bytes."""
     console = err()
     if not enabled or not console.is_terminal:
         yield lambda done, total: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn(),
         TimeElapsedColumn(),
         console=console,
         transient=True,

@@ -17,7 +17,7 @@ from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.charts import Column, chart_legend, day_chart, meter
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
-from salesvisit_cli.render.words import day_label, moment, word
+from salesvisit_cli.render.words import day_label, moment, source_label, word
 
 STATUS_STYLE = {
     MET: "bold green",
@@ -282,21 +282,6 @@ def _conflicts_below(quotas: Sequence[Quota]) -> None:
     if listed:
         line = _("Conflicts (visits to another salesperson's customer): {listed}")
         out().print(inert(line.format(listed=", ".join(listed)), style="yellow"))
-
-
-def source_label(source: str) -> str:
-    """A customer's source as shown: the known ones (domain.reception.SOURCES) translated."""
-    from salesvisit_cli.i18n import _
-
-    known = {
-        "": _("(none)"),
-        "web": _("web"),
-        "trade fair": _("trade fair"),
-        "referral": _("referral"),
-        "directory": _("directory"),
-        "news report": _("news report"),
-    }
-    return known.get(source, source)
 
 
 def team_month_screen(month: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from salesvisit_cli.domain.dates import WEEKDAYS
-from salesvisit_cli.domain.reception import CALL, Duty, ReceptionDay, Registered
+from salesvisit_cli.domain.reception import HOW_WORDS, KIND_WORDS, Duty, ReceptionDay, Registered
 from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out, success
 from salesvisit_cli.render.safe import inert
@@ -13,16 +13,11 @@ from salesvisit_cli.render.safe import inert
 
 def _how(how: str) -> str:
     """How a registration found its salesperson."""
-    return {
-        "owner": _("their salesperson"),
-        "contacted": _("the salesperson they contacted"),
-        "duty": _("on duty"),
-        "replacement": _("replacement for market research"),
-    }[how]
+    return _(HOW_WORDS[how])
 
 
 def _kind(kind: str) -> str:
-    return _("call") if kind == CALL else _("walk-in")
+    return _(KIND_WORDS[kind])
 
 
 def duty_screen(duty: Duty) -> None:

@@ -149,6 +149,7 @@ ENUM_WORDS = {
         "assigned": N_("assigned"),
         "claimed": N_("claimed"),
         "released": N_("released"),
+        "received": N_("received"),
         "booking": N_("booking"),  # the reason of a status change a booking made
     },
     "quota": {
@@ -157,6 +158,14 @@ ENUM_WORDS = {
         "at risk": N_("at risk"),
         "missed": N_("missed"),
         "upcoming": N_("upcoming"),
+    },
+    # Where a customer heard of the company (domain.reception.SOURCES); free text as typed.
+    "source": {
+        "web": N_("web"),
+        "trade fair": N_("trade fair"),
+        "referral": N_("referral"),
+        "directory": N_("directory"),
+        "news report": N_("news report"),
     },
     "daily": {
         "on_time": N_("on time"),
@@ -172,6 +181,11 @@ def word(field: str, value: str) -> str:
     customer `log` event, `quota` status); unknown: as is."""
     known = ENUM_WORDS.get(field, {}).get(value)
     return _(known) if known else value
+
+
+def source_label(source: str | None) -> str:
+    """A customer's source as shown: a known one translated, free text as typed, none as such."""
+    return word("source", source) if source else _("(none)")
 
 
 def labelled(label: str) -> str:

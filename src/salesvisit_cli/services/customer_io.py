@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,25 +50,53 @@ _ENCODING_ALIASES = {
 }  # fmt: skip
 
 
-def decode(data: bytes, encoding: str) -> tuple[str, str]:
-    """The file's text and the encoding used: UTF-8 (BOM or not), else GB18030 when auto."""
+def detect_encoding(path: Path, encoding: str) -> str:
+    """The encoding to read `path` with: UTF-8 (BOM or not), else GB18030 when `auto`.
+
+    One pass over the bytes in blocks, so that the file is never held whole in memory.
+    """
     encoding = encoding.strip().lower()
     encoding = _ENCODING_ALIASES.get(encoding, encoding)
     if encoding not in ENCODINGS:
         raise ValidationError(f"unknown encoding {encoding!r}: choose {', '.join(ENCODINGS)}")
     if encoding in ("auto", "utf-8"):
-        try:
-            return data.decode("utf-8-sig"), "utf-8"
-        except UnicodeDecodeError as error:
-            if encoding == "utf-8":
-                raise ValidationError(
-                    f"the file is not valid UTF-8 ({error.reason} at byte "
-                    f"{error.start}); try --encoding gbk"
-                ) from None
+        failed = _first_bad_byte(path, "utf-8")
+        if failed is None:
+            return "utf-8"
+        if encoding == "utf-8":
+            reason, position = failed
+            raise ValidationError(
+                f"the file is not valid UTF-8 ({reason} at byte {position}); try --encoding gbk"
+            )
+    failed = _first_bad_byte(path, "gb18030")
+    if failed is not None:
+        raise ValidationError(f"the file is neither UTF-8 nor GBK (byte {failed[1]})")
+    return "gbk"
+
+
+_BLOCK = 1 << 20
+
+
+def _first_bad_byte(path: Path, codec: str) -> tuple[str, int] | None:
+    """(reason, byte offset) of the first byte `codec` cannot decode, or None."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(codec)()
+    offset = 0
     try:
-        return data.decode("gb18030"), "gbk"
-    except UnicodeDecodeError as error:
-        raise ValidationError(f"the file is neither UTF-8 nor GBK (byte {error.start})") from None
+        with path.open("rb") as handle:
+            while block := handle.read(_BLOCK):
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError as error:
+                    return error.reason, offset + error.start
+                offset += len(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError as error:  # the file ends inside a character
+        return error.reason, offset + error.start
+    except OSError as error:
+        raise SalesvisitError(f"cannot read {path}: {error.strerror}") from None
+    return None
 
 
 def _columns(header: list[str]) -> list[str | None]:
@@ -97,25 +126,11 @@ def _columns(header: list[str]) -> list[str | None]:
     return mapped
 
 
-def ignored_columns(text: str) -> list[str]:
-    """Header cells the import does not use (unknown), to warn about."""
-    try:
-        header = next(csv.reader(io.StringIO(text, newline="")))
-    except (StopIteration, csv.Error):
-        return []
-    return [title for title, column in zip(header, _columns(header), strict=True) if not column]
-
-
 Record = tuple[int, "dict[str, str] | str"]
 
 
-def _records(text: str) -> Iterator[Record]:
-    """(line, fields) per data row, or (line, reason) for a row with more cells than columns.
-
-    The line is where the record starts (a quoted cell may span several lines). A file the CSV
-    reader cannot follow (a quote never closed, text after a closing quote) is refused whole.
-    """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def _header(reader: Any) -> tuple[list[str | None], list[str]]:
+    """The field of each column, and the header cells the import does not use (to warn about)."""
     try:
         header = next(reader)
     except StopIteration:
@@ -123,6 +138,15 @@ def _records(text: str) -> Iterator[Record]:
     except csv.Error as error:
         raise ValidationError(f"the CSV header cannot be read: {error}") from None
     columns = _columns(header)
+    return columns, [title for title, column in zip(header, columns, strict=True) if not column]
+
+
+def _records(reader: Any, columns: list[str | None]) -> Iterator[Record]:
+    """(line, fields) per data row, or (line, reason) for a row with more cells than columns.
+
+    The line is where the record starts (a quoted cell may span several lines). A file the CSV
+    reader cannot follow (a quote never closed, text after a closing quote) is refused whole.
+    """
     width = len(columns)
     # (position, field, value aliases) of the columns we use, in order (one pass per row).
     used = [(i, c, VALUE_ALIASES.get(c)) for i, c in enumerate(columns) if c is not None]
@@ -157,44 +181,87 @@ def _records(text: str) -> Iterator[Record]:
         yield start, record
 
 
-def _validated(
-    connection: Connection,
-    records: list[Record],
-    rep: str,
-    result: ImportResult,
-    progress: Callable[[int, int], None] | None,
-) -> dict[str | None, list[dict[str, Any]]]:
-    """The importable rows by owner; every other row goes to `result.skipped` with its reason."""
-    known = rows.all_name_keys(connection)
-    seen: dict[str, int] = {}
-    good: dict[str | None, list[dict[str, Any]]] = {}
-    for done, (line, record) in enumerate(records, 1):
+class _Undo(Exception):
+    """Ends the import's transaction without committing (a refused file, a dry run)."""
+
+
+class _Loader:
+    """Checks each record and inserts the good ones in file order, a chunk at a time, inside
+    the import's one transaction.
+
+    The database is the duplicate index: each chunk's name keys are looked up among the
+    customers on file, this file's rows inserted so far included. Memory holds one chunk of
+    rows and the line of each inserted row (8 bytes), never the names. Good rows are inserted
+    even after a bad one (a later duplicate of them must still be found); the caller rolls
+    back a refused file or a dry run.
+    """
+
+    def __init__(self, connection: Connection, work: Work, result: ImportResult, before: int):
+        self.connection, self.work, self.result, self.before = connection, work, result, before
+        self.known_owners: set[str] = {work.rep}
+        self.owner_ids: dict[str | None, int] = {}
+        self.pending: list[tuple[int, str, str | None, dict[str, Any]]] = []
+        self.lines = array("q")  # the file line of each inserted row, in id order
+        self.first_id: int | None = None
+
+    def add(self, line: int, record: dict[str, str] | str) -> None:
         if isinstance(record, str):
-            result.skipped.append(ImportProblem(line, record))
-            continue
+            self.result.skipped.append(ImportProblem(line, record))
+            return
         try:
             owner = record.pop("owner", None)
             owner = validate_rep_name(owner) if owner and owner.strip() else None
-            if owner not in (None, rep) and rep_id(connection, owner) is None:
-                raise unknown_rep(owner)
+            if owner is not None and owner not in self.known_owners:
+                if rep_id(self.connection, owner) is None:
+                    raise unknown_rep(owner)
+                self.known_owners.add(owner)
             fields = clean_fields(record)
         except (ValidationError, NotFoundError) as error:
-            result.skipped.append(ImportProblem(line, str(error)))
-            continue
-        key = name_key(fields["name"])
-        if key in known:
-            reason = f"duplicate of customer id {known[key]} ({fields['name']})"
-            result.skipped.append(ImportProblem(line, reason))
-        elif key in seen:
-            reason = f"duplicate of line {seen[key]} ({fields['name']})"
-            result.skipped.append(ImportProblem(line, reason))
-        else:
-            seen[key] = line
-            fields["name_key"] = key  # computed once (the insert needs it too)
-            good.setdefault(owner, []).append(fields)
-        if progress and done % 1000 == 0:
-            progress(done, len(records))  # validating
-    return good
+            self.result.skipped.append(ImportProblem(line, str(error)))
+            return
+        self.pending.append((line, name_key(fields["name"]), owner, fields))
+        if len(self.pending) >= rows.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Insert the pending rows that are not duplicates; report those that are."""
+        if not self.pending:
+            return
+        earlier: dict[str, int] = rows.first_ids(self.connection, {p[1] for p in self.pending})
+        checked = []
+        for line, key, owner, fields in self.pending:
+            first = earlier.get(key)
+            if first is None:
+                earlier[key] = -line  # a line of this chunk
+                checked.append((fields, key, self._owner_id(owner)))
+                self.lines.append(line)
+            else:
+                reason = self._duplicate(first, fields["name"])
+                self.result.skipped.append(ImportProblem(line, reason))
+        rows.add_checked(self.connection, checked, self.work.now)
+        if self.first_id is None and checked:
+            self.first_id = rows.first_id_after(self.connection, self.before)
+        self.pending = []
+
+    def _duplicate(self, first: int, name: str) -> str:
+        """Why a row is refused: it repeats a customer on file (`first`: its id) or an earlier
+        line of this file (`first`: minus that line, or the id it was inserted with)."""
+        if first < 0 or (self.first_id is not None and first >= self.first_id):
+            line = -first if first < 0 else self.lines[first - self.first_id]  # ids follow lines
+            return f"duplicate of line {line} ({name})"
+        return f"duplicate of customer id {first} ({name})"
+
+    def _owner_id(self, owner: str | None) -> int:
+        if owner not in self.owner_ids:
+            name = owner or self.work.rep
+            self.owner_ids[owner] = ensure_rep(self.connection, name, self.work.now)
+        return self.owner_ids[owner]
+
+
+def _cache_mib(size: int) -> int:
+    """The page cache for importing a file of `size` bytes: room for the name-key index it
+    grows (about a quarter of the file), 8 to 64 MiB."""
+    return min(64, max(8, size // 4 >> 20))
 
 
 def import_csv(
@@ -206,37 +273,40 @@ def import_csv(
     skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Validate every row, then insert them all in one transaction, or nothing."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SalesvisitError(f"cannot read {path}: {error.strerror}") from None
-    text, used = decode(data, encoding)
-    result = ImportResult(dry_run=dry_run, encoding=used, ignored_columns=ignored_columns(text))
-    records = list(_records(text))
-    result.rows = len(records)
-    with work.store.write() as connection:
-        good = _validated(connection, records, work.rep, result, progress)
-        if result.skipped and not skip_invalid:
-            return result
-        result.imported = sum(len(batch) for batch in good.values())
-        if dry_run:
-            return result
-        me = work.ensure_rep_id(connection)
-        customer_log.act(connection, me)
-        before = customer_log.last_customer_id(connection)
-        written = 0
-        with rows.bulk_loading(connection, result.imported):
-            for owner, batch in good.items():
-                owner_id = ensure_rep(connection, owner or work.rep, work.now)
-                for start in range(0, len(batch), rows.CHUNK):
-                    chunk = batch[start : start + rows.CHUNK]
-                    written += rows.add_many(connection, chunk, owner_id, work.now)
-                    if progress:
-                        progress(written, result.imported)
-        customer_log.record_created(connection, before, by=me, at=work.now)
+    """Check every row and insert the good ones in one transaction: all or nothing.
+
+    The file is read as a stream; `progress(bytes read, file size)` follows it.
+    """
+    used = detect_encoding(path, encoding)
+    size = path.stat().st_size
+    result = ImportResult(dry_run=dry_run, encoding=used)
+    with path.open("rb") as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig" if used == "utf-8" else "gb18030",
+                                newline="")  # fmt: skip
+        reader = csv.reader(text, strict=True)
+        columns, result.ignored_columns = _header(reader)
+        try:
+            with work.store.write() as connection:
+                me = work.ensure_rep_id(connection)
+                customer_log.act(connection, me)
+                before = customer_log.last_customer_id(connection)
+                loader = _Loader(connection, work, result, before)
+                with rows.bulk_loading(connection, _cache_mib(size), first=not before):
+                    for line, record in _records(reader, columns):
+                        loader.add(line, record)
+                        result.rows += 1
+                        if progress and result.rows % 1000 == 0:
+                            progress(raw.tell(), size)
+                    loader.flush()
+                    result.imported = len(loader.lines)
+                    result.skipped.sort(key=lambda problem: problem.line)
+                    if dry_run or (result.skipped and not skip_invalid):
+                        raise _Undo
+                customer_log.record_created(connection, before, by=me, at=work.now)
+        except _Undo:
+            pass
     if progress:
-        progress(result.imported, result.imported)
+        progress(size, size)
     return result
 
 

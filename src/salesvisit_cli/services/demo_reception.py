@@ -19,7 +19,7 @@ DESK = "desk"  # the demo's front-desk login (`--rep desk`)
 NEW_VISITORS = (
     ("walkin", "杭州云帆网络科技有限公司", "web", "赵先生"),
     ("call", "苏州恒达机械有限公司", "trade fair", "钱经理"),
-    ("walkin", "Harbour Light Logistics", "referral", "Ms. Ho"),
+    ("walkin", "厦门港湾物流有限公司", "referral", "何小姐"),
     ("walkin", "南京金陵文具", "directory", None),
     ("call", "青岛海润食品", "news report", "孙女士"),
 )

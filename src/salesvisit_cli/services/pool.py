@@ -46,14 +46,14 @@ def _rule(policy: PoolPolicy, today: date) -> str:
 
 def policy(connection: Connection, config: Config) -> PoolPolicy:
     """The pool rules: the team's (`meta`, from `team init`) in team mode, else the config's."""
+    if not rows.in_database(connection):
+        return config.pool
     from salesvisit_cli.config import PoolPolicy
     from salesvisit_cli.store.team import meta_value
 
-    if not rows.in_database(connection):
-        return config.pool
     team = {key: meta_value(connection, f"pool.{key}") for key in PoolPolicy.model_fields}
     given = {key: value for key, value in team.items() if value is not None}
-    return PoolPolicy.model_validate({**config.pool.model_dump(), **given})
+    return PoolPolicy.model_validate({**vars(config.pool), **given})
 
 
 def settle_in_database(store: Store) -> int:

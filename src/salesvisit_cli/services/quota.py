@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from salesvisit_cli.config import Config
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import MonthActivity, Quota, QuotaRules, month_quota, rank
 from salesvisit_cli.services.context import Work
@@ -13,6 +12,8 @@ from salesvisit_cli.store import quota as rows
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
+
+    from salesvisit_cli.config import Config
 
 
 def rules_of(config: Config) -> QuotaRules:

@@ -18,6 +18,7 @@ from salesvisit_cli.domain import reception as rules
 from salesvisit_cli.domain.customers import check_phone, clean_fields
 from salesvisit_cli.domain.dates import parse_date, weekday_name
 from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.domain.followups import CALLED_NOTE, WALKED_IN_NOTE
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.i18n import _
@@ -31,7 +32,7 @@ from salesvisit_cli.store import team as rep_rows
 
 # The follow-up the owner of a returning customer gets, due today (a message id: shown
 # translated).
-RETURNING_NOTE = {rules.WALKIN: "walked in", rules.CALL: "called"}
+RETURNING_NOTE = {rules.WALKIN: WALKED_IN_NOTE, rules.CALL: CALLED_NOTE}
 _FOLLOWUP_KIND = {rules.WALKIN: "other", rules.CALL: "call"}
 
 

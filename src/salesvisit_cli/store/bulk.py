@@ -54,24 +54,32 @@ def _row_converter(
 
 
 def insert_rows(
-    connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    same: dict[str, Any] | None = None,
 ) -> int:
-    """Insert `rows` (tuples in `columns` order); returns how many."""
+    """Insert `rows` (tuples in `columns` order), each with the values in `same` (converted
+    once); returns how many."""
     rows = list(rows) if not isinstance(rows, list) else rows
     if not rows:
         return 0
+    same = same or {}
     if connection.dialect.name == "sqlite":
         # Column defaults are applied by SQLAlchemy, not by the table: supply them here.
         defaults = [
             column
             for column in table.columns
             if column.name not in columns
+            and column.name not in same
             and column.default is not None
             and column.default.is_scalar
         ]
-        constants = [column.default.arg for column in defaults]
+        constants = [_stored_as(table, name, value) for name, value in same.items()]
+        constants += [column.default.arg for column in defaults]
         width = len(columns)
-        columns = [*columns, *(column.name for column in defaults)]
+        columns = [*columns, *same, *(column.name for column in defaults)]
         names = ", ".join('"' + name + '"' for name in columns)
         marks = ", ".join("?" for _ in columns)
         sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
@@ -90,25 +98,40 @@ def insert_rows(
     for begin in range(0, len(rows), CHUNK):
         connection.execute(
             insert(table),
-            [dict(zip(columns, row, strict=True)) for row in rows[begin : begin + CHUNK]],
+            [dict(zip(columns, row, strict=True)) | same for row in rows[begin : begin + CHUNK]],
         )
     return len(rows)
 
 
+def _stored_as(table: Table, name: str, value: Any) -> Any:
+    """`value` as SQLite stores it in column `name` (dates as SQLAlchemy's text)."""
+    converters = _converters(table, [name])
+    return converters[0][1](value) if converters else value
+
+
 @contextlib.contextmanager
 def bulk_load(
-    connection: Connection, tables: Sequence[Table] = (), cache_mib: int = 64
+    connection: Connection,
+    tables: Sequence[Table] = (),
+    cache_mib: int = 64,
+    keep: Sequence[str] = (),
 ) -> Iterator[None]:
     """One large load on SQLite: a bigger page cache (connection-scoped, restored after), and
     the secondary indexes of `tables` dropped for the load and rebuilt at the end (a sort is
     much cheaper than millions of random index insertions). All inside the caller's
-    transaction: if the load fails, the rollback brings the indexes back too."""
+    transaction: if the load fails, the rollback brings the indexes back too. The indexes named
+    in `keep` stay (the load reads them)."""
     if connection.dialect.name != "sqlite":
         yield
         return
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql(f"PRAGMA cache_size = {-1024 * cache_mib}")
-    indexes = [index for table in tables for index in sorted(table.indexes, key=_name)]
+    indexes = [
+        index
+        for table in tables
+        for index in sorted(table.indexes, key=_name)
+        if index.name not in keep
+    ]
     try:
         for index in indexes:
             index.drop(connection)

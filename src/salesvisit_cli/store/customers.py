@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
@@ -124,9 +124,22 @@ def same_phone(connection: Connection, phone: str, exclude_id: int | None = None
     return [_customer(row) for row in connection.execute(query) if phone_key(row.phone) == digits]
 
 
-def all_name_keys(connection: Connection) -> dict[str, int]:
-    """Normalised name → customer id, for bulk duplicate checks."""
-    return dict(connection.execute(select(CUSTOMER.c.name_key, CUSTOMER.c.id)).all())
+def first_ids(connection: Connection, keys: Collection[str]) -> dict[str, int]:
+    """Name key → the lowest id of a customer with it, for those of `keys` on file (one query
+    over ix_customer_name_key: the import's duplicate check, this file's earlier rows included)."""
+    query = (
+        select(CUSTOMER.c.name_key, func.min(CUSTOMER.c.id))
+        .where(CUSTOMER.c.name_key.in_(list(keys)))
+        .group_by(CUSTOMER.c.name_key)
+    )
+    return dict(connection.execute(query).all())
+
+
+def first_id_after(connection: Connection, before: int) -> int | None:
+    """The lowest customer id above `before` (where an import's rows start)."""
+    return connection.execute(
+        select(func.min(CUSTOMER.c.id)).where(CUSTOMER.c.id > before)
+    ).scalar()
 
 
 def add(connection: Connection, fields: dict[str, Any], owner_id: int | None, now: datetime) -> int:
@@ -135,66 +148,38 @@ def add(connection: Connection, fields: dict[str, Any], owner_id: int | None, no
     return connection.execute(insert(CUSTOMER).values(**values)).inserted_primary_key[0]
 
 
-CHUNK = 5000  # rows per executemany
-
-
-def add_many(
-    connection: Connection, rows: Iterable[dict[str, Any]], owner_id: int | None, now: datetime
-) -> int:
-    """Bulk insert (one executemany per chunk).
-
-    An executemany takes its columns from the first row, so every row is normalised to the
-    same keys first: the fields, name_key, client_since (None for prospects) and any other
-    column a row names (the column default, else None, where a row leaves it out), then the
-    owner and creation time.
-    """
-    count = 0
-    chunk: list[dict[str, Any]] = []
-    for fields in rows:
-        chunk.append(_stored(fields, now))
-        if len(chunk) >= CHUNK:
-            count += _insert_chunk(connection, chunk, owner_id, now)
-            chunk = []
-    if chunk:
-        count += _insert_chunk(connection, chunk, owner_id, now)
-    return count
-
-
-def bulk_loading(connection: Connection, rows: int):
-    """Context for inserting `rows` customers: into an empty file (a first import) the indexes
-    are built once at the end instead of row by row; otherwise nothing changes."""
-    import contextlib
-
-    from salesvisit_cli.store.bulk import bulk_load
-
-    if rows < CHUNK or count(connection):
-        return contextlib.nullcontext()
-    return bulk_load(connection, (CUSTOMER,))
-
-
-_ALWAYS = (*FIELDS, "name_key", "client_since")
-# What a row that leaves a column out gets (the column's own default, else NULL).
-_DEFAULTS = {
-    column.name: column.default.arg
-    for column in CUSTOMER.columns
-    if column.default is not None and column.default.is_scalar
+CHUNK = 2000  # rows per executemany (an import holds one chunk of rows at a time)
+_CHECKED = (*FIELDS, "name_key", "client_since", "owner_id")
+# What a row that leaves a field out gets (the column's own default, else NULL).
+_BLANK = {
+    name: CUSTOMER.c[name].default.arg if CUSTOMER.c[name].default is not None else None
+    for name in FIELDS
 }
 
 
-def _insert_chunk(
-    connection: Connection, chunk: list[dict[str, Any]], owner_id: int | None, now: datetime
-) -> int:
-    keys = list(_ALWAYS)
-    extra = {key for values in chunk for key in values} - set(keys) - {"owner_id", "created_at"}
-    keys += sorted(extra)
-    defaults = {key: _DEFAULTS.get(key) for key in keys}
-    defaults.update(owner_id=owner_id, created_at=now)
-    columns = [*keys, "owner_id", "created_at"]
-    row_of = itemgetter(*columns)
+def add_checked(
+    connection: Connection, checked: Sequence[tuple[dict[str, Any], str, int | None]], now: datetime
+) -> None:
+    """Insert checked customers (fields, name key, owner id), in order, in one executemany; a
+    client is a client since `now`."""
+    field_values = itemgetter(*FIELDS)
+    blank, today = _BLANK, now.date()
     rows = [
-        row_of({**defaults, **values, "owner_id": owner_id, "created_at": now}) for values in chunk
-    ]
-    return insert_rows(connection, CUSTOMER, columns, rows)
+        (*field_values({**blank, **fields}), key,
+         today if fields["status"] == "client" else None, owner_id)
+        for fields, key, owner_id in checked
+    ]  # fmt: skip
+    insert_rows(connection, CUSTOMER, _CHECKED, rows, same={"created_at": now})
+
+
+def bulk_loading(connection: Connection, cache_mib: int, *, first: bool):
+    """Context for a large load: a page cache of `cache_mib` (the import promises bounded
+    memory) and, for a `first` load into an empty table, the secondary indexes built once at
+    the end instead of row by row, except the name key's (the duplicate check reads it)."""
+    from salesvisit_cli.store.bulk import bulk_load
+
+    tables = (CUSTOMER,) if first else ()
+    return bulk_load(connection, tables, cache_mib=cache_mib, keep=("ix_customer_name_key",))
 
 
 def _stored(fields: dict[str, Any], now: datetime) -> dict[str, Any]:
