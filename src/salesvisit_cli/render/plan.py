@@ -65,9 +65,11 @@ def _header(plan: Plan) -> None:
 
 def _pace(plan: Plan) -> None:
     pace = plan.pace
-    unit = _("customers") if pace.unit == "customers" else _("visits")
-    done = _("{unit} {visited}/{target}, new {new_visited}/{new_target}").format(
-        unit=unit,
+    done = (
+        _("customers {visited}/{target}, new {new_visited}/{new_target}")
+        if pace.unit == "customers"
+        else _("visits {visited}/{target}, new {new_visited}/{new_target}")
+    ).format(
         visited=pace.visited,
         target=pace.target,
         new_visited=pace.new_visited,
