@@ -41,9 +41,13 @@ tables: $(VENV)/.installed
 i18n: $(VENV)/.installed
 	$(BIN)/python scripts/i18n.py
 
+# `make bench QUICK=1`: without the biggest builds (no 500-salesperson file, a 21-salesperson team);
+# the built databases are cached in ~/.cache/salesvisit-bench ($SALESVISIT_BENCH_CACHE) for the day.
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/route.py
+	$(BIN)/python benchmarks/team_pg.py $(if $(QUICK),--skip-big)
+	$(BIN)/python benchmarks/growth.py $(if $(QUICK),--skip-big)
 
 clean:
 	rm -rf $(VENV) demo build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -9,7 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
+
+# The suite runs on shared, loaded machines and no test is timed: Hypothesis' own timing checks
+# (slow input generation, per-example deadlines) would fail a correct test under load.
+settings.register_profile("shared", suppress_health_check=[HealthCheck.too_slow], deadline=None)
+settings.load_profile("shared")
 
 
 @pytest.fixture(autouse=True)

@@ -138,7 +138,7 @@ def test_hand_in_and_follow_ups(cli, month, tmp_path):
 def test_new_customers_by_source_as_quota_team_json(cli, month, tmp_path):
     """The month's new customers by where they heard of us (信息获取渠道), as `quota --team`."""
     assert cli("--rep", "bob", "customer", "add", "Web Lead", "--source", "web").exit_code == 0
-    assert cli("customer", "add", "Fair Lead", "--source", "trade fair").exit_code == 0
+    assert cli("customer", "add", "Fair Lead", "--source", "展会").exit_code == 0
     assert cli("customer", "add", "Own Words", "--source", HOSTILE).exit_code == 0
     book, _ = _write(cli, tmp_path, "--team")
     rows = _rows(book["New customers by source"])

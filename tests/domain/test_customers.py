@@ -128,3 +128,11 @@ def test_spreadsheet_cells_are_neutralised_and_restored(cell):
 def test_plain_cells_are_untouched():
     assert neutralise("Acme") == "Acme" and restore("Acme") == "Acme"
     assert neutralise("'quoted") == "'quoted"
+
+
+def test_a_known_source_is_stored_in_one_spelling():
+    """R8's sources (web, trade fair, …) are counted by source: 展会 and Trade Fair are one."""
+    for typed in ("展会", " Trade  Fair ", "trade fair"):
+        assert clean_fields({"name": "Acme", "source": typed})["source"] == "trade fair"
+    assert clean_fields({"name": "Acme", "source": "朋友的朋友"})["source"] == "朋友的朋友"
+    assert clean_fields({"source": ""}, partial=True) == {"source": None}

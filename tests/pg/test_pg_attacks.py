@@ -323,9 +323,14 @@ def _back_to_version_2(db) -> None:
         conn.execute("ALTER TABLE daily_submission DROP COLUMN market")
         conn.execute("ALTER TABLE customer DROP COLUMN lat, DROP COLUMN lon, DROP COLUMN district")
         conn.execute("ALTER TABLE visit DROP COLUMN moves")
+        conn.execute(  # … and before the team-scale indexes (m007)
+            "DROP INDEX ix_visit_date, ix_daily_submission_date, ix_followup_open_due, "
+            "ix_customer_created_at"
+        )
         conn.execute(
             "DELETE FROM schema_migration WHERE name IN ('m003_customer_log', "
-            "'m004_customer_location', 'm005_reception', 'm006_visit_moves')"
+            "'m004_customer_location', 'm005_reception', 'm006_visit_moves', "
+            "'m007_team_scale_indexes')"
         )
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 

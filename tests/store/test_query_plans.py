@@ -20,7 +20,8 @@ from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.demo import DemoSpec, build
 from salesvisit_cli.store.engine import open_store
 
-GROWING = ("visit", "followup", "daily_submission", "customer", "carry_check", "visit_prep")
+GROWING = ("visit", "followup", "daily_submission", "customer", "carry_check", "visit_prep",
+           "customer_log")  # fmt: skip
 TODAY = "2026-11-26"
 
 
@@ -76,6 +77,8 @@ def _scans(db: str, statements) -> list[str]:
         ("quota",),
         ("quota", "--month", "2026-10"),
         ("quota", "--team"),
+        ("daily", "--team"),
+        ("followup", "--team"),
         ("customer", "show", "1"),
         ("visit", "list", "--from", "2026-11-02", "--to", "2026-11-06"),
         ("customer", "pool"),

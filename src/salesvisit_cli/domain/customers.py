@@ -13,6 +13,7 @@ from typing import Any
 from salesvisit_cli.domain.dates import parse_hours
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.locations import check_coordinates, district_of
+from salesvisit_cli.domain.reception import clean_source
 from salesvisit_cli.domain.text import check_text
 
 TIERS = ("key", "normal")
@@ -118,6 +119,8 @@ def clean_fields(raw: dict[str, Any], *, partial: bool = False) -> dict[str, Any
     for label in TEXT_FIELDS:
         if label in raw:
             fields[label] = check_text(label, raw[label], multiline=label in ("note", "address"))
+    if "source" in fields:  # the known sources in one spelling (展会 → trade fair), for counting
+        fields["source"] = clean_source(fields["source"])
     return fields | _location(raw, fields, partial)
 
 

@@ -185,7 +185,7 @@ def _insert_customers(
         by_rep[owner_id].append(
             demo_history.DemoCustomer(customer_id, fields["status"], since, arrival=arrival)
         )
-    bulk.insert_rows(connection, CUSTOMER, CUSTOMER_COLUMNS, rows)
+    bulk.insert_rows(connection, CUSTOMER, CUSTOMER_COLUMNS, rows, copy=True)
     return by_rep
 
 
@@ -205,9 +205,11 @@ def _insert_history(
     connection: Connection, history: demo_history.DemoHistory, summary: DemoSummary
 ) -> None:
     """Bulk insert one salesperson's history and count it in `summary`."""
-    bulk.insert_rows(connection, VISIT, demo_history.VISIT_COLUMNS, history.visits)
-    bulk.insert_rows(connection, FOLLOWUP, demo_history.FOLLOWUP_COLUMNS, history.followups)
-    bulk.insert_rows(connection, SUBMISSION, demo_history.SUBMISSION_COLUMNS, history.submissions)
+    bulk.insert_rows(connection, VISIT, demo_history.VISIT_COLUMNS, history.visits, copy=True)
+    bulk.insert_rows(connection, FOLLOWUP, demo_history.FOLLOWUP_COLUMNS, history.followups,
+                     copy=True)  # fmt: skip
+    bulk.insert_rows(connection, SUBMISSION, demo_history.SUBMISSION_COLUMNS, history.submissions,
+                     copy=True)  # fmt: skip
     summary.visits += history.done
     summary.followups += len(history.followups)
     summary.hand_ins += len(history.submissions)

@@ -29,8 +29,9 @@ _ME = "(SELECT r.id FROM rep r WHERE r.db_role = current_user)"
 # reads just the columns of FORMER_OWNER_SEES.
 _MY_CUSTOMER = f"owner_id = {_ME}"
 _SEEN_CUSTOMER = f"({_MY_CUSTOMER} OR owner_id IS NULL OR salesvisit_visited_by_me(id))"
-_VISIBLE_CUSTOMER = "customer_id IN (SELECT c.id FROM customer c)"
-_MY_VISIT = "visit_id IN (SELECT v.id FROM visit v)"
+# Row by row through the primary key (an `IN (SELECT …)` would build the whole visible set).
+_VISIBLE_CUSTOMER = "EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_id)"
+_MY_VISIT = "EXISTS (SELECT 1 FROM visit v WHERE v.id = visit_id)"
 _MINE = f"rep_id = {_ME}"
 
 # (table, policy name, command, USING, WITH CHECK) for the team group.

@@ -2,7 +2,8 @@
 
 On SQLite the rows go straight through the DBAPI cursor of the transaction's connection (no
 per-row SQLAlchemy parameter processing); dates and moments are stored exactly as SQLAlchemy
-stores them there (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS.ffffff`). Other databases use Core.
+stores them there (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS.ffffff`). On PostgreSQL the demo's rows go
+through COPY (and the id sequences follow explicit ids). Otherwise Core.
 """
 
 from __future__ import annotations
@@ -53,60 +54,104 @@ def _row_converter(
     return eval(f"lambda r: ({', '.join(parts)},)", namespace)
 
 
+def _scalar_defaults(table: Table, columns: Sequence[str]) -> list:
+    """The columns a row leaves out that have a Python-side scalar default (SQLAlchemy, not the
+    table, applies those: a raw insert must supply them)."""
+    return [
+        column
+        for column in table.columns
+        if column.name not in columns and column.default is not None and column.default.is_scalar
+    ]
+
+
 def insert_rows(
     connection: Connection,
     table: Table,
     columns: Sequence[str],
     rows: Iterable[Sequence[Any]],
     same: dict[str, Any] | None = None,
+    copy: bool = False,
 ) -> int:
     """Insert `rows` (tuples in `columns` order), each with the values in `same` (converted
-    once); returns how many."""
+    once); returns how many. `copy`: on PostgreSQL through COPY (for the tables' owner: row
+    level security refuses COPY FROM to everyone else)."""
     rows = list(rows) if not isinstance(rows, list) else rows
     if not rows:
         return 0
     same = same or {}
     if connection.dialect.name == "sqlite":
-        # Column defaults are applied by SQLAlchemy, not by the table: supply them here.
-        defaults = [
-            column
-            for column in table.columns
-            if column.name not in columns
-            and column.name not in same
-            and column.default is not None
-            and column.default.is_scalar
-        ]
-        constants = [_stored_as(table, name, value) for name, value in same.items()]
-        constants += [column.default.arg for column in defaults]
-        width = len(columns)
-        columns = [*columns, *same, *(column.name for column in defaults)]
-        names = ", ".join('"' + name + '"' for name in columns)
-        marks = ", ".join("?" for _ in columns)
-        sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
-        cursor = connection.connection.driver_connection.cursor()
-        try:
-            converters = _converters(table, columns[:width])
-            convert = (
-                _row_converter(converters, width, constants) if converters or constants else None
+        _sqlite_insert(connection, table, columns, rows, same)
+    elif copy and connection.dialect.name == "postgresql":
+        _copy_rows(connection, table, columns, rows, same)
+    else:
+        for begin in range(0, len(rows), CHUNK):
+            chunk = rows[begin : begin + CHUNK]
+            connection.execute(
+                insert(table), [dict(zip(columns, r, strict=True)) | same for r in chunk]
             )
-            for begin in range(0, len(rows), CHUNK):
-                chunk = rows[begin : begin + CHUNK]
-                cursor.executemany(sql, map(convert, chunk) if convert else chunk)
-        finally:
-            cursor.close()
-        return len(rows)
-    for begin in range(0, len(rows), CHUNK):
-        connection.execute(
-            insert(table),
-            [dict(zip(columns, row, strict=True)) | same for row in rows[begin : begin + CHUNK]],
-        )
     return len(rows)
+
+
+def _sqlite_insert(
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[Sequence[Any]],
+    same: dict[str, Any],
+) -> None:
+    """One executemany per chunk on the DBAPI cursor, values converted as SQLAlchemy would."""
+    defaults = _scalar_defaults(table, [*columns, *same])
+    constants = [_stored_as(table, name, value) for name, value in same.items()]
+    constants += [column.default.arg for column in defaults]
+    width = len(columns)
+    columns = [*columns, *same, *(column.name for column in defaults)]
+    names = ", ".join('"' + name + '"' for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        converters = _converters(table, columns[:width])
+        convert = _row_converter(converters, width, constants) if converters or constants else None
+        for begin in range(0, len(rows), CHUNK):
+            chunk = rows[begin : begin + CHUNK]
+            cursor.executemany(sql, map(convert, chunk) if convert else chunk)
+    finally:
+        cursor.close()
 
 
 def _stored_as(table: Table, name: str, value: Any) -> Any:
     """`value` as SQLite stores it in column `name` (dates as SQLAlchemy's text)."""
     converters = _converters(table, [name])
     return converters[0][1](value) if converters else value
+
+
+def _copy_rows(
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[Sequence[Any]],
+    same: dict[str, Any],
+) -> None:
+    """PostgreSQL: COPY FROM STDIN in the transaction (psycopg adapts dates and moments); when
+    the rows bring their own ids, the id sequence is moved past them."""
+    from psycopg import sql
+
+    defaults = _scalar_defaults(table, [*columns, *same])
+    constants = (*same.values(), *(column.default.arg for column in defaults))
+    names = [*columns, *same, *(column.name for column in defaults)]
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, names))
+    )
+    with connection.connection.driver_connection.cursor() as cursor:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row((*row, *constants) if constants else row)
+        if "id" in columns:
+            cursor.execute(
+                sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), max(id)) FROM {}").format(
+                    sql.Literal(table.name), sql.Identifier(table.name)
+                )
+            )
 
 
 @contextlib.contextmanager

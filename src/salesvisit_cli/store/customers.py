@@ -7,7 +7,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import column, func, insert, or_, select, table, text, update
+from sqlalchemy import column, func, insert, or_, select, table, text, true, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 
@@ -40,11 +40,17 @@ def _private_view(connection: Connection) -> bool:
 
 def with_owner_only(connection: Connection, source: FromClause) -> tuple[FromClause, Any]:
     """`source` (which has the customer table) and the customer columns to read from it: in
-    team mode the owner-only ones come from the view, empty where the caller may not see them."""
+    team mode the owner-only ones come from the view, empty where the caller may not see them.
+
+    The view is a security barrier, so PostgreSQL cannot push a join condition into it: a plain
+    join would read every customer the caller may see. A LATERAL subquery looks each row up by
+    id inside the view (the id test is leakproof, so it goes in, through the primary key); its
+    OFFSET 0 keeps the planner from flattening it back into that join."""
     if not _private_view(connection):
         return source, CUSTOMER.c
-    columns = {c.name: c for c in CUSTOMER.c} | {name: _PRIVATE.c[name] for name in OWNER_ONLY}
-    return source.outerjoin(_PRIVATE, _PRIVATE.c.id == CUSTOMER.c.id), _Columns(columns)
+    private = select(_PRIVATE).where(_PRIVATE.c.id == CUSTOMER.c.id).offset(0).lateral()
+    columns = {c.name: c for c in CUSTOMER.c} | {name: private.c[name] for name in OWNER_ONLY}
+    return source.outerjoin(private, true()), _Columns(columns)
 
 
 class _Columns(dict):

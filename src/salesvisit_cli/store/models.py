@@ -31,7 +31,10 @@ class Rep(SQLModel, table=True):
 class Customer(SQLModel, table=True):
     """The customer file (R8)."""
 
-    __table_args__ = (Index("ix_customer_name_key", "name_key"),)
+    __table_args__ = (
+        Index("ix_customer_name_key", "name_key"),
+        Index("ix_customer_created_at", "created_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -64,6 +67,7 @@ class Visit(SQLModel, table=True):
     __table_args__ = (
         Index("ix_visit_rep_date", "rep_id", "date"),
         Index("ix_visit_customer_date", "customer_id", "date"),
+        Index("ix_visit_date", "date"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -132,7 +136,10 @@ class CarryCheck(SQLModel, table=True):
 class Followup(SQLModel, table=True):
     """A follow-up task created by a report or by hand (R5)."""
 
-    __table_args__ = (Index("ix_followup_rep_due_done", "rep_id", "due", "done_at"),)
+    __table_args__ = (
+        Index("ix_followup_rep_due_done", "rep_id", "due", "done_at"),
+        Index("ix_followup_open_due", "done_at", "due"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id", index=True)
@@ -151,7 +158,10 @@ class DailySubmission(SQLModel, table=True):
 
     __tablename__ = "daily_submission"
 
-    __table_args__ = (Index("ix_daily_submission_rep_date", "rep_id", "date"),)
+    __table_args__ = (
+        Index("ix_daily_submission_rep_date", "rep_id", "date"),
+        Index("ix_daily_submission_date", "date"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     rep_id: int = Field(foreign_key="rep.id")
@@ -165,6 +175,7 @@ class CustomerLog(SQLModel, table=True):
     """One change of a customer's owner or file, written by the tool/database only."""
 
     __tablename__ = "customer_log"
+    __table_args__ = (Index("ix_customer_log_at", "at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id", index=True)

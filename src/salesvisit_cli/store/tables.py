@@ -82,6 +82,7 @@ CUSTOMER = Table(
     Column("lat", Float(), nullable=True),
     Column("lon", Float(), nullable=True),
     Column("district", String(40), nullable=True, index=True),
+    Index("ix_customer_created_at", "created_at"),
     Index("ix_customer_name_key", "name_key"),
 )
 
@@ -95,6 +96,7 @@ DAILY_SUBMISSION = Table(
     Column("submitted_at", DateTime(), nullable=False),
     Column("forced", Boolean(), nullable=False, default=False),
     Column("market", String(), nullable=True),
+    Index("ix_daily_submission_date", "date"),
     Index("ix_daily_submission_rep_date", "rep_id", "date"),
 )
 
@@ -121,6 +123,7 @@ CUSTOMER_LOG = Table(
     Column("to_id", Integer(), ForeignKey("rep.id"), nullable=True),
     Column("fields", String(), nullable=True),
     Column("reason", String(), nullable=True),
+    Index("ix_customer_log_at", "at"),
 )
 
 
@@ -173,6 +176,7 @@ VISIT = Table(
     Column("created_at", DateTime(), nullable=False),
     Column("reported_at", DateTime(), nullable=True),
     Index("ix_visit_customer_date", "customer_id", "date"),
+    Index("ix_visit_date", "date"),
     Index("ix_visit_rep_date", "rep_id", "date"),
 )
 
@@ -190,6 +194,7 @@ FOLLOWUP = Table(
     Column("created_at", DateTime(), nullable=False),
     Column("done_at", DateTime(), nullable=True),
     Column("done_note", String(), nullable=True),
+    Index("ix_followup_open_due", "done_at", "due"),
     Index("ix_followup_rep_due_done", "rep_id", "due", "done_at"),
 )
 

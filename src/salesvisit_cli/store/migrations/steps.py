@@ -345,6 +345,21 @@ def m006_visit_moves(connection: Connection) -> None:
     _ddl(connection, "ALTER TABLE visit ADD COLUMN moves INTEGER DEFAULT 0 NOT NULL;")
 
 
+def m007_team_scale_indexes(connection: Connection) -> None:
+    """Indexes for the whole team's day and hand-ins, open follow-ups, the month's new
+    customers and releases (`daily/followup/quota --team`), which otherwise read every row."""
+    _ddl(
+        connection,
+        """
+        CREATE INDEX ix_visit_date ON visit (date);
+        CREATE INDEX ix_daily_submission_date ON daily_submission (date);
+        CREATE INDEX ix_followup_open_due ON followup (done_at, due);
+        CREATE INDEX ix_customer_created_at ON customer (created_at);
+        CREATE INDEX ix_customer_log_at ON customer_log (at);
+        """,
+    )
+
+
 # In order: the position of a step (from 1) is the schema version it leads to. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     m001_initial_schema,
@@ -353,4 +368,5 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m004_customer_location,
     m005_reception,
     m006_visit_moves,
+    m007_team_scale_indexes,
 ]

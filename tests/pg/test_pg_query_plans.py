@@ -1,0 +1,129 @@
+"""Team queries on PostgreSQL read through indexes, under row-level security.
+
+A small demo team with `team init` logins; every SELECT that the manager's team commands and a
+salesperson's own commands issue is captured and put through EXPLAIN by the same login, with
+`enable_seqscan` off: the planner then takes an index whenever one can serve the query (on a
+small table it would otherwise rightly prefer a scan), so a `Seq Scan` of a growing table
+left in the plan means no index can, and the command slows as the history grows.
+Not timed: the plan is the proof (`benchmarks/team_pg.py` has the timings).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+pytestmark = pytest.mark.postgres
+
+OWNER = "sv_plans_owner"
+GROWING = ("visit", "followup", "daily_submission", "customer", "carry_check", "visit_prep",
+           "visit_revision", "customer_log", "reception")  # fmt: skip
+MANAGER = "Manager Wang"
+
+
+@pytest.fixture(scope="module")
+def team_db(pg_cluster):
+    """A 4-salesperson, 2-month demo team with logins (built once for the module)."""
+    from psycopg import sql
+
+    from tests.pg.conftest import Database
+
+    database = Database(pg_cluster, "sv_plans", OWNER)
+    with pg_cluster.connect(autocommit=True) as admin:
+        before = {row[0] for row in admin.execute("SELECT rolname FROM pg_roles")}
+        admin.execute(f"CREATE ROLE {OWNER} LOGIN CREATEROLE")
+        admin.execute(f"CREATE DATABASE sv_plans OWNER {OWNER}")
+    yield database, {}
+    with pg_cluster.connect(autocommit=True) as admin:
+        admin.execute("DROP DATABASE sv_plans WITH (FORCE)")
+        for (role,) in admin.execute("SELECT rolname FROM pg_roles").fetchall():
+            if role not in before:
+                admin.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(role)))
+
+
+@pytest.fixture
+def logins(team_db, cli, clock, monkeypatch):
+    """Build the demo team (first test only); `login(rep)` acts through that salesperson's role."""
+    database, roles = team_db
+    clock("2026-11-26 08:00")
+    if not roles:
+        monkeypatch.setenv("SALESVISIT_DB", database.url)
+        made = cli("demo", "--reps", "4", "--customers", "400", "--months", "2", "--seed", "3")
+        assert made.exit_code == 0, made.stderr
+        assert cli("rep", "add", MANAGER, "--manager").exit_code == 0
+        done = cli("team", "init", "--yes", "--json")
+        assert done.exit_code == 0, done.stderr
+        roles.update({member["rep"]: member["role"] for member in done.json()["members"]})
+        with database.connect(OWNER, autocommit=True) as connection:
+            connection.execute("ANALYZE")
+
+    def login(rep: str) -> str:
+        monkeypatch.setenv("SALESVISIT_DB", database.url_for(roles[rep]))
+        monkeypatch.delenv("SALESVISIT_REP", raising=False)
+        return roles[rep]
+
+    return login
+
+
+@pytest.fixture
+def captured():
+    statements: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, executemany):
+        if not executemany and statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            statements.append((statement, parameters))
+
+    event.listen(Engine, "before_cursor_execute", record)
+    yield statements
+    event.remove(Engine, "before_cursor_execute", record)
+
+
+def _scans(database, role: str, statements) -> list[str]:
+    """The sequential scans of growing tables in the plans `role` gets for `statements`."""
+    found = []
+    with database.connect(role) as connection:
+        connection.execute("SET enable_seqscan = off")
+        for statement, parameters in statements:
+            if "pg_catalog" in statement or "current_user" in statement.lower():
+                continue
+            plan = connection.execute("EXPLAIN " + statement, parameters or None).fetchall()
+            for (line,) in plan:
+                match = re.search(r"Seq Scan on (\w+)", line)
+                if match and match[1] in GROWING:
+                    found.append(f"{line.strip()}  <-  {' '.join(statement.split())[:300]}")
+    return found
+
+
+TEAM_COMMANDS = [("quota", "--team"), ("daily", "--team"), ("followup", "--team")]
+OWN_COMMANDS = [("visit", "plan"), ("followup",), ("daily",), ("quota",)]
+
+
+@pytest.mark.parametrize(
+    ("rep", "args"),
+    [(MANAGER, args) for args in TEAM_COMMANDS] + [("demo", args) for args in OWN_COMMANDS],
+    ids=lambda value: " ".join(value) if isinstance(value, tuple) else value,
+)
+def test_team_reads_use_indexes(team_db, logins, captured, cli, rep, args):
+    role = logins(rep)
+    ran = cli(*args, "--json")
+    assert ran.exit_code == 0, ran.stderr
+    assert captured, "the capture works"
+    assert _scans(team_db[0], role, captured) == []
+
+
+def test_a_report_reads_through_indexes(team_db, logins, captured, cli):
+    role = logins("demo")
+    ran = cli("visit", "report", "--customer", "1", "--start", "07:00", "--minutes", "20",
+              "--notes", "met the buyer")  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    assert _scans(team_db[0], role, captured) == []
+
+
+def test_the_check_would_see_a_scan(team_db, logins):
+    """Guard against a vacuous pass: a search on an unindexed column is a scan (as the owner:
+    a salesperson's policy alone would take the (rep_id, date) index)."""
+    statement = "SELECT count(*) FROM visit WHERE notes = %(notes)s"
+    assert _scans(team_db[0], OWNER, [(statement, {"notes": "x"})])
