@@ -107,13 +107,18 @@ class SalesvisitGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):
+        failed = True
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a reader that went away (`| head`) shows here
+            failed = False
             return result
         except SalesvisitError as error:
             raise click.ClickException(_one_line(error)) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.exceptions.Exit as done:
+            failed = done.exit_code != 0
+            raise
+        except (click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
@@ -136,7 +141,7 @@ class SalesvisitGroup(TyperGroup):
             ) from None
         finally:
             if isinstance(ctx.obj, AppContext):
-                ctx.obj.close()
+                ctx.obj.close(failed=failed)
 
 
 class LazyRootGroup(Localised, SalesvisitGroup):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from salesvisit_cli.domain.checklist import PREP_NAMES
 from salesvisit_cli.domain.plan import Plan, PlanVisit
 from salesvisit_cli.domain.suggestions import Suggestion
-from salesvisit_cli.domain.talking_points import EVERY_CALL, POINTS
+from salesvisit_cli.domain.talking_points import EVERY_CALL, POINTS, situation
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.briefing import briefing_screen
 from salesvisit_cli.render.console import out
@@ -109,11 +109,7 @@ def _visit(visit: PlanVisit) -> None:
     head = Text()
     head.append(f"#{visit.id} ", style="bold")
     head.append(visit.at or "--:--", style="bold cyan")
-    known = (
-        _("new customer")
-        if visit.new_customer
-        else (_("first meeting") if customer.never_visited else _("known customer"))
-    )
+    known = _("new customer") if visit.new_customer else _(POINTS[situation(customer)][0])
     tags = [word("tier", "key"), known] if customer.tier == "key" else [known]
     hours = (
         inert(_("hours {hours}").format(hours=customer.hours))

@@ -250,7 +250,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
             inert(q.rep),
             f"{q.visited}/{q.target}",
             f"{q.new_visited}/{q.new_target}",
-            str(q.needed_per_day) if q.working_days_left else "—",
+            str(q.needed_per_day) if q.working_days_left and not q.manager else "—",
         ]
         if not narrow:
             cells.append(_pace(q.pace_so_far))

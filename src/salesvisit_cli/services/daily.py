@@ -36,7 +36,7 @@ class LeftoverVisits(ValidationError):
     """The day still has planned visits and nothing says what to do with them."""
 
     def __init__(self, listed: str, hint: str, move_to: date) -> None:
-        super().__init__(f"{listed}; {hint}")
+        super().__init__(_("{listed}; {hint}").format(listed=listed, hint=hint))
         self.listed = listed
         self.move_to = move_to
 
@@ -54,6 +54,7 @@ class Submitted:
     cancelled: list[int] = field(default_factory=list)
     # Tomorrow's plan (明天的任务安排): the next working day's planned visits.
     tomorrow: dict[str, Any] = field(default_factory=dict)
+    today: date | None = None  # when handed in (a late hand-in's "tomorrow" may be today)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -232,6 +233,7 @@ def submit(
         submission_rows.add(connection, me, day, work.now, bool(current.planned), market)
         result.summary = _summary(connection, work, me, day)
         result.tomorrow = _tomorrow(connection, work, me, day)
+        result.today = work.today
         return result
 
 
