@@ -42,13 +42,19 @@ tables: $(VENV)/.installed
 i18n: $(VENV)/.installed
 	$(BIN)/python scripts/i18n.py
 
+# The route benchmark also measures the solvers not chosen (OR-Tools, pyvroom): the bench extra.
+$(VENV)/.bench: pyproject.toml | $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,postgres,bench]'
+	touch $@
+
 # `make bench QUICK=1`: without the biggest builds (no 500-salesperson file, a 21-salesperson team);
 # the built databases are cached in ~/.cache/salesvisit-bench ($SALESVISIT_BENCH_CACHE) for the day.
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(VENV)/.bench
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/route.py
 	$(BIN)/python benchmarks/team_pg.py $(if $(QUICK),--skip-big)
 	$(BIN)/python benchmarks/growth.py $(if $(QUICK),--skip-big)
+	$(BIN)/python benchmarks/languages.py
 
 clean:
 	rm -rf $(VENV) demo build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -1,6 +1,8 @@
 """Extract every message, update the Chinese catalog, compile it (`make i18n`).
 
-Messages come from our code (`_()`, `ngettext()`) and from the click and Typer words a person
+Messages come from our code (`_()`, `ngettext()`, `N_()`), from the help of the commands (in
+`cli/`: every `help=` string and the docstring of every command, which click shows as its help;
+`cli/help.py` translates them when the help is shown) and from the click and Typer words a person
 reads (`Usage:`, `Error: …`). The catalog keeps a translation per message id; a new message is
 added untranslated (the catalog test then fails until it is translated), a message no longer in
 the code is dropped. Run with the project's venv: `python scripts/i18n.py [--check]`.
@@ -14,6 +16,8 @@ that both added messages: keep one side's file, then fill from the other's).
 
 from __future__ import annotations
 
+import ast
+import inspect
 import sys
 from io import BytesIO
 from pathlib import Path
@@ -40,6 +44,41 @@ def _library_files() -> list[Path]:
     return [click_dir / f"{name}.py" for name in names] + [Path(typer.__file__).parent / "core.py"]
 
 
+def _is_command(node: ast.FunctionDef, root_commands: set[str]) -> bool:
+    """A function click shows the docstring of: `@app.command(…)` or `@app.callback(…)` without
+    a `help=`, `@json_output`, or a command of the COMMANDS or EXTRA_COMMANDS table."""
+    calls = [d for d in node.decorator_list if isinstance(d, ast.Call)]
+    if any(keyword.arg == "help" for call in calls for keyword in call.keywords):
+        return False  # the decorator's help= is shown (and extracted), not the docstring
+    for decorator in node.decorator_list:
+        call = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = call.attr if isinstance(call, ast.Attribute) else getattr(call, "id", "")
+        if name in ("command", "callback", "json_output"):
+            return True
+    return node.name in root_commands
+
+
+def help_messages() -> list[tuple[str, int, str]]:
+    """(file, line, text) of every `help=` string and command docstring under `cli/`."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from salesvisit_cli.cli.app import COMMANDS, EXTRA_COMMANDS
+
+    root_commands = {attribute for _module, attribute, _line in COMMANDS.values()}
+    root_commands |= {attribute for extra in EXTRA_COMMANDS.values() for *_, attribute in extra}
+    found = []
+    for path in sorted((PACKAGE / "cli").glob("*.py")):
+        name = str(path.relative_to(PACKAGE))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "help":
+                if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                    found.append((name, node.value.lineno, inspect.cleandoc(node.value.value)))
+            elif isinstance(node, ast.FunctionDef) and _is_command(node, root_commands):
+                docstring = ast.get_docstring(node, clean=True)
+                if docstring:
+                    found.append((name, node.lineno, docstring))
+    return found
+
+
 def extract() -> Catalog:
     """Every message id of the code and of the libraries' visible words."""
     catalog = Catalog(project="salesvisit", domain="salesvisit")
@@ -47,6 +86,8 @@ def extract() -> Catalog:
         PACKAGE, keywords=KEYWORDS, method_map=[("**.py", "python")]
     ):
         catalog.add(message, locations=[(filename, lineno)], auto_comments=comments)
+    for path, lineno, message in help_messages():
+        catalog.add(message, locations=[(path, lineno)])
     for path in _library_files():
         for lineno, message, comments, _context in extract_from_file(
             "python", path, keywords=KEYWORDS

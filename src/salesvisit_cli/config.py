@@ -16,6 +16,7 @@ from salesvisit_cli.domain.checklist import DEFAULT_CARRY
 from salesvisit_cli.domain.dates import parse_time
 from salesvisit_cli.domain.errors import SalesvisitError
 from salesvisit_cli.domain.errors import ValidationError as InputError
+from salesvisit_cli.i18n import N_, _
 from salesvisit_cli.policies import ConfigRules, QuotaRules
 
 
@@ -36,9 +37,9 @@ class QuotaPolicy(_Section, QuotaRules):
         try:
             share = Fraction(str(value).strip()).limit_denominator(1000)
         except (ValueError, ZeroDivisionError):
-            raise ValueError("expected a fraction such as 1/3 or 0.25") from None
+            raise ValueError(_("expected a fraction such as 1/3 or 0.25")) from None
         if not 0 <= share <= 1:
-            raise ValueError("must be between 0 and 1")
+            raise ValueError(_("must be between 0 and 1"))
         return str(share)
 
 
@@ -90,7 +91,7 @@ class CalendarPolicy(_Section):
         try:
             ZoneInfo(name)
         except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
-            raise ValueError("expected an IANA time zone such as Asia/Shanghai") from None
+            raise ValueError(_("expected an IANA time zone such as Asia/Shanghai")) from None
         return name
 
 
@@ -177,7 +178,7 @@ class Config(_Section, ConfigRules):
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if not isinstance(value, str):
-            raise ValueError("expected a salesperson's name")
+            raise ValueError(_("expected a salesperson's name"))
         from salesvisit_cli.domain.reps import validate_rep_name
 
         try:
@@ -199,11 +200,58 @@ def keys() -> list[str]:
 
 
 def _explain(error: ValidationError, path: Path | None = None) -> str:
-    problems = "; ".join(
-        f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}" for item in error.errors()
-    )
-    where = f" in {path}" if path else ""
-    return f"invalid configuration{where}: {problems}"
+    """One sentence per problem, naming the key, in our words (never pydantic's)."""
+    problems = _("; ").join(_problem(item) for item in error.errors())
+    if path:
+        return _("invalid configuration in {path}: {problems}").format(path=path, problems=problems)
+    return _("invalid configuration: {problems}").format(problems=problems)
+
+
+# pydantic's error types -> what the key expects (message ids).
+_EXPECTED = {
+    "int": N_("{key}: expected a whole number, not {value}"),
+    "float": N_("{key}: expected a number, not {value}"),
+    "bool": N_("{key}: expected true or false, not {value}"),
+    "string": N_("{key}: expected text, not {value}"),
+    "list": N_("{key}: expected a list, not {value}"),
+    "date": N_("{key}: expected a date YYYY-MM-DD, not {value}"),
+    "dict": N_("[{key}] must be a table of settings, not {value}"),
+    "model": N_("[{key}] must be a table of settings, not {value}"),
+}
+_LIMITS = {
+    "greater_than_equal": ("ge", N_("{key}: must be at least {limit}, not {value}")),
+    "greater_than": ("gt", N_("{key}: must be more than {limit}, not {value}")),
+    "less_than_equal": ("le", N_("{key}: must be at most {limit}, not {value}")),
+    "less_than": ("lt", N_("{key}: must be less than {limit}, not {value}")),
+}
+
+
+def _problem(item: Any) -> str:
+    """One pydantic error as our own sentence."""
+    loc = [str(part) for part in item["loc"]]
+    key, kind = ".".join(loc), item["type"]
+    value = repr(item.get("input"))
+    context = item.get("ctx") or {}
+    if kind == "extra_forbidden":
+        section = ".".join(loc[:-1])
+        valid = [k for k in keys() if not section or k.startswith(section + ".")]
+        if not section:
+            valid = sorted({k.split(".")[0] for k in keys()})
+        return _("unknown key {key}; valid keys: {valid}").format(key=key, valid=", ".join(valid))
+    if kind == "literal_error":
+        choices = str(context.get("expected", "")).replace(" or ", ", ")
+        return _("{key}: expected {choices}, not {value}").format(
+            key=key, choices=choices, value=value
+        )
+    if kind in _LIMITS:
+        name, message = _LIMITS[kind]
+        return _(message).format(key=key, limit=context.get(name), value=value)
+    if kind == "value_error":
+        return "{key}: {reason}".format(key=key, reason=context.get("error", ""))
+    message = _EXPECTED.get(kind.split("_")[0])
+    if message is None:
+        return _("{key}: invalid value {value}").format(key=key, value=value)
+    return _(message).format(key=key, value=value)
 
 
 # Keys a release renamed: (old section, old key) -> (new section, new key).
@@ -277,7 +325,7 @@ def _note_renamed(path: Path, moved: list[tuple[str, str]]) -> None:
 
 def _typed(key: str, raw: str) -> Any:
     """The raw command-line text of a setting, shaped as its field expects."""
-    section, _, name = key.partition(".")
+    section, _dot, name = key.partition(".")
     field = Config.model_fields[section]
     if name:
         field = field.annotation.model_fields[name]
@@ -300,19 +348,25 @@ def with_value(config: Config, key: str, raw: str) -> Config:
 def _known(key: str) -> None:
     valid = keys()
     if key not in valid:
-        raise InputError(f"unknown configuration key {key!r}; valid keys: {', '.join(valid)}")
+        raise InputError(
+            _("unknown configuration key {key!r}; valid keys: {value}").format(
+                key=key, value=", ".join(valid)
+            )
+        )
 
 
 def _put(data: dict[str, Any], key: str, value: Any) -> None:
     """Set (or, for None, remove) a dotted key in raw configuration data."""
-    section, _, name = key.partition(".")
+    section, _dot, name = key.partition(".")
     if not name:
         target = data
         name = section
     else:
         target = data.setdefault(section, {})
         if not isinstance(target, dict):
-            raise InputError(f"[{section}] in the configuration file is not a table")
+            raise InputError(
+                _("[{section}] in the configuration file is not a table").format(section=section)
+            )
     if value is None:
         target.pop(name, None)
     else:
@@ -327,7 +381,7 @@ def _validated(data: dict[str, Any], path: Path | None = None) -> Config:
 
 
 def _field_value(config: Config, key: str) -> Any:
-    section, _, name = key.partition(".")
+    section, _dot, name = key.partition(".")
     value = getattr(config, section)
     return getattr(value, name) if name else value
 
@@ -358,7 +412,9 @@ def read_raw(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SalesvisitError(f"cannot read configuration {path}: {error}") from None
+        raise SalesvisitError(
+            _("cannot read configuration {path}: {error}").format(path=path, error=error)
+        ) from None
 
 
 def save(config: Config, path: Path) -> None:
@@ -396,7 +452,7 @@ def _write_bytes(content: bytes, path: Path) -> None:
 def display_value(config: Config, key: str) -> str:
     """A setting as text, as `config set` takes it (lists comma-separated, booleans `true` /
     `false`, unset as empty)."""
-    section, _, name = key.partition(".")
+    section, _dot, name = key.partition(".")
     value = getattr(config, section)
     if name:
         value = getattr(value, name)

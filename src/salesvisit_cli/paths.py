@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from salesvisit_cli.i18n import _
+
 APP_NAME = "salesvisit"
 
 
@@ -30,7 +32,9 @@ def require_folder(path: Path) -> None:
     if not path.parent.is_dir():
         from salesvisit_cli.domain.errors import ValidationError
 
-        raise ValidationError(f"the folder {path.parent} does not exist; create it first")
+        raise ValidationError(
+            _("the folder {parent} does not exist; create it first").format(parent=path.parent)
+        )
 
 
 def cache_dir() -> Path:

@@ -46,11 +46,11 @@ def test_the_screen_shows_the_briefing_first_with_commands(cli, week):
     assert ran.exit_code == 0, ran.stderr
     screen = ran.stdout
     assert screen.index("First things first") < screen.index("Plan for")
-    assert "Report of 2026-11-27 not handed in: due today at 09:00" in screen
+    assert "Report of Fri 2026-11-27 not handed in: due today at 09:00" in screen
     assert "salesvisit daily 2026-11-27 --submit" in screen
     assert "Follow-ups: 1 overdue, 1 due today" in screen
     assert "1 booking not processed yet" in screen
-    assert "Visit 2 to 无锡机电 (2026-11-27) was neither reported nor cancelled" in screen
+    assert "Visit 2 to 无锡机电 (Fri 2026-11-27) was neither reported nor cancelled" in screen
     assert "salesvisit visit report 2 (or: visit move 2 --date today" in screen
     assert "salesvisit followup done" in screen
 
@@ -93,4 +93,4 @@ def test_months_of_reports_not_handed_in_stay_one_screen(cli, clock):
     screen = cli("visit", "plan").stdout
     assert f"3 earlier reports not handed in (the first: {pending[0]})" in screen
     assert f"salesvisit daily {pending[0]} --submit" in screen
-    assert screen.count("not handed in:") == 5 and f"Report of {pending[-1]}" in screen
+    assert screen.count("not handed in:") == 5 and f"Report of Wed {pending[-1]}" in screen

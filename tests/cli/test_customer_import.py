@@ -19,7 +19,10 @@ ROWS = (
 
 
 def _names() -> list[str]:
-    with sqlite3.connect(os.environ["SALESVISIT_DB"]) as connection:
+    path = Path(os.environ["SALESVISIT_DB"])
+    if not path.exists():  # a first command that failed leaves no database behind
+        return []
+    with sqlite3.connect(path) as connection:
         return [r[0] for r in connection.execute("SELECT name FROM customer ORDER BY id")]
 
 

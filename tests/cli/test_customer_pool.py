@@ -77,4 +77,4 @@ def test_the_morning_briefing_warns_of_releases_within_seven_days(cli, clock):
     plan = cli("visit", "plan", "--json").json()
     assert plan["briefing"]["releasing"] == [{"customer_id": 1, "release_on": "2026-03-03"}]
     shown = cli("visit", "plan").stdout
-    assert "上海华美贸易有限公司 goes to the pool on 2026-03-03" in shown
+    assert "上海华美贸易有限公司 goes to the pool on Tue 2026-03-03" in shown

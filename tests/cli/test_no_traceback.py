@@ -40,6 +40,17 @@ def _leaves(
 COMMANDS = _leaves(ROOT)
 
 
+# Each case runs in both languages: the same exit codes, one line starting with the prefix.
+PREFIXES = {"C.UTF-8": ("Error:", "Aborted"), "zh_CN.UTF-8": ("错误：", "已中止")}
+NO_SUCH_OPTION = {"C.UTF-8": "No such option", "zh_CN.UTF-8": "没有选项"}
+
+
+@pytest.fixture(autouse=True, params=list(PREFIXES))
+def language(request, monkeypatch) -> str:
+    monkeypatch.setenv("LANG", request.param)
+    return request.param
+
+
 @pytest.fixture(autouse=True)
 def _in_a_scratch_directory(tmp_path, monkeypatch):
     """Hostile values become file names (db backup -1): keep them out of the work tree."""
@@ -71,7 +82,7 @@ def _run(args: list[str]):
     return CliRunner().invoke(app, args, input="")
 
 
-def _assert_clean(result, args: list[str], codes: tuple[int, ...]) -> None:
+def _assert_clean(result, args: list[str], codes: tuple[int, ...], prefixes: tuple) -> None:
     shown = f"salesvisit {' '.join(repr(a)[:40] for a in args)}"
     assert result.exception is None or isinstance(result.exception, SystemExit), (
         f"{shown} raised {result.exception!r}"
@@ -80,7 +91,8 @@ def _assert_clean(result, args: list[str], codes: tuple[int, ...]) -> None:
     assert result.exit_code in codes, f"{shown} exited {result.exit_code}: {result.stderr[-300:]}"
     if result.exit_code == 1 and result.stderr.strip():
         last = result.stderr.strip().splitlines()[-1]
-        assert last.startswith(("Error:", "Aborted")), f"{shown}: {last}"
+        assert last.startswith(prefixes), f"{shown}: {last}"
+        assert "Input should" not in last and "Extra inputs" not in last, f"{shown}: {last}"
 
 
 def test_the_tree_was_walked():
@@ -90,26 +102,26 @@ def test_the_tree_was_walked():
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
-def test_unknown_option_is_a_usage_error(path, command):
+def test_unknown_option_is_a_usage_error(path, command, language):
     args = [*path, "--no-such-option"]
     result = _run(args)
-    _assert_clean(result, args, (2,))
-    assert "No such option" in result.stderr
+    _assert_clean(result, args, (2,), PREFIXES[language])
+    assert NO_SUCH_OPTION[language] in result.stderr
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
-def test_hostile_values_everywhere(path, command):
+def test_hostile_values_everywhere(path, command, language):
     """Every argument and option at once gets the same hostile value."""
     for value in HOSTILE:
         args = [*path]
         for option in _value_options(command):
             args += [option.opts[0], value] * (2 if option.multiple else 1)
         args += ["--"] + [value] * sum(max(a.nargs, 1) for a in _arguments(command))
-        _assert_clean(_run(args), args, (0, 1, 2))
+        _assert_clean(_run(args), args, (0, 1, 2), PREFIXES[language])
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
-def test_each_option_alone_with_a_bad_value(path, command):
+def test_each_option_alone_with_a_bad_value(path, command, language):
     """One bad option value at a time, with plausible arguments: the option is refused."""
     arguments = ["1"] * sum(max(a.nargs, 1) for a in _arguments(command))
     for option in _value_options(command):
@@ -121,4 +133,4 @@ def test_each_option_alone_with_a_bad_value(path, command):
         else:
             value = "not-a-valid-value\x00"
         args = [*path, option.opts[0], value, "--", *arguments]
-        _assert_clean(_run(args), args, (1, 2))
+        _assert_clean(_run(args), args, (1, 2), PREFIXES[language])

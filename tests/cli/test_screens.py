@@ -105,6 +105,8 @@ SCREENS = [
     ("report-day", ("report", "day", "2026-12-01", "--output", "{tmp}/日报.md")),
     ("report-day-xlsx", ("report", "day", "2026-12-01", "--output", "{tmp}/日报.xlsx")),
     ("visit-export-ics", ("visit", "export", "--ics", "--output", "{tmp}/拜访.ics")),
+    ("visit-plan-route", ("visit", "plan", "--route")),
+    ("visit-plan-route-apply", ("visit", "plan", "--route", "--apply")),
     ("reception", ("reception",)),
     ("reception-yesterday", ("reception", "2026-12-02")),
     ("reception-walkin", ("--rep", DESK, "reception", "walkin", NEW_WALKIN, "--source", "网络")),
@@ -176,6 +178,14 @@ def build(run) -> None:
     run("2026-12-01 18:00", "daily", "--submit")
     run("2026-12-02 17:00", "--rep", OTHER_REP, *report, "-c", "1", "-n", NOTES[2])
     run("2026-12-02 17:00", "followup", "add", "3", "--due", "2026-12-03", "--note", NOTES[2])
+    # The round of 2026-12-03 from People's Square: 浦东 at 10:30, 闵行 at 10:45 (cannot be
+    # reached in time: not placed), Acme untimed and without a location (not placed).
+    run("2026-12-02 18:00", "config", "set", "route.start", "31.2304,121.4737")
+    run("2026-12-02 18:00", "customer", "edit", "1", "--lat", "31.2210", "--lon", "121.5440")
+    run("2026-12-02 18:00", "customer", "edit", "2", "--lat", "31.1130", "--lon", "121.3820")
+    for customer, at in (("1", "10:30"), ("2", "10:45")):
+        run("2026-12-02 18:00", "visit", "schedule", customer, "--date", "2026-12-03", "--at", at)
+    run("2026-12-02 18:00", "visit", "schedule", "3", "--date", "2026-12-03")
     build_reception(run)
     build_pool(run)
 
@@ -235,6 +245,7 @@ def headers(monkeypatch) -> list[str]:
 @pytest.mark.parametrize(("args"), [args for _, args in SCREENS], ids=[n for n, _ in SCREENS])
 def test_screen(cli, clock, template, isolated_env, language, width, headers, args):
     shutil.copy(template, isolated_env / "salesvisit.db")
+    shutil.copy(template.parent / "config.toml", isolated_env / "config.toml")
     (isolated_env / "import.csv").write_text(IMPORT_CSV, encoding="utf-8")
     clock("2026-12-03 10:00")
     ran = cli(*(arg.replace("{tmp}", str(isolated_env)) for arg in args))

@@ -39,13 +39,14 @@ def _heavy(modules: set[str]) -> list[str]:
     return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
 
 
+@pytest.mark.parametrize(("lang", "usage"), [("C.UTF-8", "Usage:"), ("zh_CN.UTF-8", "用法：")])
 @pytest.mark.parametrize(
     "args", [["--help"], ["customer", "--help"], ["customer", "add", "--help"], ["db", "--help"]]
 )
-def test_help_imports_nothing_heavy(args):
-    ran = _run(args)
+def test_help_imports_nothing_heavy(args, lang, usage):
+    ran = _run(args, LANG=lang)
     assert ran.returncode == 0, ran.stderr[-2000:]
-    assert "Usage:" in ran.stdout
+    assert usage in ran.stdout
     modules = _imported(ran.stderr)
     assert "salesvisit_cli.cli.app" in modules  # the measurement works
     assert _heavy(modules) == []
@@ -81,11 +82,12 @@ def test_help_builds_no_command_group():
     ran = _run(["--help"])
     assert ran.returncode == 0, ran.stderr[-2000:]
     modules = _imported(ran.stderr)
-    # The root, its context, the completion wiring (click only) and help_wrap (the help
-    # formatter's cell-aware wrapping) are all a --help needs: no command group.
+    # The root, its context, the help translation, the completion wiring (click only) and
+    # help_wrap (the help formatter's cell-aware wrapping) are all a --help needs: no group.
     allowed = (
         "salesvisit_cli.cli.app",
         "salesvisit_cli.cli.context",
+        "salesvisit_cli.cli.help",
         "salesvisit_cli.cli.completion",
         "salesvisit_cli.cli.help_wrap",
     )

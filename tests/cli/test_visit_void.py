@@ -37,7 +37,7 @@ def test_void_closes_its_open_followups_and_cancels_its_next_meeting(cli, report
     created = {f["id"] for f in reported["followups"]}
     ran = cli("visit", "void", str(reported["id"]), "--reason", "wrong customer")
     assert ran.exit_code == 0, ran.stderr
-    assert "Voided the report of visit 1: Acme on 2026-11-26 (wrong customer)" in ran.stdout
+    assert "Voided the report of visit 1: Acme on Thu 2026-11-26 (wrong customer)" in ran.stdout
     assert "Follow-ups closed as void" in ran.stdout
     still_open = {f["id"] for f in cli("followup", "--all", "--json").json()}
     assert not created & still_open

@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -62,10 +63,21 @@ def test_a_truncated_database_is_refused_untouched(tmp_path):
     assert _digest(db) == before
 
 
-def test_a_database_in_a_directory_the_user_cannot_write(tmp_path):
-    """The salesperson `nobody` owns the file but not its folder: SQLite cannot make its WAL."""
+@pytest.fixture
+def open_to_all():
+    """A folder everyone can reach (pytest's own tmp folders are root's alone)."""
+    base = Path(tempfile.mkdtemp(prefix="salesvisit-ro-"))
+    os.chmod(base, 0o755)
+    yield base
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_database_in_a_directory_the_user_cannot_write(open_to_all):
+    """The salesperson `nobody` owns the file but not its folder: SQLite cannot make its WAL.
+    Reads work (opened read-only); a write says in one line why it cannot, and changes nothing."""
     if os.geteuid() != 0 or not shutil.which("setpriv"):
         pytest.skip("needs root and setpriv to act as another user")
+    tmp_path = open_to_all
     folder = tmp_path / "locked"
     folder.mkdir()
     db = folder / "salesvisit.db"
@@ -77,9 +89,15 @@ def test_a_database_in_a_directory_the_user_cannot_write(tmp_path):
     os.chmod(folder, 0o755)  # root's folder: nobody cannot create salesvisit.db-wal there
     before = _digest(db)
     prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
-    result = run(["customer", "add", "Blocked Ltd"], db, prefix=prefix, HOME=str(tmp_path))
-    assert_clean_error(result)
+    home = {"HOME": str(tmp_path), "SALESVISIT_CONFIG": str(tmp_path / "config.toml")}
+    listed = run(["customer", "list", "--json"], db, prefix=prefix, **home)
+    assert listed.returncode == 0, listed.stderr
+    assert b"Acme Trading Ltd" in listed.stdout and listed.stderr == b""
+    result = run(["customer", "add", "Blocked Ltd"], db, prefix=prefix, **home)
+    line = assert_clean_error(result)
+    assert f"{db} is read-only here (its folder {folder} cannot be written)" in line
     assert _digest(db) == before
+    assert sorted(path.name for path in folder.iterdir()) == ["salesvisit.db"]
 
 
 @pytest.mark.slow

@@ -13,8 +13,9 @@ from typer.core import TyperGroup
 
 from salesvisit_cli import __version__
 from salesvisit_cli.cli.context import AppContext
+from salesvisit_cli.cli.help import Localised, localise, short_help
 from salesvisit_cli.domain.errors import SalesvisitError
-from salesvisit_cli.i18n import _, ngettext
+from salesvisit_cli.i18n import N_, _, ngettext
 
 # The command groups and root commands, loaded only when used: `salesvisit --help` and shell
 # completion build (and import) nothing but the one group they need. name: (module, attribute,
@@ -23,59 +24,59 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "customer": (
         "salesvisit_cli.cli.customer",
         "app",
-        _("The customer file: add, list, show, edit, import and export customers."),
+        N_("The customer file: add, list, show, edit, import and export customers."),
     ),
     "visit": (
         "salesvisit_cli.cli.visit",
         "app",
-        _("Visits: schedule, plan the day, prepare, report, move, cancel, void, list."),
+        N_("Visits: schedule, plan the day, prepare, report, move, cancel, void, list."),
     ),
     "followup": (
         "salesvisit_cli.cli.followup",
         "app",
-        _("Follow-ups due today and overdue; done, add, snooze."),
+        N_("Follow-ups due today and overdue; done, add, snooze."),
     ),
     "daily": (
         "salesvisit_cli.cli.daily",
         "daily",
-        _("The day's report summary; --submit hands it in (deadline 09:00 next working day)."),
+        N_("The day's report summary; --submit hands it in (deadline 09:00 next working day)."),
     ),
     "quota": (
         "salesvisit_cli.cli.quota",
         "quota",
-        _("This month's customers visited (and new ones) against the quota."),
+        N_("This month's customers visited (and new ones) against the quota."),
     ),
     "report": (
         "salesvisit_cli.cli.report",
         "app",
-        _("Files for others: the month as an Excel workbook, the day's report as a file."),
+        N_("Files for others: the month as an Excel workbook, the day's report as a file."),
     ),
     "reception": (
         "salesvisit_cli.cli.reception",
         "app",
-        _("The front desk: register walk-ins and calls, market research, the day's figures."),
+        N_("The front desk: register walk-ins and calls, market research, the day's figures."),
     ),
     "duty": (
         "salesvisit_cli.cli.reception",
         "duty_app",
-        _("The duty group that receives new customers: show it, set it (managers)."),
+        N_("The duty group that receives new customers: show it, set it (managers)."),
     ),
-    "rep": ("salesvisit_cli.cli.rep", "app", _("Salespeople and managers.")),
+    "rep": ("salesvisit_cli.cli.rep", "app", N_("Salespeople and managers.")),
     "team": (
         "salesvisit_cli.cli.team",
         "app",
-        _("Team mode on PostgreSQL: per-salesperson access."),
+        N_("Team mode on PostgreSQL: per-salesperson access."),
     ),
-    "db": ("salesvisit_cli.cli.db", "app", _("The database: path, integrity check, backup.")),
-    "config": ("salesvisit_cli.cli.config", "app", _("Configuration: show, set, path.")),
+    "db": ("salesvisit_cli.cli.db", "app", N_("The database: path, integrity check, backup.")),
+    "config": ("salesvisit_cli.cli.config", "app", N_("Configuration: show, set, path.")),
     "demo": (
         "salesvisit_cli.cli.demo",
         "demo",
-        _("Fill a new database with a realistic demo team, customers and history."),
+        N_("Fill a new database with a realistic demo team, customers and history."),
     ),
 }
 
-HELP = _("""The field salesperson's command line: plan the day, report each visit,
+HELP = N_("""The field salesperson's command line: plan the day, report each visit,
 work the follow-ups, hand in the daily report, and check the monthly quota.
 
 \b
@@ -84,8 +85,7 @@ Examples:
   salesvisit visit report 12 --minutes 25 --notes "Met the buyer"
   salesvisit followup                        # calls due today and overdue
   salesvisit daily --submit                  # hand in yesterday's or today's report
-  salesvisit quota                           # this month against the 120-customer quota
-""")
+  salesvisit quota                           # this month against the 120-customer quota""")
 
 
 class SalesvisitGroup(TyperGroup):
@@ -107,13 +107,18 @@ class SalesvisitGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):
+        failed = True
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a reader that went away (`| head`) shows here
+            failed = False
             return result
         except SalesvisitError as error:
             raise click.ClickException(_one_line(error)) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.exceptions.Exit as done:
+            failed = done.exit_code != 0
+            raise
+        except (click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
@@ -136,10 +141,10 @@ class SalesvisitGroup(TyperGroup):
             ) from None
         finally:
             if isinstance(ctx.obj, AppContext):
-                ctx.obj.close()
+                ctx.obj.close(failed=failed)
 
 
-class LazyRootGroup(SalesvisitGroup):
+class LazyRootGroup(Localised, SalesvisitGroup):
     """The root group: the groups and commands of COMMANDS are built only when named."""
 
     def main(self, *args, **kwargs):
@@ -161,14 +166,11 @@ class LazyRootGroup(SalesvisitGroup):
         return super().get_command(ctx, cmd_name)
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        """Typer's completion options, with their help in the interface language."""
+        """The root's parameters, completion of customer and visit names wired."""
         from salesvisit_cli.cli.completion import complete_parameters
 
         params = super().get_params(ctx)
         complete_parameters(params)
-        for param in params:
-            if param.name in _COMPLETION_HELP:
-                param.help = _COMPLETION_HELP[param.name]
         return params
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -177,8 +179,7 @@ class LazyRootGroup(SalesvisitGroup):
         rows = []
         for name in self.list_commands(ctx):
             if name in COMMANDS:
-                line = click.Command(name, help=COMMANDS[name][2]).get_short_help_str(limit)
-                rows.append((name, line))
+                rows.append((name, short_help(click.Command(name, help=COMMANDS[name][2]), limit)))
             else:
                 command = self.commands[name]
                 if not command.hidden:
@@ -186,12 +187,6 @@ class LazyRootGroup(SalesvisitGroup):
         if rows:
             with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
-
-
-_COMPLETION_HELP = {
-    "install_completion": _("Install completion for the current shell."),
-    "show_completion": _("Show completion for the current shell, to copy it or customize it."),
-}
 
 
 def _one_line(message: object) -> str:
@@ -224,9 +219,7 @@ def root(
         typer.Option(
             "--db",
             envvar="SALESVISIT_DB",
-            help=_(
-                "Database file or SQLAlchemy URL (default: salesvisit.db in the user data dir)."
-            ),
+            help="Database file or SQLAlchemy URL (default: salesvisit.db in the user data dir).",
             show_envvar=True,
         ),
     ] = None,
@@ -235,13 +228,13 @@ def root(
         typer.Option(
             "--rep",
             envvar="SALESVISIT_REP",
-            help=_("Salesperson to act as (default: config 'rep', else the login name)."),
+            help="Salesperson to act as (default: config 'rep', else the login name).",
             show_envvar=True,
         ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Global options; nothing is opened until a command needs it."""
@@ -266,20 +259,20 @@ def _build(name: str) -> click.Command:
     target = getattr(module, attribute)
     if isinstance(target, typer.Typer):
         _wire(name, target)
-        return get_group_from_info(
-            TyperInfo(target, name=name),
+        return localise(
+            get_group_from_info(
+                TyperInfo(target, name=name),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+                suggest_commands=False,  # click suggests (in the interface language); not twice
+            )
+        )
+    return localise(
+        get_command_from_info(
+            CommandInfo(name=name, callback=target, short_help=help_line),
             pretty_exceptions_short=app.pretty_exceptions_short,
             rich_markup_mode=app.rich_markup_mode,
-            suggest_commands=False,  # click suggests (in the interface language); not twice
         )
-    return get_command_from_info(
-        CommandInfo(
-            name=name,
-            callback=target,
-            help=getattr(module, "HELP", help_line),
-        ),
-        pretty_exceptions_short=app.pretty_exceptions_short,
-        rich_markup_mode=app.rich_markup_mode,
     )
 
 

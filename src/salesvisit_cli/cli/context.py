@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -27,6 +28,7 @@ class AppContext:
     db_option: str | None = None
     rep_option: str | None = None
     _closers: list[Any] = field(default_factory=list)
+    _created: Path | None = None  # the SQLite file this run created (noted, or removed)
 
     @cached_property
     def config_path(self):
@@ -55,36 +57,38 @@ class AppContext:
     def store(self) -> Store:
         from salesvisit_cli.store.engine import open_store
 
-        self._check_database_folder()
+        new_file = self._new_database_file()
         store = open_store(self.db_target)
         self._closers.append(store.close)
+        self._created = new_file
         if not store.is_sqlite:
             from salesvisit_cli.services.pool import settle_in_database
 
             settle_in_database(store)
-        elif _releases_on(self.config_path):
+        elif store.read_only is None and _releases_on(self.config_path):
             from salesvisit_cli.services.pool import settle
 
             settle(store, self.config, self.now().date())
         return store
 
-    def _check_database_folder(self) -> None:
-        """The folder of the SQLite file `--db` / SALESVISIT_DB names must exist: a mistyped
-        folder is an error that names it, and nothing is created (the default location is
-        created on first use)."""
+    def _new_database_file(self) -> Path | None:
+        """The SQLite file about to be created (None: it exists, or is no file). The folder of
+        the file `--db` / SALESVISIT_DB names must exist: a mistyped folder is an error that
+        names it, and nothing is created (the default location is created on first use)."""
         from salesvisit_cli.store.engine import database_url, sqlite_path
 
-        path = sqlite_path(database_url(self.db_target)) if self.db_option else None
+        path = sqlite_path(database_url(self.db_target))
         if path is None or path.exists():
-            return
-        folder = path.expanduser().parent
-        if not folder.is_dir():
+            return None
+        folder = path.parent
+        if self.db_option and not folder.is_dir():
             from salesvisit_cli.domain.errors import ValidationError
 
             raise ValidationError(
                 _("the folder {folder} does not exist: no database there (nothing was created; "
                   "check --db or SALESVISIT_DB)").format(folder=folder)
             )  # fmt: skip
+        return path
 
     @cached_property
     def rep(self) -> str:
@@ -117,9 +121,24 @@ class AppContext:
 
         return Work(self.store, self.rep, self.now(), policies=self)
 
-    def close(self) -> None:
+    def close(self, *, failed: bool = False) -> None:
+        """Close the database. A file this run created is noted on stderr (one line) when the
+        command worked; when it failed before writing anything, the file is removed again, so
+        the error stays the only line and nothing was created."""
+        created, self._created = self._created, None
+        empty = failed and created is not None and _holds_nothing(self.store)
         for closer in self._closers:
             closer()
+        self._closers.clear()
+        if created is None:
+            return
+        if empty:
+            for name in (created.name, *(created.name + end for end in ("-wal", "-shm"))):
+                created.with_name(name).unlink(missing_ok=True)
+        elif not failed:
+            from salesvisit_cli.render.console import note
+
+            note(_("created a new database: {path}").format(path=created))
 
 
 def _releases_on(path) -> bool:
@@ -133,6 +152,26 @@ def _releases_on(path) -> bool:
     except (OSError, ValueError):
         return False
     return isinstance(section, dict) and bool(section.get("release_days"))
+
+
+SCHEMA_TABLES = ("meta", "schema_migration")
+
+
+def _holds_nothing(store: Store) -> bool:
+    """No table of the database holds a row but the schema's own (`meta`, `schema_migration`)."""
+    from sqlalchemy import inspect, text
+
+    try:
+        with store.read() as connection:
+            names = [
+                name for name in inspect(connection).get_table_names() if name not in SCHEMA_TABLES
+            ]
+            return not any(
+                connection.execute(text(f'SELECT 1 FROM "{name}" LIMIT 1')).first()
+                for name in names
+            )
+    except Exception:  # whatever went wrong: a file we cannot read is kept
+        return False
 
 
 def _login_name() -> str:

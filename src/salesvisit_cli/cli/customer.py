@@ -171,7 +171,7 @@ def list_customers(
     due: Annotated[
         bool,
         typer.Option(
-            "--due", help=_("Your customers (or --owner's) due for a visit, most overdue first.")
+            "--due", help="Your customers (or --owner's) due for a visit, most overdue first."
         ),
     ] = False,
 ) -> None:
@@ -191,7 +191,7 @@ def list_customers(
     from salesvisit_cli.services import customers
 
     if json_wanted() and as_csv:
-        raise typer.BadParameter("choose one of --json and --csv")
+        raise typer.BadParameter(_("choose one of --json and --csv"))
     owner = validate_rep_name(owner) if owner is not None else None
     if due:
         from salesvisit_cli.render.pool import due_table
@@ -312,7 +312,9 @@ def export(
     from salesvisit_cli.services.private_file import write_private
 
     if fmt not in ("csv", "json"):
-        raise typer.BadParameter(f"{fmt!r}: choose csv or json", param_hint="--format")
+        raise typer.BadParameter(
+            _("{fmt!r}: choose csv or json").format(fmt=fmt), param_hint="--format"
+        )
     data = export_rows(app_context(ctx).store)
     text = to_csv(data) if fmt == "csv" else to_json(data) + "\n"
     if output is None:
@@ -320,8 +322,6 @@ def export(
         return
     # CSV gets a BOM so Excel opens UTF-8 (Chinese names) correctly.
     write_private(output, text, force=force, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-    from salesvisit_cli.i18n import _
-
     success(_("Exported {count} customer(s) to {file}").format(count=len(data), file=output))
 
 

@@ -9,15 +9,14 @@ import typer
 from salesvisit_cli.cli.context import app_context, work_of
 from salesvisit_cli.cli.customer import app
 from salesvisit_cli.cli.output import emit, json_output
-from salesvisit_cli.i18n import _
 
-Ref = Annotated[str, typer.Argument(help=_("Customer id, exact name, or part of the name."))]
+Ref = Annotated[str, typer.Argument(help="Customer id, exact name, or part of the name.")]
 
 
 @app.command(
     "pool",
-    help=_("List the customers in the public pool (公海): nobody owns them, anyone may claim "
-           "them.\n\n\b\nExample:\n  salesvisit customer pool --json"),
+    help="List the customers in the public pool (公海): nobody owns them, anyone may claim "
+           "them.\n\n\b\nExample:\n  salesvisit customer pool --json",
 )  # fmt: skip
 @json_output
 def pool_list(ctx: typer.Context) -> None:
@@ -29,14 +28,14 @@ def pool_list(ctx: typer.Context) -> None:
 
 @app.command(
     "claim",
-    help=_("Take customers from the public pool (refused past pool.claim_limit, or within "
+    help="Take customers from the public pool (refused past pool.claim_limit, or within "
            "pool.reclaim_days of losing the customer).\n\n\b\nExample:\n"
-           "  salesvisit customer claim 华美 12"),
+           "  salesvisit customer claim 华美 12",
 )  # fmt: skip
 @json_output
 def claim(
     ctx: typer.Context,
-    refs: Annotated[list[str], typer.Argument(help=_("Customer ids or names."))],
+    refs: Annotated[list[str], typer.Argument(help="Customer ids or names.")],
 ) -> None:
     from salesvisit_cli.render.pool import claimed
     from salesvisit_cli.services.pool import claim as take
@@ -46,14 +45,14 @@ def claim(
 
 @app.command(
     "release",
-    help=_("Give a customer back to the public pool (its owner or a manager).\n\n\b\nExample:\n"
-           '  salesvisit customer release 华美 --reason "moved to another city"'),
+    help="Give a customer back to the public pool (its owner or a manager).\n\n\b\nExample:\n"
+           '  salesvisit customer release 华美 --reason "moved to another city"',
 )  # fmt: skip
 @json_output
 def release(
     ctx: typer.Context,
     ref: Ref,
-    reason: Annotated[str, typer.Option("--reason", help=_("Why it goes back to the pool."))],
+    reason: Annotated[str, typer.Option("--reason", help="Why it goes back to the pool.")],
 ) -> None:
     from salesvisit_cli.render.pool import released
     from salesvisit_cli.services.pool import release as give_back

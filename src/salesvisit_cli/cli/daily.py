@@ -10,8 +10,6 @@ from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.output import emit, json_output, json_wanted
 from salesvisit_cli.i18n import _
 
-HELP = "The day's report summary; --submit hands it in (deadline 09:00 next working day)."
-
 
 @json_output
 def daily(
@@ -26,7 +24,7 @@ def daily(
     market: Annotated[
         str | None,
         typer.Option(
-            "--market", help=_("Market notes (市场动态) handed in with the day (with --submit).")
+            "--market", help="Market notes (市场动态) handed in with the day (with --submit)."
         ),
     ] = None,
     leftovers: Annotated[
@@ -34,9 +32,8 @@ def daily(
         typer.Option(
             "--leftovers",
             metavar="move|cancel",
-            help=_(
-                "The day's visits still planned: move them to the next working day, or cancel them."
-            ),
+            help="The day's visits still planned: move them to the next working day, "
+            "or cancel them.",
         ),
     ] = None,
     yes: Annotated[
@@ -44,7 +41,7 @@ def daily(
         typer.Option(
             "--yes",
             "-y",
-            help=_("Move the visits still planned, without asking."),
+            help="Move the visits still planned, without asking.",
         ),
     ] = False,
     team: Annotated[
@@ -70,7 +67,7 @@ def daily(
     from salesvisit_cli.services import daily as service
 
     if team and (submit or force):
-        raise typer.BadParameter("--team shows the team's day; it cannot hand in")
+        raise typer.BadParameter(_("--team shows the team's day; it cannot hand in"))
     if market is not None and not submit:
         raise typer.BadParameter(_("--market goes with --submit"))
     if (force or leftovers or yes) and not submit:

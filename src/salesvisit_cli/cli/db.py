@@ -10,6 +10,7 @@ import typer
 from salesvisit_cli.cli.context import app_context
 from salesvisit_cli.cli.options import Force
 from salesvisit_cli.cli.output import emit, json_output, json_wanted
+from salesvisit_cli.i18n import _
 
 app = typer.Typer(help="The database: path, integrity check, backup.", no_args_is_help=True)
 
@@ -52,10 +53,12 @@ def check(
 
     problems = run_check(app_context(ctx).store, full=full)
     if problems and not json_wanted():
-        raise StoreError(f"the database has {len(problems)} problem(s): {'; '.join(problems[:5])}")
+        raise StoreError(
+            _("the database has {count} problem(s): {value}").format(
+                count=len(problems), value="; ".join(problems[:5])
+            )
+        )
     found = {"ok": not problems, "problems": problems, "full": full}
-    from salesvisit_cli.i18n import _
-
     sound = _("ok ({check})").format(check="integrity_check" if full else "quick_check")
     emit(found, lambda result: success(sound))
     if problems:

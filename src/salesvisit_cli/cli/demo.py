@@ -9,8 +9,6 @@ import typer
 from salesvisit_cli.cli.context import app_context, work_of
 from salesvisit_cli.i18n import _
 
-HELP = "Fill a new database with a realistic demo team, customers and history."
-
 
 def demo(
     ctx: typer.Context,
@@ -38,8 +36,11 @@ def demo(
     app_ctx = app_context(ctx)
     if db:
         app_ctx.db_option = db
-    spec = DemoSpec(seed=seed, reps=reps, customers=customers, months=months)
+    from salesvisit_cli.i18n import language
 
+    spec = DemoSpec(
+        seed=seed, reps=reps, customers=customers, months=months, chinese=language() == "zh-CN"
+    )
     with progress_reporter(_("Building demo")) as report:
         summary = build(work_of(ctx), spec, report)
     ready = _(

@@ -9,20 +9,6 @@ import typer
 from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.output import emit, json_output
 
-HELP = """This month's customers visited (and new ones) against the quota.
-
-Progress bars against the targets, the visits needed per remaining working day, a chart of the
-month's visits (new and known customers, with the daily pace), daily-report punctuality, and the
-month's over-time visits, bookings and complaints.
-
-\b
-Examples:
-  salesvisit quota                         # this month
-  salesvisit quota --month 2026-02         # a past month
-  salesvisit quota --team                  # every salesperson, furthest along first
-  salesvisit quota --json | jq .visited
-"""
-
 
 @json_output
 def quota(
@@ -35,7 +21,19 @@ def quota(
         bool, typer.Option("--team", help="Every salesperson, one row each, furthest along first.")
     ] = False,
 ) -> None:
-    """The month against the quota (the help text is HELP above)."""
+    """This month's customers visited (and new ones) against the quota.
+
+    Progress bars against the targets, the visits needed per remaining working day, a chart of the
+    month's visits (new and known customers, with the daily pace), daily-report punctuality, and the
+    month's over-time visits, bookings and complaints.
+
+    \b
+    Examples:
+      salesvisit quota                         # this month
+      salesvisit quota --month 2026-02         # a past month
+      salesvisit quota --team                  # every salesperson, furthest along first
+      salesvisit quota --json | jq .visited
+    """
     from salesvisit_cli.domain.dates import Month, parse_month
     from salesvisit_cli.render.quota import quota_screen, team_month_screen
     from salesvisit_cli.services import quota as service

@@ -9,57 +9,48 @@ import typer
 from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.options import DefaultCommandGroup
 from salesvisit_cli.cli.output import emit, json_output
-from salesvisit_cli.i18n import _
 
 app = typer.Typer(
     cls=DefaultCommandGroup,
-    help=_(
-        """The front desk: register walk-ins and calls, market research, the day's figures.
+    help="""The front desk: register walk-ins and calls, market research, the day's figures.
 
-Without a command: the day's figures (`reception [D]`)."""
-    ),
+Without a command: the day's figures (`reception [D]`).""",
 )
 duty_app = typer.Typer(
     cls=DefaultCommandGroup,
-    help=_(
-        """The duty group that receives new customers: show it, set it (managers).
+    help="""The duty group that receives new customers: show it, set it (managers).
 
-当天接待客户的小组. Without a command: the group of a day (`duty [D]`)."""
-    ),
+当天接待客户的小组. Without a command: the group of a day (`duty [D]`).""",
 )
 
 Day = Annotated[
-    str | None, typer.Argument(help=_("The day (default today): YYYY-MM-DD, yesterday, mon…"))
+    str | None, typer.Argument(help="The day (default today): YYYY-MM-DD, yesterday, mon…")
 ]
 Contacted = Annotated[
     str | None,
-    typer.Option("--contacted", help=_("The salesperson a new customer says they dealt with.")),
+    typer.Option("--contacted", help="The salesperson a new customer says they dealt with."),
 ]
 Source = Annotated[
     str | None,
     typer.Option(
         "--source",
-        help=_(
-            "Where a new customer heard of us: web, trade fair, referral, directory, "
-            "news report, or free text (required for a new customer)."
-        ),
+        help="Where a new customer heard of us: web, trade fair, referral, directory, "
+        "news report, or free text (required for a new customer).",
     ),
 ]
-Phone = Annotated[str | None, typer.Option("--phone", help=_("The customer's phone."))]
-Contact = Annotated[str | None, typer.Option("--contact", help=_("Contact person (负责人)."))]
-Note = Annotated[str | None, typer.Option("--note", help=_("Free notes."))]
+Phone = Annotated[str | None, typer.Option("--phone", help="The customer's phone.")]
+Contact = Annotated[str | None, typer.Option("--contact", help="Contact person (负责人).")]
+Note = Annotated[str | None, typer.Option("--note", help="Free notes.")]
 
 
 @duty_app.command(
     "show",
-    help=_(
-        """The duty group of a day, what each has received, who is next, and the weekly pattern.
+    help="""The duty group of a day, what each has received, who is next, and the weekly pattern.
 
 \b
 Examples:
   salesvisit duty
-  salesvisit duty tomorrow --json"""
-    ),
+  salesvisit duty tomorrow --json""",
 )
 @json_output
 def duty_show(ctx: typer.Context, day: Day = None) -> None:
@@ -72,8 +63,7 @@ def duty_show(ctx: typer.Context, day: Day = None) -> None:
 
 @duty_app.command(
     "set",
-    help=_(
-        """Set the duty group (managers): a weekday sets the weekly pattern, a date overrides it.
+    help="""Set the duty group (managers): a weekday sets the weekly pattern, a date overrides it.
 
 New walk-ins and calls go round the group on duty: the one who received the fewest new
 customers that day first, then by name.
@@ -82,14 +72,13 @@ customers that day first, then by name.
 Examples:
   salesvisit duty set mon "Zhang Wei" "Li Na"
   salesvisit duty set 2026-12-24 "Li Na"
-"""
-    ),
+""",
 )
 @json_output
 def duty_set(
     ctx: typer.Context,
-    day: Annotated[str, typer.Argument(help=_("A weekday (mon…sun: every week) or a date."))],
-    reps: Annotated[list[str], typer.Argument(help=_("The salespeople on duty."))],
+    day: Annotated[str, typer.Argument(help="A weekday (mon…sun: every week) or a date.")],
+    reps: Annotated[list[str], typer.Argument(help="The salespeople on duty.")],
 ) -> None:
     """The `set` command (its help is above)."""
     from salesvisit_cli.render.reception import duty_screen
@@ -100,16 +89,14 @@ def duty_set(
 
 @app.command(
     "show",
-    help=_(
-        """The day's figures: walk-ins (new), calls (new), per salesperson.
+    help="""The day's figures: walk-ins (new), calls (new), per salesperson.
 
 The figures the front desk hands to the sales assistant every day.
 
 \b
 Examples:
   salesvisit reception
-  salesvisit reception yesterday --json"""
-    ),
+  salesvisit reception yesterday --json""",
 )
 @json_output
 def show(ctx: typer.Context, day: Day = None) -> None:
@@ -130,8 +117,7 @@ def _register(ctx: typer.Context, kind: str, name: str, **typed: str | None) -> 
 
 @app.command(
     "walkin",
-    help=_(
-        """Register a walk-in (front desk or managers).
+    help="""Register a walk-in (front desk or managers).
 
 A customer on file (same name, or same phone) goes to its salesperson, who gets a
 follow-up today; a new one to --contacted, else to the next salesperson on duty.
@@ -139,13 +125,12 @@ follow-up today; a new one to --contacted, else to the next salesperson on duty.
 \b
 Examples:
   salesvisit reception walkin "Huamei Trading" --source "trade fair" --phone 021-5555-0101
-  salesvisit reception walkin "Blue River" --contacted "Li Na" --source referral"""
-    ),
+  salesvisit reception walkin "Blue River" --contacted "Li Na" --source referral""",
 )
 @json_output
 def walkin(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=_("The customer's company name."))],
+    name: Annotated[str, typer.Argument(help="The customer's company name.")],
     contacted: Contacted = None,
     source: Source = None,
     phone: Phone = None,
@@ -159,20 +144,18 @@ def walkin(
 
 @app.command(
     "call",
-    help=_(
-        """Register a call (front desk or managers): the same rules as a walk-in.
+    help="""Register a call (front desk or managers): the same rules as a walk-in.
 
 \b
 Examples:
   salesvisit reception call 021-5555-0101
   salesvisit reception call "Acme Trading" --source web --phone "+1 555 0101"
-"""
-    ),
+""",
 )
 @json_output
 def call(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=_("The caller's company name, or their phone."))],
+    name: Annotated[str, typer.Argument(help="The caller's company name, or their phone.")],
     contacted: Contacted = None,
     source: Source = None,
     phone: Phone = None,
@@ -186,8 +169,7 @@ def call(
 
 @app.command(
     "research",
-    help=_(
-        """Mark a new customer's walk-in as market research (补客户, managers).
+    help="""Mark a new customer's walk-in as market research (补客户, managers).
 
 The customer is released; the salesperson who received it gets the next new walk-in out
 of turn. Recorded with who approved it.
@@ -195,15 +177,14 @@ of turn. Recorded with who approved it.
 \b
 Example:
   salesvisit reception research 12 --reason "a competitor checking prices"
-"""
-    ),
+""",
 )
 @json_output
 def research(
     ctx: typer.Context,
-    reception_id: Annotated[int, typer.Argument(metavar="ID", help=_("The registration."))],
+    reception_id: Annotated[int, typer.Argument(metavar="ID", help="The registration.")],
     reason: Annotated[
-        str | None, typer.Option("--reason", help=_("Why it was market research."))
+        str | None, typer.Option("--reason", help="Why it was market research.")
     ] = None,
 ) -> None:
     """The `research` command (its help is above)."""

@@ -25,7 +25,7 @@ def add(
         bool,
         typer.Option(
             "--reception",
-            help=_("A front-desk login (前台): registers walk-ins and calls."),
+            help="A front-desk login (前台): registers walk-ins and calls.",
         ),
     ] = False,
 ) -> None:
@@ -40,7 +40,6 @@ def add(
       salesvisit --rep "Wang Li" rep add "Zhang Wei"
       salesvisit --rep "Wang Li" rep add "Front Desk" --reception
     """
-    from salesvisit_cli.i18n import _
     from salesvisit_cli.render.console import success
     from salesvisit_cli.services import reps
 

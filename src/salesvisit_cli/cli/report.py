@@ -12,7 +12,7 @@ from salesvisit_cli.cli.options import Force
 from salesvisit_cli.i18n import _
 
 app = typer.Typer(
-    help=_("Files for others: the month as an Excel workbook, the day's report as a file."),
+    help="Files for others: the month as an Excel workbook, the day's report as a file.",
     no_args_is_help=True,
 )
 
@@ -22,17 +22,15 @@ def month(
     ctx: typer.Context,
     xlsx: Annotated[
         Path,
-        typer.Option("--xlsx", help=_("The Excel workbook to write (0600)."), dir_okay=False),
+        typer.Option("--xlsx", help="The Excel workbook to write (0600).", dir_okay=False),
     ],
     month_text: Annotated[
         str | None,
-        typer.Option(
-            "--month", "-m", metavar="YYYY-MM", help=_("The month (default: this month).")
-        ),
+        typer.Option("--month", "-m", metavar="YYYY-MM", help="The month (default: this month)."),
     ] = None,
     team: Annotated[
         bool,
-        typer.Option("--team", help=_("Every salesperson (default: only you).")),
+        typer.Option("--team", help="Every salesperson (default: only you)."),
     ] = False,
     force: Force = False,
 ) -> None:
@@ -59,7 +57,7 @@ def month(
         sheets = write_month_book(data, handle)
     success(
         _("Wrote {file}: {sheets} ({count} visit(s))").format(
-            file=xlsx, sheets=", ".join(sheets), count=len(data.visits)
+            file=xlsx, sheets=_(", ").join(sheets), count=len(data.visits)
         )
     )
 
@@ -69,14 +67,12 @@ def day(
     ctx: typer.Context,
     day_text: Annotated[
         str | None,
-        typer.Argument(
-            metavar="[D]", help=_("The day (default today): YYYY-MM-DD, yesterday, mon…")
-        ),
+        typer.Argument(metavar="[D]", help="The day (default today): YYYY-MM-DD, yesterday, mon…"),
     ] = None,
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help=_("The file to write: .md or .xlsx (0600)."), dir_okay=False
+            "--output", "-o", help="The file to write: .md or .xlsx (0600).", dir_okay=False
         ),
     ] = ...,
     force: Force = False,
@@ -102,4 +98,8 @@ def day(
             write_day_book(summary, handle)
     else:
         write_private(output, day_markdown(summary), force=force)
-    success(_("Wrote the report of {day} to {file}").format(day=summary.date, file=output))
+    from salesvisit_cli.render.words import day_label
+
+    success(
+        _("Wrote the report of {day} to {file}").format(day=day_label(summary.date), file=output)
+    )

@@ -8,6 +8,7 @@ import typer
 
 from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.output import emit, json_output
+from salesvisit_cli.i18n import _
 
 app = typer.Typer(
     help="Visits: schedule, plan the day, prepare, report, move, cancel, void, list.",
@@ -103,12 +104,12 @@ def plan(
     from salesvisit_cli.services import plan as plans
 
     if accept and suggest is None:
-        raise typer.BadParameter("--accept needs --suggest N", param_hint="--accept")
+        raise typer.BadParameter(_("--accept needs --suggest N"), param_hint="--accept")
     if apply and not route:
-        raise typer.BadParameter("--apply needs --route", param_hint="--apply")
+        raise typer.BadParameter(_("--apply needs --route"), param_hint="--apply")
     if route and suggest is not None and not accept:
         raise typer.BadParameter(
-            "--route orders planned visits: add --accept", param_hint="--route"
+            _("--route orders planned visits: add --accept"), param_hint="--route"
         )
     work = work_of(ctx)
     chosen = parse_date(day, work.today) if day else work.today
@@ -166,7 +167,7 @@ def prep(
 
     visit_id = visits.parse_target(target)
     if visit_id is not None and day is not None:
-        raise ValidationError("--date applies to `visit prep carry` only (a visit has its own)")
+        raise ValidationError(_("--date applies to `visit prep carry` only (a visit has its own)"))
     work = work_of(ctx)
     if visit_id is None:
         chosen = parse_date(day, work.today) if day else work.today

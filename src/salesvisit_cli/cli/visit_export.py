@@ -15,14 +15,14 @@ from salesvisit_cli.i18n import _
 def export(
     ctx: typer.Context,
     ics: Annotated[
-        bool, typer.Option("--ics", help=_("iCalendar (RFC 5545), for phone calendars."))
+        bool, typer.Option("--ics", help="iCalendar (RFC 5545), for phone calendars.")
     ] = False,
     start: Annotated[
-        str | None, typer.Option("--from", help=_("First day (a date; default: every day)."))
+        str | None, typer.Option("--from", help="First day (a date; default: every day).")
     ] = None,
-    end: Annotated[str | None, typer.Option("--to", help=_("Last day (a date)."))] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day (a date).")] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=_("File to write (default: stdout)."))
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
     force: Force = False,
 ) -> None:

@@ -10,12 +10,12 @@ import typer
 from salesvisit_cli.cli.context import work_of
 from salesvisit_cli.cli.options import given
 from salesvisit_cli.cli.output import emit, json_output
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import N_, _
 
 PROMPTS = {
-    "start": "Start time (HH:MM)",
-    "minutes": "Minutes spent (e.g. 25 or 1h10)",
-    "notes": "Key points discussed",
+    "start": N_("Start time (HH:MM)"),
+    "minutes": N_("Minutes spent (e.g. 25 or 1h10)"),
+    "notes": N_("Key points discussed"),
 }
 
 
@@ -38,7 +38,7 @@ def _ask(name: str, today) -> str:
             raise click.UsageError(str(error)) from None
         return text
 
-    return typer.prompt(PROMPTS[name], value_proc=check, err=True)
+    return typer.prompt(_(PROMPTS[name]), value_proc=check, err=True)
 
 
 @json_output
@@ -58,7 +58,7 @@ def report(
         typer.Option(
             "--new-customer",
             metavar="NAME",
-            help=_("A customer not on file yet: add it (as `customer add NAME`) with the report."),
+            help="A customer not on file yet: add it (as `customer add NAME`) with the report.",
         ),
     ] = None,
     day: Annotated[
@@ -101,9 +101,7 @@ def report(
     ] = False,
     again: Annotated[
         bool,
-        typer.Option(
-            "--again", help=_("Record a second visit to the same customer on the same day.")
-        ),
+        typer.Option("--again", help="Record a second visit to the same customer on the same day."),
     ] = False,
 ) -> None:
     """Report a call right after it: complete a planned visit, or record an unplanned one.

@@ -8,6 +8,7 @@ from functools import cache
 
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.i18n import _
 
 MONDAY_TO_FRIDAY = frozenset(range(5))
 
@@ -22,10 +23,14 @@ def _country_calendar(country: str, subdivision: str | None, year: int):
     except NotImplementedError as error:
         if subdivision and "subdiv" in str(error).lower():
             raise ValidationError(
-                f"unknown subdivision {subdivision!r} of calendar country {country!r}"
+                _("unknown subdivision {subdivision!r} of calendar country {country!r}").format(
+                    subdivision=subdivision, country=country
+                )
             ) from None
         raise ValidationError(
-            f"unknown calendar country {country!r}: use an ISO code such as CN, DE or US"
+            _("unknown calendar country {country!r}: use an ISO code such as CN, DE or US").format(
+                country=country
+            )
         ) from None
 
 
@@ -67,11 +72,11 @@ class WorkCalendar:
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after `day`."""
         candidate = day + timedelta(days=1)
-        for _ in range(366):
+        for _attempt in range(366):
             if self.is_working_day(candidate):
                 return candidate
             candidate += timedelta(days=1)
-        raise ValidationError("the calendar has no working day within a year")
+        raise ValidationError(_("the calendar has no working day within a year"))
 
     def working_days(self, month: Month) -> list[date]:
         """The working days of a month, in order."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.i18n import N_
+from salesvisit_cli.i18n import N_, _
 
 # R2 steps for each planned customer: short, stable keys (the `visit prep` items, JSON keys).
 PREP_ITEMS = ("screen", "materials", "address", "outline", "appointment")
@@ -62,7 +62,9 @@ def match_items(
     1-based number, or `all`; unknown ones are an error that lists the valid ones. Returned in
     checklist order, without repeats."""
     if not given:
-        raise ValidationError(f"name at least one {what} item: {_listing(valid)}")
+        raise ValidationError(
+            _("name at least one {what} item: {value}").format(what=what, value=_listing(valid))
+        )
     by_name = {word.casefold(): item for word, item in (words or {}).items()}
     by_name.update((item.casefold(), item) for item in valid)
     chosen: set[str] = set()
@@ -75,7 +77,11 @@ def match_items(
         elif token.casefold() in by_name:
             chosen.add(by_name[token.casefold()])
         else:
-            raise ValidationError(f"unknown {what} item {raw!r}; valid: {_listing(valid)}")
+            raise ValidationError(
+                _("unknown {what} item {raw!r}; valid: {value}").format(
+                    what=what, raw=raw, value=_listing(valid)
+                )
+            )
     return [item for item in valid if item in chosen]
 
 

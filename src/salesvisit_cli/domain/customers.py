@@ -15,6 +15,7 @@ from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.locations import check_coordinates, district_of
 from salesvisit_cli.domain.reception import clean_source
 from salesvisit_cli.domain.text import check_text
+from salesvisit_cli.i18n import _
 
 TIERS = ("key", "normal")
 STATUSES = ("prospect", "client")
@@ -68,7 +69,9 @@ def check_phone(value: str | None) -> str | None:
         return None
     if not _PHONE.fullmatch(text) or sum(map(str.isdigit, text)) < 3:
         raise ValidationError(
-            f"invalid phone {text!r}: use digits, spaces and + - ( ), optionally 'ext. 12'"
+            _(
+                "invalid phone {text!r}: use digits, spaces and + - ( ), optionally 'ext. 12'"
+            ).format(text=text)
         )
     return text
 
@@ -82,7 +85,9 @@ def phone_key(phone: str | None) -> str | None:
 def check_email(value: str | None) -> str | None:
     text = check_text("e-mail", value, max_length=254)
     if text is not None and not _EMAIL.fullmatch(text):
-        raise ValidationError(f"invalid e-mail {text!r}: expected name@example.com")
+        raise ValidationError(
+            _("invalid e-mail {text!r}: expected name@example.com").format(text=text)
+        )
     return text
 
 
@@ -91,7 +96,11 @@ def check_choice(label: str, value: str | None, choices: tuple[str, ...]) -> str
         return None
     text = value.strip().lower()
     if text not in choices:
-        raise ValidationError(f"invalid {label} {value!r}: choose {' or '.join(choices)}")
+        raise ValidationError(
+            _("invalid {label} {value!r}: choose {value2}").format(
+                label=label, value=value, value2=" or ".join(choices)
+            )
+        )
     return text
 
 
@@ -99,12 +108,14 @@ def clean_fields(raw: dict[str, Any], *, partial: bool = False) -> dict[str, Any
     """Validated customer fields; with `partial`, only those given (for edits)."""
     unknown = raw.keys() - _FIELD_NAMES
     if unknown:
-        raise ValidationError(f"unknown customer field(s): {', '.join(sorted(unknown))}")
+        raise ValidationError(
+            _("unknown customer field(s): {value}").format(value=", ".join(sorted(unknown)))
+        )
     fields: dict[str, Any] = {}
     if "name" in raw or not partial:
         name = check_text("name", raw.get("name"), max_length=200)
         if not name:
-            raise ValidationError("the customer name is empty")
+            raise ValidationError(_("the customer name is empty"))
         fields["name"] = name
     for label, choices, default in (("tier", TIERS, "normal"), ("status", STATUSES, "prospect")):
         if label in raw or not partial:

@@ -91,7 +91,9 @@ def parse_date(text: str, today: date, *, this_week: bool = False) -> date:
             raise ValidationError(_no_such_day(text, value)) from None
         _check_year(day.year, text)
         return day
-    raise ValidationError(f"invalid date {text!r}: expected {DATE_HELP}")
+    raise ValidationError(
+        _("invalid date {text!r}: expected {DATE_HELP}").format(text=text, DATE_HELP=DATE_HELP)
+    )
 
 
 def _no_such_day(text: str, value: str) -> str:
@@ -108,7 +110,11 @@ def _no_such_day(text: str, value: str) -> str:
 
 def _check_year(year: int, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValidationError(f"{text!r} is out of range: years {FIRST_YEAR} to {LAST_YEAR}")
+        raise ValidationError(
+            _("{text!r} is out of range: years {FIRST_YEAR} to {LAST_YEAR}").format(
+                text=text, FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR
+            )
+        )
 
 
 def parse_month(text: str) -> Month:
@@ -119,7 +125,9 @@ def parse_month(text: str) -> Month:
         if 1 <= month <= 12:
             _check_year(year, text)
             return Month(year, month)
-    raise ValidationError(f"invalid month {text!r}: expected YYYY-MM, e.g. 2026-03")
+    raise ValidationError(
+        _("invalid month {text!r}: expected YYYY-MM, e.g. 2026-03").format(text=text)
+    )
 
 
 def parse_time(text: str) -> str:
@@ -127,7 +135,9 @@ def parse_time(text: str) -> str:
     match = _TIME.fullmatch(text.strip())
     if match and int(match[1]) < 24 and int(match[2]) < 60:
         return f"{int(match[1]):02d}:{match[2]}"
-    raise ValidationError(f"invalid time {text!r}: expected HH:MM, 24-hour, 00:00 to 23:59")
+    raise ValidationError(
+        _("invalid time {text!r}: expected HH:MM, 24-hour, 00:00 to 23:59").format(text=text)
+    )
 
 
 def parse_hours(text: str) -> str:
@@ -141,7 +151,9 @@ def parse_hours(text: str) -> str:
         else:
             if opens < closes:
                 return f"{opens}-{closes}"
-    raise ValidationError(f"invalid office hours {text!r}: expected HH:MM-HH:MM, e.g. 09:00-17:30")
+    raise ValidationError(
+        _("invalid office hours {text!r}: expected HH:MM-HH:MM, e.g. 09:00-17:30").format(text=text)
+    )
 
 
 def hours_range(hours: str) -> tuple[str, str]:
@@ -161,7 +173,9 @@ def parse_minutes(text: str) -> int:
     match = _DURATION.fullmatch(value)
     if match:
         return int(match[1] or 0) * 60 + int(match[2] or match[3] or 0)
-    raise ValidationError(f"invalid duration {text!r}: expected minutes (45) or 1h30")
+    raise ValidationError(
+        _("invalid duration {text!r}: expected minutes (45) or 1h30").format(text=text)
+    )
 
 
 def minutes_between(start: str, end: str) -> int:
@@ -171,7 +185,9 @@ def minutes_between(start: str, end: str) -> int:
     )
     minutes = int(delta.total_seconds() // 60)
     if minutes <= 0:
-        raise ValidationError(f"end time {end} is not after start time {start}")
+        raise ValidationError(
+            _("end time {end} is not after start time {start}").format(end=end, start=start)
+        )
     return minutes
 
 
@@ -183,8 +199,10 @@ def local_moment(day: date, at: str) -> datetime:
     if earlier.replace(tzinfo=None) != wall:
         shown = max(earlier.replace(tzinfo=None), later.replace(tzinfo=None))
         raise ValidationError(
-            f"{at} does not exist on {day.isoformat()} here: the clocks went forward at daylight "
-            f"saving time; give the time the clock showed (e.g. {shown:%H:%M})"
+            _(
+                "{at} does not exist on {day} here: the clocks went forward at daylight saving "
+                "time; give the time the clock showed (e.g. {shown:%H:%M})"
+            ).format(at=at, day=day.isoformat(), shown=shown)
         )
     return earlier
 

@@ -49,17 +49,18 @@ def rep_names(count: int) -> list[str]:
     return names
 
 
-def customers(rng: random.Random, count: int) -> list[dict[str, Any]]:
+def customers(rng: random.Random, count: int, all_chinese: bool = False) -> list[dict[str, Any]]:
     """`count` demo customers with names unique under the duplicate rule (branches when needed).
 
-    Each dict also holds its `name_key` (the duplicate rule's form of the name).
+    Each dict also holds its `name_key` (the duplicate rule's form of the name). `all_chinese`:
+    every customer Chinese (the demo of a Chinese interface), else some have English names.
     """
     from salesvisit_cli.domain.customers import name_key
 
     made, seen = [], set()
     branches: dict[str, int] = {}  # base name -> the last branch number tried
     for number in range(1, count + 1):
-        fields = customer(rng, number)
+        fields = customer(rng, number, all_chinese)
         base = fields["name"]
         key = name_key(base)
         if key in seen:
@@ -78,9 +79,9 @@ def customers(rng: random.Random, count: int) -> list[dict[str, Any]]:
     return made
 
 
-def customer(rng: random.Random, number: int) -> dict[str, Any]:
-    """One random demo customer."""
-    chinese = rng.random() < 0.7
+def customer(rng: random.Random, number: int, chinese_only: bool = False) -> dict[str, Any]:
+    """One random demo customer (`chinese_only`: never an English company)."""
+    chinese = rng.random() < 0.7 or chinese_only
     if chinese:
         place = rng.choice(CN_PLACES)
         name = f"{place}{rng.choice(CN_WORDS)}{rng.choice(CN_TRADES)}{rng.choice(CN_SUFFIX)}"
@@ -104,9 +105,9 @@ def customer(rng: random.Random, number: int) -> dict[str, Any]:
         "phone": phone,
         "email": None,
         "address": address if rng.random() < 0.93 else None,
-        "industry": rng.choice(INDUSTRIES),
+        "industry": _in(rng.choice(INDUSTRIES), chinese_only),
         "size": rng.choice(SIZES),
-        "source": rng.choice(SOURCES),
+        "source": _in(rng.choice(SOURCES), chinese_only),
         "hours": rng.choice(HOURS) if rng.random() < 0.9 else None,
         "web": web,
         "note": None,
@@ -178,6 +179,77 @@ CANCEL_REASONS = ("customer postponed", "contact person ill", "traffic: reschedu
 
 # Columns of the rows the history maker emits (tuples, in this order, for executemany).
 NEXT_TIMES = ("09:30", "10:00", "11:00", "14:00", "15:30")
+
+
+# --- the demo in Chinese ------------------------------------------------------------------
+
+# Every English text of the demo history in Chinese (a Chinese interface gets a Chinese demo).
+CHINESE = {
+    "retail": "零售", "manufacturing": "制造", "wholesale": "批发", "e-commerce": "电子商务",
+    "catering": "餐饮", "logistics": "物流",
+    "web": "网络", "trade fair": "展会", "referral": "介绍", "directory": "名录",
+    "news report": "新闻报道",
+    "First meeting: introduced the company, showed the work ID, left brochures":
+        "初次见面：介绍公司，出示工作证，留下宣传资料",
+    "Cold call: met the purchasing manager, explained our price list":
+        "陌生拜访：见到采购经理，讲解了价格资料",
+    "Walk-in: the owner asked about delivery times and minimum orders":
+        "顺路拜访：老板询问了交货期和起订量",
+    "Introduced our product range; they buy from a competitor today":
+        "介绍了我们的产品系列；客户目前从竞争对手处采购",
+    "Thanked them for the last order; asked for suggestions": "感谢上次订货；征求意见和建议",
+    "Reviewed the last delivery; they are happy with the quality": "回顾上次交货；客户对质量满意",
+    "Discussed next quarter's volumes and the new price list": "讨论下季度订货量和新价格",
+    "Let the customer talk about their expansion plans": "请客户谈了他们的扩张计划",
+    "Apologised for the late delivery in person; promised improvement":
+        "当面为交货延迟道歉；承诺改进",
+    "200 cartons, delivery next week": "200 箱，下周交货",
+    "Trial order: 50 units": "试订 50 件",
+    "Repeat order as last month": "按上月数量再次订货",
+    "Framework agreement for Q1": "第一季度框架协议",
+    "12 pallets of packaging material": "包装材料 12 托",
+    "Late delivery of the last order": "上次订货交货延迟",
+    "Two cartons arrived damaged": "两箱货物到货时破损",
+    "Invoice did not match the quote": "发票与报价不符",
+    "Nobody answered the service hotline": "服务热线无人接听",
+    "Would like a smaller minimum order": "希望降低起订量",
+    "Asks for an English price list": "希望提供英文价格资料",
+    "Wants a monthly statement instead of invoices per delivery":
+        "希望按月对账，而不是每次交货开票",
+    "Introduce the new price list": "介绍新价格",
+    "Follow up on the quote": "跟进报价",
+    "Thank for the order, ask for suggestions": "感谢订货，征求意见",
+    "First visit: present the company": "首次拜访：介绍公司",
+    "Discuss the complaint and our fix": "沟通投诉及处理办法",
+    "their office": "客户办公室", "our showroom": "我公司展厅", "the trade fair stand": "展会展位",
+    "their warehouse": "客户仓库",
+    "customer postponed": "客户推迟", "contact person ill": "联系人生病",
+    "traffic: rescheduled": "交通原因：改期",
+    "next meeting": "下次见面", "thank-you call or fax": "感谢电话或传真", "done": "已完成",
+}  # fmt: skip
+TEXT_COLUMNS = frozenset(
+    ("purpose", "place", "notes", "booking", "complaint", "suggestion", "next_place",
+     "cancel_reason", "note", "done_note")
+)  # fmt: skip
+
+
+def _in(text: str, chinese: bool) -> str:
+    return CHINESE.get(text, text) if chinese else text
+
+
+def in_chinese(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """History rows (tuples in `columns` order) with their English demo texts in Chinese."""
+    texts = [index for index, name in enumerate(columns) if name in TEXT_COLUMNS]
+    if not texts:
+        return rows
+    changed = []
+    for row in rows:
+        values = list(row)
+        for index in texts:
+            if isinstance(values[index], str):
+                values[index] = CHINESE.get(values[index], values[index])
+        changed.append(tuple(values))
+    return changed
 
 
 # --- where the demo team works -----------------------------------------------------------------

@@ -130,7 +130,9 @@ def parse_next_meeting(text: str, today: date) -> tuple[date, str | None]:
     """`--next "YYYY-MM-DD [HH:MM]"` (any date users type, optionally a time)."""
     parts = text.split()
     if not 1 <= len(parts) <= 2:
-        raise ValidationError(f"invalid next meeting {text!r}: expected 'YYYY-MM-DD [HH:MM]'")
+        raise ValidationError(
+            _("invalid next meeting {text!r}: expected 'YYYY-MM-DD [HH:MM]'").format(text=text)
+        )
     day = parse_date(parts[0], today)
     at = parse_time(parts[1]) if len(parts) == 2 else None
     return day, at
@@ -139,9 +141,13 @@ def parse_next_meeting(text: str, today: date) -> tuple[date, str | None]:
 def check_next_meeting(day: date, at: str | None, now: datetime) -> None:
     """A next meeting must lie ahead."""
     if day < now.date():
-        raise ValidationError(f"the next meeting {day.isoformat()} is in the past")
+        raise ValidationError(
+            _("the next meeting {day} is in the past").format(day=day.isoformat())
+        )
     if at is not None and datetime.combine(day, time.fromisoformat(at)) <= now:
-        raise ValidationError(f"the next meeting {day.isoformat()} {at} is in the past")
+        raise ValidationError(
+            _("the next meeting {day} {at} is in the past").format(day=day.isoformat(), at=at)
+        )
 
 
 @dataclass(frozen=True)
@@ -186,14 +192,20 @@ def check_kind(kind: str) -> str:
     value = kind.strip().lower()
     value = FOLLOWUP_KIND_WORDS.get(value, value)
     if value not in FOLLOWUP_KINDS:
-        raise ValidationError(f"invalid kind {kind!r}: choose {', '.join(FOLLOWUP_KINDS)}")
+        raise ValidationError(
+            _("invalid kind {kind!r}: choose {value}").format(
+                kind=kind, value=", ".join(FOLLOWUP_KINDS)
+            )
+        )
     return value
 
 
 def check_due(due: date, today: date, what: str = "due date") -> date:
     """Follow-ups are due today or later (overdue ones exist only because time passed)."""
     if due < today:
-        raise ValidationError(f"the {what} {due.isoformat()} is in the past")
+        raise ValidationError(
+            _("the {what} {due} is in the past").format(what=what, due=due.isoformat())
+        )
     return due
 
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.text import check_text
+from salesvisit_cli.i18n import _
 
 
 def validate_rep_name(name: str) -> str:
     """A salesperson's name: non-empty, one line, at most 200 characters."""
     value = check_text("salesperson", name, max_length=200)
     if not value:
-        raise ValidationError("the salesperson's name is empty: set --rep or SALESVISIT_REP")
+        raise ValidationError(_("the salesperson's name is empty: set --rep or SALESVISIT_REP"))
     return value
 
 
 def unknown_rep(name: str) -> NotFoundError:
     """The error for a salesperson who has no row: writes never create one silently."""
     return NotFoundError(
-        f"no salesperson named {name!r}; add them first with `salesvisit rep add NAME`"
+        _("no salesperson named {name!r}; add them first with `salesvisit rep add NAME`").format(
+            name=name
+        )
     )

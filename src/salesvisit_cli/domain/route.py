@@ -87,6 +87,7 @@ class RoundPlan:
     etas: dict[int, int]
     legs: list[Leg]
     unplaced: dict[int, str] = field(default_factory=dict)  # visit id -> reason (message id)
+    collisions: dict[int, Collision] = field(default_factory=dict)  # appointments left out
     names: dict[int, str] = field(default_factory=dict)
 
     def eta(self, visit_id: int) -> str | None:
@@ -121,21 +122,77 @@ def straight_line_travel(points: Sequence[Point], speed_kmh: float, detour: floa
     return Travel(km=km, minutes=[[d / speed_kmh * 60 for d in row] for row in km])
 
 
+def driving_minutes(minutes: float) -> int:
+    """A leg's minutes as the round counts them (whole minutes, rounded up): each start time on
+    the screen is the one before, plus the visit, plus this (or the window's opening)."""
+    return math.ceil(minutes - 1e-9)
+
+
 def timetable(problem: RouteProblem, order: Sequence[int]) -> list[int] | None:
     """The start time of each stop (0-based indexes, in `order`) when leaving at the day's start
     and waiting for each window to open; None when a window is missed."""
-    minutes = problem.travel.minutes
-    clock, here, starts = float(problem.day_start), 0, []
-    for index in order:
-        clock += minutes[here][index + 1]
-        opens, closes = problem.window(index)
-        if math.ceil(clock - 1e-9) > closes:
+    starts = []
+    for _index, _arrives, start in _walk(problem, order):
+        if start is None:
             return None
-        clock = max(math.ceil(clock - 1e-9), opens)
-        starts.append(clock)
+        starts.append(start)
+    return starts
+
+
+def _walk(problem: RouteProblem, order: Sequence[int]):
+    """(stop index, arrival minute, start minute or None when its window is missed) along
+    `order`, leaving at the day's start; it stops at the first window missed."""
+    minutes = problem.travel.minutes
+    clock, here = problem.day_start, 0
+    for index in order:
+        arrives = clock + driving_minutes(minutes[here][index + 1])
+        opens, closes = problem.window(index)
+        if arrives > closes:
+            yield index, arrives, None
+            return
+        clock = max(arrives, opens)
+        yield index, arrives, clock
         clock += problem.service
         here = index + 1
-    return starts
+
+
+@dataclass(frozen=True)
+class Collision:
+    """Why an appointment at `at` did not fit, in figures a person can check on the screen:
+    leaving `after` (a placed visit's id; None: the start point) at `leaves` and driving `km`
+    (`drive` minutes), it could start at `earliest` at the earliest; or, when `pushed` is set,
+    keeping it would make that placed visit start at `earliest`, too late for its time."""
+
+    at: int
+    after: int | None
+    leaves: int
+    km: float
+    drive: int
+    earliest: int
+    pushed: int | None = None
+
+
+def collision(problem: RouteProblem, kept: Sequence[int], index: int) -> Collision | None:
+    """What keeps the appointment of stop `index` out of the round `kept`: the appointment put
+    after the placed visits that start before it, the first time the round then misses (None:
+    it would fit there; the solver left it out to place more visits elsewhere)."""
+    at = problem.stops[index].at
+    assert at is not None, "collision explains an appointment"
+    starts = timetable(problem, kept) or []
+    position = sum(1 for start in starts if start <= at)
+    missed, arrives, start = list(_walk(problem, [*kept[:position], index, *kept[position:]]))[-1]
+    if start is not None:
+        return None
+    here = kept[position - 1] + 1 if position else 0
+    return Collision(
+        at=at,
+        after=problem.stops[here - 1].visit_id if position else None,
+        leaves=starts[position - 1] + problem.service if position else problem.day_start,
+        km=round(problem.travel.km[here][index + 1], 1),
+        drive=driving_minutes(problem.travel.minutes[here][index + 1]),
+        earliest=arrives,
+        pushed=None if missed == index else problem.stops[missed].visit_id,
+    )
 
 
 def travel_of(problem: RouteProblem, order: Sequence[int]) -> float:
@@ -173,15 +230,19 @@ def round_plan(
         Leg(
             to=target,
             km=round(problem.travel.km[a][b], 1),
-            minutes=round(problem.travel.minutes[a][b]),
+            minutes=driving_minutes(problem.travel.minutes[a][b]),
         )
         for target, (a, b) in zip(targets, pairwise(path), strict=True)
     ]
     placed = set(order)
     unplaced = dict(left_out)
+    collisions = {}
     for index, stop in enumerate(problem.stops):
         if index not in placed:
             unplaced.setdefault(stop.visit_id, unplaced_reason(problem, index))
+            why = collision(problem, order, index) if stop.at is not None else None
+            if why is not None:
+                collisions[stop.visit_id] = why
     return RoundPlan(
         engine=engine,
         start=problem.start,
@@ -190,5 +251,6 @@ def round_plan(
         etas={problem.stops[i].visit_id: start for i, start in zip(order, starts, strict=True)},
         legs=legs,
         unplaced=unplaced,
+        collisions=collisions,
         names={stop.visit_id: stop.name for stop in problem.stops},
     )

@@ -1,30 +1,84 @@
 """The one place that knows the routing solver (PyVRP, imported only when a round is asked for).
 
-`best_order` hands the problem to the solver as a prize-collecting vehicle-routing problem with
-time windows (one vehicle; every visit optional with a prize far above any travel, so only what
-cannot fit is left out) and returns the order it found within the time limit. The caller times
-the order with `domain.route.timetable`, so a solver's slip can never reach the screen.
+A small day (up to `route_exact.EXACT_UP_TO` visits) is solved exactly, without the solver.
+A larger one goes to the solver as a prize-collecting vehicle-routing problem with time windows
+(one vehicle; every visit optional with a prize far above any travel, so only what cannot fit is
+left out), which returns the order it found within the time limit. The caller times the order
+with `domain.route.timetable`, so a solver's slip can never reach the screen.
 """
 
 from __future__ import annotations
 
 import math
+import time
+from dataclasses import dataclass
 
 from salesvisit_cli.domain.route import DAY_END, RouteProblem
+from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
 
 TIME_LIMIT = 1.0  # seconds: the most a round may take to solve
-CALM_ITERATIONS = 1500  # stop sooner when this many iterations bring nothing better
+CALM_ITERATIONS = 1500  # a search stops sooner when this many iterations bring nothing better
+SEARCH_SHARE = 0.8  # of the limit, from the call: the rest for a search that overruns it
+# (the first solution of each search cannot be interrupted), timing the answer and showing it
+# The limit gives a few hundred iterations of PyVRP's iterated local search (late-acceptance hill
+# climbing). Its default memory (300 iterations back) would accept nearly any move in so short a
+# search; 10 keeps it close to the best, and two seeded searches sharing the limit explore more
+# than one (measured in benchmarks/route.py: same iterations, smaller gap to the best round).
+SEARCHES = 2
+HISTORY = 10
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A stopping criterion for the solver: a moment (`time.perf_counter`), not a duration from
+    when the search starts, so that building the model and the first solution count too."""
+
+    at: float
+
+    def __call__(self, best_cost: float) -> bool:
+        return time.perf_counter() >= self.at
 
 
 def best_order(
-    problem: RouteProblem, time_limit: float = TIME_LIMIT, calm: int | None = CALM_ITERATIONS
+    problem: RouteProblem,
+    time_limit: float = TIME_LIMIT,
+    calm: int | None = CALM_ITERATIONS,
+    iterations: int | None = None,
 ) -> list[int]:
     """The stop indexes (0-based) in the order of the best round found; stops left out are
-    missing from it. Stops within the time limit (or sooner, after `calm` idle iterations)."""
-    if not problem.stops:
-        return []
+    missing from it. Answers within the time limit, counted from the call (or sooner, after
+    `calm` idle iterations, or `iterations` in all: a budget that does not depend on the
+    machine's load, for tests and benchmarks)."""
+    asked = time.perf_counter()
+    if len(problem.stops) <= EXACT_UP_TO:
+        return exact_order(problem)
+    from pyvrp import solve
+    from pyvrp.IteratedLocalSearch import IteratedLocalSearchParams
+    from pyvrp.solve import SolveParams
+    from pyvrp.stop import MaxIterations, MultipleCriteria, NoImprovement
+
+    data = _model(problem).data()
+    params = SolveParams(ils=IteratedLocalSearchParams(history_length=HISTORY))
+    best = None
+    for search in range(1, SEARCHES + 1):
+        criteria = [Deadline(asked + SEARCH_SHARE * time_limit * search / SEARCHES)]
+        criteria += [NoImprovement(calm)] if calm is not None else []
+        criteria += [MaxIterations(iterations // SEARCHES)] if iterations is not None else []
+        stop = criteria[0] if len(criteria) == 1 else MultipleCriteria(criteria)
+        found = solve(data, stop, seed=search, collect_stats=False, params=params).best
+        if best is None or _cost(found) < _cost(best):
+            best = found
+    return [activity.idx for route in best.routes() for activity in route if activity.is_client()]
+
+
+def _cost(solution) -> tuple[bool, int]:
+    """Feasible first, then the solver's objective: travel plus the prizes of visits left out."""
+    return (not solution.is_feasible(), solution.distance_cost() + solution.uncollected_prizes())
+
+
+def _model(problem: RouteProblem):
+    """The day as a PyVRP model: one vehicle from the start to the end, every visit optional."""
     from pyvrp import Model
-    from pyvrp.stop import MaxRuntime, MultipleCriteria, NoImprovement
 
     model = Model()
     ends = (problem.start, problem.end)
@@ -60,13 +114,7 @@ def best_order(
                     distance=round(minutes[a][b] * 60),
                     duration=math.ceil(minutes[a][b] - 1e-9) * 60,
                 )
-    stop = MaxRuntime(time_limit)
-    if calm is not None:
-        stop = MultipleCriteria([stop, NoImprovement(calm)])
-    result = model.solve(stop, seed=1, display=False, collect_stats=False)
-    return [
-        activity.idx for route in result.best.routes() for activity in route if activity.is_client()
-    ]
+    return model
 
 
 def _points(problem: RouteProblem):

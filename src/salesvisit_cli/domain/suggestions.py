@@ -15,7 +15,7 @@ from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.locations import Point, nearest
 from salesvisit_cli.domain.messages import Message
 from salesvisit_cli.domain.plan import CustomerFacts, minute_of_day, unvisited_key
-from salesvisit_cli.i18n import N_
+from salesvisit_cli.i18n import N_, _
 
 # Suggestion priorities, best first.
 KEY_REVISIT, NEW_PROSPECT, LONGEST_UNVISITED = 1, 2, 3
@@ -89,7 +89,11 @@ def _rank(candidate: Candidate, day: date, cadence: Cadence, new_behind: bool) -
 
 def check_suggest_limit(limit: int) -> None:
     if not 1 <= limit <= SUGGEST_MAX:
-        raise ValidationError(f"--suggest takes 1 to {SUGGEST_MAX} customers, not {limit}")
+        raise ValidationError(
+            _("--suggest takes 1 to {SUGGEST_MAX} customers, not {limit}").format(
+                SUGGEST_MAX=SUGGEST_MAX, limit=limit
+            )
+        )
 
 
 @dataclass(frozen=True)

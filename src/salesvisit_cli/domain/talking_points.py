@@ -66,13 +66,15 @@ class TalkingPoint:
         return f"{head} ({self.note}): {advice}" if self.note else f"{head}: {advice}"
 
 
+def situation(customer: CustomerFacts) -> str:
+    """R3: one situation per visit: a first meeting (a prospect nobody has visited yet) or a
+    known customer (visited before, or registered as a client: past business to thank for)."""
+    return "first_meeting" if customer.never_visited and customer.status != "client" else "known"
+
+
 def talking_points(customer: CustomerFacts) -> list[TalkingPoint]:
     """R3: what to say to this customer, chosen from their situation."""
-    points: list[TalkingPoint] = []
-    if customer.never_visited:
-        points.append(TalkingPoint("first_meeting"))
-    if not customer.never_visited or customer.status == "client":
-        points.append(TalkingPoint("known"))
+    points = [TalkingPoint(situation(customer))]
     points += [TalkingPoint("complaint", note or None) for note in customer.open_complaints]
     points += [TalkingPoint("booking", note or None) for note in customer.open_bookings]
     return points

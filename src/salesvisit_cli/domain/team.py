@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.pinyin import syllables
+from salesvisit_cli.i18n import _
 
 ROLE_PREFIX = "sv_"
 MAX_ROLE = 63  # PostgreSQL identifiers: 63 bytes
@@ -71,20 +72,32 @@ def parse_mappings(items: list[str] | None) -> dict[str, str]:
         rep, sep, role = item.partition("=")
         rep, role = rep.strip(), role.strip()
         if not sep or not rep or not role:
-            raise ValidationError(f"--map {item!r}: expected REP=ROLE, e.g. --map 'Li Wei=liwei'")
+            raise ValidationError(
+                _("--map {item!r}: expected REP=ROLE, e.g. --map 'Li Wei=liwei'").format(item=item)
+            )
         if len(role.encode()) > MAX_ROLE:
-            raise ValidationError(f"--map {item!r}: role names are at most {MAX_ROLE} bytes")
+            raise ValidationError(
+                _("--map {item!r}: role names are at most {MAX_ROLE} bytes").format(
+                    item=item, MAX_ROLE=MAX_ROLE
+                )
+            )
         if rep in mapping:
-            raise ValidationError(f"--map names {rep!r} twice")
+            raise ValidationError(_("--map names {rep!r} twice").format(rep=rep))
         mapping[rep] = role
     roles = list(mapping.values())
     doubles = sorted({role for role in roles if roles.count(role) > 1})
     if doubles:
-        raise ValidationError(f"--map gives role {doubles[0]!r} to several salespeople")
+        raise ValidationError(
+            _("--map gives role {value!r} to several salespeople").format(value=doubles[0])
+        )
     return mapping
 
 
 def check_can_manage(current: str, is_manager: bool, action: str) -> None:
     """Only managers assign customers (and, once the team has one, add salespeople)."""
     if not is_manager:
-        raise ValidationError(f"only a manager can {action}; {current!r} is not a manager")
+        raise ValidationError(
+            _("only a manager can {action}; {current!r} is not a manager").format(
+                action=action, current=current
+            )
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.i18n import _
 
 # Control characters other than TAB, LF and CR (C0, DEL and C1).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -27,9 +28,15 @@ def check_text(
     if not text:
         return None
     if _CONTROL.search(text):
-        raise ValidationError(f"{label} contains control characters; remove them and try again")
+        raise ValidationError(
+            _("{label} contains control characters; remove them and try again").format(label=label)
+        )
     if not multiline and ("\n" in text or "\r" in text):
-        raise ValidationError(f"{label} must be a single line")
+        raise ValidationError(_("{label} must be a single line").format(label=label))
     if len(text) > max_length:
-        raise ValidationError(f"{label} is too long ({len(text)} characters, at most {max_length})")
+        raise ValidationError(
+            _("{label} is too long ({count} characters, at most {max_length})").format(
+                label=label, count=len(text), max_length=max_length
+            )
+        )
     return text

@@ -18,7 +18,7 @@ from salesvisit_cli.domain.dates import (
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.followups import parse_next_meeting
 from salesvisit_cli.domain.text import check_text
-from salesvisit_cli.i18n import N_
+from salesvisit_cli.i18n import N_, _
 
 MIN_MINUTES = 1
 MAX_MINUTES = 600
@@ -81,7 +81,9 @@ def outcome(booking: str | None, complaint: str | None, next_date: date | None) 
 def check_minutes(minutes: int) -> int:
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise ValidationError(
-            f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES} (got {minutes})"
+            _("minutes must be between {MIN_MINUTES} and {MAX_MINUTES} (got {minutes})").format(
+                MIN_MINUTES=MIN_MINUTES, MAX_MINUTES=MAX_MINUTES, minutes=minutes
+            )
         )
     return minutes
 
@@ -93,9 +95,11 @@ def clean_changes(raw: dict[str, Any], today: date) -> dict[str, Any]:
     """
     unknown = set(raw) - {*REPORT_FIELDS, "end", "next"}
     if unknown:
-        raise ValidationError(f"unknown report field(s): {', '.join(sorted(unknown))}")
+        raise ValidationError(
+            _("unknown report field(s): {value}").format(value=", ".join(sorted(unknown)))
+        )
     if "minutes" in raw and "end" in raw:
-        raise ValidationError("give either --minutes or --end, not both")
+        raise ValidationError(_("give either --minutes or --end, not both"))
     fields: dict[str, Any] = {}
     if "date" in raw:
         fields["date"] = (
@@ -113,7 +117,7 @@ def clean_changes(raw: dict[str, Any], today: date) -> dict[str, Any]:
     if "notes" in raw:
         notes = check_text("notes", raw["notes"], max_length=20_000, multiline=True)
         if not notes:
-            raise ValidationError("the notes (key points discussed) are empty")
+            raise ValidationError(_("the notes (key points discussed) are empty"))
         fields["notes"] = notes
     for name in OPTIONAL_TEXT:
         if name in raw:
@@ -133,12 +137,12 @@ def merge(old: ReportFields, changes: dict[str, Any]) -> ReportFields:
     merged = replace(old, **values)
     if "end" in changes:
         if merged.start is None:
-            raise ValidationError("--end needs a start time (--start HH:MM)")
+            raise ValidationError(_("--end needs a start time (--start HH:MM)"))
         merged = replace(
             merged, minutes=check_minutes(minutes_between(merged.start, changes["end"]))
         )
     if merged.next_date is None and merged.next_place and "next_place" in changes:
-        raise ValidationError("--next-place needs a next meeting (--next 'YYYY-MM-DD [HH:MM]')")
+        raise ValidationError(_("--next-place needs a next meeting (--next 'YYYY-MM-DD [HH:MM]')"))
     if merged.next_date is None:
         merged = replace(merged, next_at=None, next_place=None)
     return merged
@@ -166,17 +170,28 @@ def check_complete(fields: ReportFields, now: datetime) -> None:
     if absent:
         options = ", ".join(f"--{name}" for name in absent)
         raise ValidationError(
-            f"missing {options}: the report needs a start time, minutes and notes"
+            _("missing {options}: the report needs a start time, minutes and notes").format(
+                options=options
+            )
         )
     assert fields.start is not None and fields.minutes is not None
     check_minutes(fields.minutes)
     if fields.date > now.date():
-        raise ValidationError(f"the visit date {fields.date.isoformat()} is in the future")
+        raise ValidationError(
+            _("the visit date {date} is in the future").format(date=fields.date.isoformat())
+        )
     end = local_moment(fields.date, fields.start) + timedelta(minutes=fields.minutes)
     if end > now.astimezone():
         raise ValidationError(
-            f"a visit from {fields.start} for {fields.minutes} min on {fields.date.isoformat()} "
-            f"ends at {end.astimezone():%H:%M}, which is in the future: report it after the call"
+            _(
+                "a visit from {start} for {minutes} min on {date} ends at {value:%H:%M}, which is "
+                "in the future: report it after the call"
+            ).format(
+                start=fields.start,
+                minutes=fields.minutes,
+                date=fields.date.isoformat(),
+                value=end.astimezone(),
+            )
         )
 
 

@@ -9,6 +9,7 @@ from salesvisit_cli.domain.briefing import Briefing
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
+from salesvisit_cli.render.words import day_label, moment
 
 # Missed visits and phone follow-ups listed one by one before "… and N more".
 LISTED = 5
@@ -41,7 +42,7 @@ def _item(text: str, command: str) -> None:
 
 
 def _when(day: date, today: date) -> str:
-    return _("yesterday") if (today - day).days == 1 else day.isoformat()
+    return _("yesterday") if (today - day).days == 1 else day_label(day)
 
 
 def _reports(briefing: Briefing) -> list[tuple[str, str]]:
@@ -64,9 +65,9 @@ def _reports(briefing: Briefing) -> list[tuple[str, str]]:
             else _("Report of {day} not handed in: it was due {deadline}")
         )
         text = template.format(
-            day=pending.day.isoformat(),
+            day=day_label(pending.day),
             time=pending.deadline.strftime("%H:%M"),
-            deadline=pending.deadline.strftime("%Y-%m-%d %H:%M"),
+            deadline=moment(pending.deadline),
         )
         items.append((text, f"salesvisit daily {pending.day.isoformat()} --submit"))
     return items
@@ -92,7 +93,7 @@ def _items(briefing: Briefing) -> list[tuple[str, str]]:
     items += _missed(briefing)
     for customer in briefing.releasing[:LISTED]:
         text = _("{customer} goes to the pool on {day} unless you visit").format(
-            customer=one_line(customer.customer), day=customer.release_on.isoformat()
+            customer=one_line(customer.customer), day=day_label(customer.release_on)
         )
         items.append((text, f"salesvisit visit schedule {customer.customer_id}"))
     hidden = max(0, len(briefing.calls) - LISTED) + max(0, len(briefing.releasing) - LISTED)

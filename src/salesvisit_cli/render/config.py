@@ -15,5 +15,13 @@ def config_table(config: Config, path: Path) -> None:
 
     table = data_table((_("Key"), _("Value")), title=_("Configuration ({path})").format(path=path))
     for key in keys():
-        table.add_row(key, inert(display_value(config, key)))
+        table.add_row(key, inert(_shown(config, key)))
     out().print(table)
+
+
+def _shown(config: Config, key: str) -> str:
+    """A setting as text; the carry list's default items (message ids) in the interface
+    language, as the plan shows them."""
+    if key == "checklist.carry":
+        return _(", ").join(_(item) for item in config.checklist.carry)
+    return display_value(config, key)

@@ -56,6 +56,13 @@ def warn(message: str) -> None:
         err().print(line, soft_wrap=True)
 
 
+def note(message: str) -> None:
+    """A one-line note on stderr (what happened besides the output), user text made inert."""
+    from salesvisit_cli.render.safe import inert
+
+    err().print(inert(message, style="dim"), soft_wrap=True)
+
+
 def success(message: str) -> None:
     """A confirmation on stdout, wrapped between words at the screen's width (a path longer
     than a line is the one thing folded)."""

@@ -143,7 +143,7 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
             word("log", entry["event"]),
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
-            ", ".join(labels.get(name, name) for name in entry["fields"]),
+            _(", ").join(labels.get(name, name) for name in _logged_fields(entry["fields"])),
             inert(
                 reception.reason_shown(entry["reason"])
                 or word("log", reason_shown(entry["reason"]) or "")
@@ -151,6 +151,12 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
         )
     out().print(inert(_heading(customer), style="bold"))
     out().print(table)
+
+
+def _logged_fields(names: Sequence[str]) -> list[str]:
+    """The fields of a log entry as the card shows them: `lat` and `lon` are its location."""
+    shown = ("location" if name in ("lat", "lon") else name for name in names)
+    return list(dict.fromkeys(shown))
 
 
 def _heading(customer: Customer) -> str:

@@ -74,7 +74,9 @@ def daily_report(summary: DailySummary) -> None:
             inert(f"{count} {_(KIND_LABELS.get(kind, kind))}")
             for kind, count in sorted(kinds.items())
         ]
-        print_flow(listed, head=inert(labelled(_("Follow-ups created"))), indent=2, separator=", ")
+        print_flow(
+            listed, head=inert(labelled(_("Follow-ups created"))), indent=2, separator=_(", ")
+        )
     if summary.planned:
         out().print(inert(_("Planned but not reported:"), style="bold yellow"))
         for item in summary.planned:
@@ -219,14 +221,16 @@ def submitted(result) -> None:
         line = inert(_("Market notes: "), style="bold")
         line.append_text(inert(summary.market))
         out().print(line)
-    _tomorrow(result.tomorrow)
+    _tomorrow(result.tomorrow, result.today)
 
 
-def _tomorrow(plan: dict) -> None:
-    """Tomorrow's plan (明天的任务安排), so the evening closes the day."""
+def _tomorrow(plan: dict, today: date | None) -> None:
+    """Tomorrow's plan (明天的任务安排), so the evening closes the day; handed in on the next
+    working day's morning, that plan is today's."""
     visits = plan["visits"]
-    following = day_label(date.fromisoformat(plan["date"]))
-    out().print(inert(_("Tomorrow's plan ({date})").format(date=following), style="bold"))
+    day = date.fromisoformat(plan["date"])
+    heading = _("Today's plan ({date})") if day == today else _("Tomorrow's plan ({date})")
+    out().print(inert(heading.format(date=day_label(day)), style="bold"))
     if not visits:
         out().print(inert("  " + _("No visits planned yet: `salesvisit visit plan --suggest 5`")))
     for visit in visits:

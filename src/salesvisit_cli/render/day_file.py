@@ -10,6 +10,7 @@ from salesvisit_cli.domain.daily import DailySummary
 from salesvisit_cli.i18n import _
 from salesvisit_cli.render.month_book import hand_in_label, outcome_label
 from salesvisit_cli.render.safe import one_line
+from salesvisit_cli.render.words import word
 from salesvisit_cli.render.workbook import Book
 
 # Characters Markdown (or the HTML it may hold) would act on.
@@ -63,7 +64,10 @@ def day_markdown(summary: DailySummary) -> str:
     lines += _listed(
         _("Complaints"), [(v.customer, v.complaint) for v in summary.visits if v.complaint]
     )
-    created = [(f["customer"], f"{f['kind']}, {f['due']}") for f in summary.followups]
+    created = [
+        (f["customer"], _(", ").join((word("kind", f["kind"]), str(f["due"]))))
+        for f in summary.followups
+    ]
     lines += _listed(_("Follow-ups created"), created)
     lines.append(_hand_in(summary))
     return "\n".join(lines) + "\n"

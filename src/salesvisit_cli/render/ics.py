@@ -32,7 +32,7 @@ def description(entry: CalendarEntry) -> str:
         labels = step_labels()
         lines.append(
             _("Still to prepare: {steps}").format(
-                steps=", ".join(labels[step] for step in entry.open_steps)
+                steps=_(", ").join(labels[step] for step in entry.open_steps)
             )
         )
     return "\n".join(lines)

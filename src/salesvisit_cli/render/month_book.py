@@ -49,7 +49,7 @@ def outcome_label(visit) -> str:
         )
         if present
     ]
-    return ", ".join(parts) or _("none")
+    return _(", ").join(parts) or _("none")
 
 
 def write_month_book(book_data, handle: BinaryIO) -> list[str]:

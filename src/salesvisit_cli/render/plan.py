@@ -7,7 +7,7 @@ from __future__ import annotations
 from salesvisit_cli.domain.checklist import PREP_NAMES
 from salesvisit_cli.domain.plan import Plan, PlanVisit
 from salesvisit_cli.domain.suggestions import Suggestion
-from salesvisit_cli.domain.talking_points import EVERY_CALL, POINTS
+from salesvisit_cli.domain.talking_points import EVERY_CALL, POINTS, situation
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.briefing import briefing_screen
 from salesvisit_cli.render.console import out
@@ -65,9 +65,11 @@ def _header(plan: Plan) -> None:
 
 def _pace(plan: Plan) -> None:
     pace = plan.pace
-    unit = _("customers") if pace.unit == "customers" else _("visits")
-    done = _("{unit} {visited}/{target}, new {new_visited}/{new_target}").format(
-        unit=unit,
+    done = (
+        _("customers {visited}/{target}, new {new_visited}/{new_target}")
+        if pace.unit == "customers"
+        else _("visits {visited}/{target}, new {new_visited}/{new_target}")
+    ).format(
         visited=pace.visited,
         target=pace.target,
         new_visited=pace.new_visited,
@@ -107,11 +109,7 @@ def _visit(visit: PlanVisit) -> None:
     head = Text()
     head.append(f"#{visit.id} ", style="bold")
     head.append(visit.at or "--:--", style="bold cyan")
-    known = (
-        _("new customer")
-        if visit.new_customer
-        else (_("first meeting") if customer.never_visited else _("known customer"))
-    )
+    known = _("new customer") if visit.new_customer else _(POINTS[situation(customer)][0])
     tags = [word("tier", "key"), known] if customer.tier == "key" else [known]
     hours = (
         inert(_("hours {hours}").format(hours=customer.hours))

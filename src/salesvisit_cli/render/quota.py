@@ -17,7 +17,7 @@ from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.charts import Column, chart_legend, day_chart, meter
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
-from salesvisit_cli.render.words import day_label, moment, source_label, word
+from salesvisit_cli.render.words import day_label, moment, month_label, source_label, word
 
 STATUS_STYLE = {
     MET: "bold green",
@@ -67,7 +67,7 @@ def quota_screen(q: Quota) -> None:
     """One salesperson's month: bars, status, chart, report punctuality, the other figures."""
     console = out()
     header = inert(q.rep, style="bold")
-    header.append(f" · {q.month} · ")
+    header.append(f" · {month_label(q.month)} · ")
     header.append(status_name(q.status), style=STATUS_STYLE.get(q.status, ""))
     console.print(header)
     console.print()
@@ -175,7 +175,7 @@ def _days(label: str, style: str, days: list[str]) -> None:
     text = Text("  ")
     text.append(label, style=style)
     text.append(" ")
-    text.append(", ".join(days))
+    text.append(_(", ").join(days))
     out().print(text)
 
 
@@ -231,7 +231,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
         return
     narrow = console.width < NARROW
     first = quotas[0]
-    title = _("Team quota · {month}").format(month=first.month)
+    title = _("Team quota · {month}").format(month=month_label(first.month))
     table = data_table(title=title, team=True)
     table.add_column(_("Salesperson"), overflow="fold", min_width=8)
     titles = [_unit_label(first), _("New"), _("Need/day")]
@@ -250,7 +250,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
             inert(q.rep),
             f"{q.visited}/{q.target}",
             f"{q.new_visited}/{q.new_target}",
-            str(q.needed_per_day) if q.working_days_left else "—",
+            str(q.needed_per_day) if q.working_days_left and not q.manager else "—",
         ]
         if not narrow:
             cells.append(_pace(q.pace_so_far))
@@ -272,7 +272,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
     console.print(Text(summary.format(met=met, count=len(sales)), style="dim"))
     released = [q for q in quotas if q.released]
     if released:
-        counts = ", ".join(f"{q.rep} {q.released}" for q in released)
+        counts = _(", ").join(f"{q.rep} {q.released}" for q in released)
         console.print(inert(_("Released to the pool: {counts}").format(counts=counts), style="dim"))
 
 
@@ -281,7 +281,7 @@ def _conflicts_below(quotas: Sequence[Quota]) -> None:
     listed = [f"{q.rep} {q.conflicts}" for q in quotas if q.conflicts]
     if listed:
         line = _("Conflicts (visits to another salesperson's customer): {listed}")
-        out().print(inert(line.format(listed=", ".join(listed)), style="yellow"))
+        out().print(inert(line.format(listed=_(", ").join(listed)), style="yellow"))
 
 
 def team_month_screen(month: Any) -> None:
@@ -291,9 +291,10 @@ def team_month_screen(month: Any) -> None:
     team_table(month.quotas)
     totals: dict[str, int] = {}
     for sources in month.new_by_source.values():
-        for source, count in sources.items():
-            totals[source] = totals.get(source, 0) + count
+        for source, count in sources.items():  # `trade fair` and `展会` are one source
+            label = source_label(source)
+            totals[label] = totals.get(label, 0) + count
     if totals:
         ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
-        listed = " · ".join(f"{source_label(source)} {count}" for source, count in ranked)
+        listed = " · ".join(f"{label} {count}" for label, count in ranked)
         out().print(inert(_("New customers by source: {listed}").format(listed=listed)))

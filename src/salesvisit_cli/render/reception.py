@@ -9,6 +9,7 @@ from salesvisit_cli.domain.reception import HOW_WORDS, KIND_WORDS, Duty, Recepti
 from salesvisit_cli.i18n import _
 from salesvisit_cli.render.console import out, success
 from salesvisit_cli.render.safe import inert
+from salesvisit_cli.render.words import day_label
 
 
 def _how(how: str) -> str:
@@ -22,7 +23,7 @@ def _kind(kind: str) -> str:
 
 def duty_screen(duty: Duty) -> None:
     """The day's group (with what each received and who is next) and the weekly pattern."""
-    title = _("On duty {date}").format(date=duty.date.isoformat())
+    title = _("On duty {date}").format(date=day_label(duty.date))
     if duty.override:
         title += " " + _("(set for this date)")
     out().print(inert(title, style="bold"))
@@ -41,7 +42,7 @@ def duty_screen(duty: Duty) -> None:
     labels = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
     for slot, label in zip(WEEKDAYS, labels, strict=True):
         names = duty.pattern.get(slot) or []
-        out().print(inert(f"  {label}  " + (", ".join(names) if names else "—")))
+        out().print(inert(f"  {label}  " + (_(", ").join(names) if names else "—")))
 
 
 def registered(entry: Registered) -> None:
@@ -80,7 +81,7 @@ def day_screen(day: ReceptionDay) -> None:
     from salesvisit_cli.render.tables import data_table
 
     figures = day.to_json()
-    out().print(inert(_("Reception {date}").format(date=figures["date"]), style="bold"))
+    out().print(inert(_("Reception {date}").format(date=day_label(day.date)), style="bold"))
     out().print(
         inert(
             _("Walk-ins {walkins} (new {new_walkins}) · calls {calls} (new {new_calls})").format(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from salesvisit_cli.domain.plan import Plan
-from salesvisit_cli.domain.route import RoundPlan
-from salesvisit_cli.i18n import _
+from salesvisit_cli.domain.route import Collision, RoundPlan, hhmm
+from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.plan import plan_screen
 from salesvisit_cli.render.safe import inert
@@ -17,14 +17,41 @@ def route_screen(plan: Plan) -> None:
         round_table(plan.route)
 
 
-def _why(reason: str) -> str:
+def _why(reason: str, collision: Collision | None) -> str:
     from salesvisit_cli.domain import route
 
+    if collision is not None:
+        return _collides(collision)
     return {
-        route.NO_LOCATION: _("no location on file (customer edit --lat --lon)"),
+        route.NO_LOCATION: _("no location on file (`salesvisit customer edit REF --lat --lon`)"),
         route.COLLIDES: _("its appointment cannot be reached in time"),
         route.NO_ROOM: _("no time left within its office hours"),
     }[reason]
+
+
+def _collides(why: Collision) -> str:
+    """The figures that show an appointment cannot be kept (each can be checked on the table)."""
+    figures = {
+        "at": hhmm(why.at),
+        "leaves": hhmm(why.leaves),
+        "km": f"{why.km:.1f}",
+        "minutes": why.drive,
+        "earliest": hhmm(why.earliest),
+    }
+    if why.pushed is not None:
+        return _(
+            "keeping its appointment at {at} would make visit {other} start at {earliest} at "
+            "the earliest, too late for its time"
+        ).format(other=why.pushed, **figures)
+    if why.after is None:
+        return _(
+            "its appointment at {at} cannot be reached in time: leaving the start point at "
+            "{leaves}, {km} km ({minutes} min) on the road, it could start at {earliest}"
+        ).format(**figures)
+    return _(
+        "its appointment at {at} cannot be reached in time: leaving visit {other} at {leaves}, "
+        "{km} km ({minutes} min) on the road, it could start at {earliest}"
+    ).format(other=why.after, **figures)
 
 
 def round_table(found: RoundPlan) -> None:
@@ -37,7 +64,11 @@ def round_table(found: RoundPlan) -> None:
     engine = _("by road") if found.engine == "pgrouting" else _("straight line × detour")
     console.print(
         inert(
-            _("The round ({engine}): {count} visits, {km} km, {minutes} min travel").format(
+            ngettext(
+                "The round ({engine}): {count} visit, {km} km, {minutes} min travel",
+                "The round ({engine}): {count} visits, {km} km, {minutes} min travel",
+                len(found.order),
+            ).format(
                 engine=engine,
                 count=len(found.order),
                 km=f"{found.total_km:.1f}",
@@ -61,7 +92,9 @@ def round_table(found: RoundPlan) -> None:
         console.print(
             inert(
                 _("Not placed: visit {id} ({customer}): {reason}").format(
-                    id=visit_id, customer=found.names.get(visit_id, ""), reason=_why(reason)
+                    id=visit_id,
+                    customer=found.names.get(visit_id, ""),
+                    reason=_why(reason, found.collisions.get(visit_id)),
                 ),
                 style="yellow",
             )

@@ -81,12 +81,12 @@ def voided(result) -> None:
     text = _("Voided the report of visit {id}: {customer} on {day} ({reason})").format(
         id=visit.id,
         customer=one_line(visit.customer),
-        day=visit.date.isoformat(),
+        day=day_label(visit.date),
         reason=one_line(visit.cancel_reason or ""),
     )
     out().print(inert(text, style="green"))
     if result.closed_followups:
-        ids = ", ".join(str(number) for number in result.closed_followups)
+        ids = _(", ").join(str(number) for number in result.closed_followups)
         out().print(inert(_("  Follow-ups closed as void: {ids}").format(ids=ids)))
     if result.cancelled_next is not None:
         text = _("  Its next meeting (visit {id}) is cancelled").format(id=result.cancelled_next)
@@ -99,7 +99,8 @@ def cancelled(visit: VisitView) -> None:
     )
     items = [inert(text, style="green")]
     if visit.cancel_reason:
-        items.append(inert(f"({one_line(visit.cancel_reason)})", style="green"))
+        reason = _("({reason})").format(reason=one_line(visit.cancel_reason))
+        items.append(inert(reason, style="green"))
     print_flow(items, separator=" ", indent=2)
 
 

@@ -1,8 +1,9 @@
 """Dates, counts and line flow for screens in either language, CJK-aware.
 
-`day_label` (`12月2日 周三` / `Wed 2026-12-02`), `weekday`, and `flow`: items laid out on
-lines of at most a width in terminal cells (a CJK character counts two), breaking only between
-items, so a list never wraps in the middle of an item and nothing is cut.
+`day_label` (`12月2日 周三` / `Wed 2026-12-02`), `month_label` (`2026年12月`), `weekday`, and
+`flow`: items laid out on lines of at most a width in terminal cells (a CJK character counts
+two), breaking only between items, so a list never wraps in the middle of an item and nothing
+is cut.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ def day_label(day: date) -> str:
     return _("{weekday} {year}-{month:02}-{day:02}").format(
         weekday=weekday(day), year=day.year, month=day.month, day=day.day
     )
+
+
+def month_label(month: object) -> str:
+    """A month (a `Month`, or `YYYY-MM`) as a person reads it: `2026-12` / `2026年12月`."""
+    year, number = (int(part) for part in str(month).split("-"))
+    return _("{year}-{month:02}").format(year=year, month=number)
 
 
 def moment(when: datetime) -> str:

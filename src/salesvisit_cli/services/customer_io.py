@@ -19,6 +19,7 @@ from salesvisit_cli.domain.customers import (
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
@@ -58,7 +59,11 @@ def detect_encoding(path: Path, encoding: str) -> str:
     encoding = encoding.strip().lower()
     encoding = _ENCODING_ALIASES.get(encoding, encoding)
     if encoding not in ENCODINGS:
-        raise ValidationError(f"unknown encoding {encoding!r}: choose {', '.join(ENCODINGS)}")
+        raise ValidationError(
+            _("unknown encoding {encoding!r}: choose {value}").format(
+                encoding=encoding, value=", ".join(ENCODINGS)
+            )
+        )
     if encoding in ("auto", "utf-8"):
         failed = _first_bad_byte(path, "utf-8")
         if failed is None:
@@ -66,11 +71,15 @@ def detect_encoding(path: Path, encoding: str) -> str:
         if encoding == "utf-8":
             reason, position = failed
             raise ValidationError(
-                f"the file is not valid UTF-8 ({reason} at byte {position}); try --encoding gbk"
+                _(
+                    "the file is not valid UTF-8 ({reason} at byte {start}); try --encoding gbk"
+                ).format(reason=reason, start=position)
             )
     failed = _first_bad_byte(path, "gb18030")
     if failed is not None:
-        raise ValidationError(f"the file is neither UTF-8 nor GBK (byte {failed[1]})")
+        raise ValidationError(
+            _("the file is neither UTF-8 nor GBK (byte {start})").format(start=failed[1])
+        )
     return "gbk"
 
 
@@ -95,7 +104,9 @@ def _first_bad_byte(path: Path, codec: str) -> tuple[str, int] | None:
     except UnicodeDecodeError as error:  # the file ends inside a character
         return error.reason, offset + error.start
     except OSError as error:
-        raise SalesvisitError(f"cannot read {path}: {error.strerror}") from None
+        raise SalesvisitError(
+            _("cannot read {path}: {strerror}").format(path=path, strerror=error.strerror)
+        ) from None
     return None
 
 
@@ -115,13 +126,24 @@ def _columns(header: list[str]) -> list[str | None]:
         if key in mapped:
             first = mapped.index(key)
             raise ValidationError(
-                f"line 1: columns {first + 1} ({header[first]!r}) and {len(mapped) + 1} "
-                f"({title!r}) are both {key}; keep one and try again"
+                _(
+                    "line 1: columns {value} ({value2!r}) and {value3} ({title!r}) are both {key}; "
+                    "keep one and try again"
+                ).format(
+                    value=first + 1,
+                    value2=header[first],
+                    value3=len(mapped) + 1,
+                    title=title,
+                    key=key,
+                )
             )
         mapped.append(key if key in FIELDS or key == "owner" else None)
     if "name" not in mapped:
         raise ValidationError(
-            "the CSV has no name column: expected a header row with 'name' (or 企业名称/客户名称)"
+            _(
+                "the CSV has no name column: "
+                "expected a header row with 'name' (or 企业名称/客户名称)"
+            )
         )
     return mapped
 
@@ -134,9 +156,11 @@ def _header(reader: Any) -> tuple[list[str | None], list[str]]:
     try:
         header = next(reader)
     except StopIteration:
-        raise ValidationError("the CSV file is empty") from None
+        raise ValidationError(_("the CSV file is empty")) from None
     except csv.Error as error:
-        raise ValidationError(f"the CSV header cannot be read: {error}") from None
+        raise ValidationError(
+            _("the CSV header cannot be read: {error}").format(error=error)
+        ) from None
     columns = _columns(header)
     return columns, [title for title, column in zip(header, columns, strict=True) if not column]
 
@@ -162,7 +186,9 @@ def _records(reader: Any, columns: list[str | None]) -> Iterator[Record]:
                 if "unexpected end of data" in str(error)
                 else f"the CSV cannot be read ({error})"
             )
-            raise ValidationError(f"line {start}: {reason}; nothing was imported") from None
+            raise ValidationError(
+                _("line {start}: {reason}; nothing was imported").format(start=start, reason=reason)
+            ) from None
         if not "".join(cells).strip():
             continue
         if len(cells) > width and "".join(cells[width:]).strip():

@@ -11,6 +11,7 @@ from salesvisit_cli.domain.customers import Customer, clean_fields
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.pinyin import NameBook, pinyin_query
 from salesvisit_cli.domain.text import check_text
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
@@ -35,7 +36,7 @@ def resolve(connection: Connection, ref: str) -> Customer:
     name's pinyin (`shhm`, `huamei` → 上海华美), matching one."""
     text = check_text("customer", ref, max_length=200)
     if not text:
-        raise ValidationError("empty customer reference: give an id or a name")
+        raise ValidationError(_("empty customer reference: give an id or a name"))
     if text.isascii() and text.isdigit():
         found = rows.get(connection, int(text))
         if found:
@@ -47,10 +48,14 @@ def resolve(connection: Connection, ref: str) -> Customer:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise NotFoundError(f"no customer matches {text!r}")
+        raise NotFoundError(_("no customer matches {text!r}").format(text=text))
     listed = ", ".join(f"{c.id} {c.name}" for c in candidates[:10])
     more = " …" if len(candidates) > 10 else ""
-    raise ValidationError(f"{text!r} matches several customers: {listed}{more}; use the id")
+    raise ValidationError(
+        _("{text!r} matches several customers: {listed}{more}; use the id").format(
+            text=text, listed=listed, more=more
+        )
+    )
 
 
 def _duplicate_check(
@@ -61,8 +66,10 @@ def _duplicate_check(
         existing = rows.same_name(connection, fields["name"], exclude)
         if existing and not allow_duplicate:
             raise ValidationError(
-                f"customer {existing.name!r} (id {existing.id}) already has this name; "
-                "use --allow-duplicate to add it anyway"
+                _(
+                    "customer {name!r} (id {id}) already has this name; use --allow-duplicate to "
+                    "add it anyway"
+                ).format(name=existing.name, id=existing.id)
             )
     if fields.get("phone"):
         for other in rows.same_phone(connection, fields["phone"], exclude)[:3]:
@@ -113,7 +120,7 @@ def edit(
 
     fields = clean_fields(raw, partial=True)
     if not fields and owner is None:
-        raise ValidationError("nothing to change: give at least one option")
+        raise ValidationError(_("nothing to change: give at least one option"))
     with work.store.write() as connection:
         customer = resolve(connection, ref)
         warnings = _duplicate_check(connection, fields, allow_duplicate, customer.id)
@@ -122,8 +129,10 @@ def edit(
         if fields:
             if not rows.edit(connection, customer.id, fields, work.now):
                 raise SalesvisitError(
-                    f"customer {customer.id} belongs to {customer.owner or 'nobody'}: only its "
-                    "owner or a manager changes its file"
+                    _(
+                        "customer {id} belongs to {value}: only its owner or a manager changes its "
+                        "file"
+                    ).format(id=customer.id, value=customer.owner or "nobody")
                 )
             changed = [name for name, value in fields.items() if getattr(customer, name) != value]
             customer_log.record(

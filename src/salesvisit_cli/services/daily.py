@@ -36,7 +36,7 @@ class LeftoverVisits(ValidationError):
     """The day still has planned visits and nothing says what to do with them."""
 
     def __init__(self, listed: str, hint: str, move_to: date) -> None:
-        super().__init__(f"{listed}; {hint}")
+        super().__init__(_("{listed}; {hint}").format(listed=listed, hint=hint))
         self.listed = listed
         self.move_to = move_to
 
@@ -54,6 +54,7 @@ class Submitted:
     cancelled: list[int] = field(default_factory=list)
     # Tomorrow's plan (明天的任务安排): the next working day's planned visits.
     tomorrow: dict[str, Any] = field(default_factory=dict)
+    today: date | None = None  # when handed in (a late hand-in's "tomorrow" may be today)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -215,12 +216,16 @@ def submit(
             if earlier is not None and earlier >= today - timedelta(days=LOOK_BACK_DAYS):
                 day = earlier
         if day > today:
-            raise ValidationError(f"{day.isoformat()} is in the future: nothing to hand in yet")
+            raise ValidationError(
+                _("{day} is in the future: nothing to hand in yet").format(day=day.isoformat())
+            )
         current = _summary(connection, work, me, day)
         if not current.visits and not current.changed_since_submit:
             raise ValidationError(
-                f"no completed visits on {day.isoformat()}: nothing to hand in "
-                "(report the visits first with `salesvisit visit report`)"
+                _(
+                    "no completed visits on {day}: nothing to hand in (report the visits first "
+                    "with `salesvisit visit report`)"
+                ).format(day=day.isoformat())
             )
         result = Submitted(current, current.submitted_at is not None)
         if current.planned:
@@ -228,6 +233,7 @@ def submit(
         submission_rows.add(connection, me, day, work.now, bool(current.planned), market)
         result.summary = _summary(connection, work, me, day)
         result.tomorrow = _tomorrow(connection, work, me, day)
+        result.today = work.today
         return result
 
 

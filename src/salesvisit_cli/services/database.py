@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.i18n import _
 from salesvisit_cli.paths import require_folder
 from salesvisit_cli.store.engine import Store, backup_sqlite
 
@@ -29,21 +30,33 @@ def check(store: Store, *, full: bool = False) -> list[str]:
 def backup(store: Store, destination: Path, *, force: bool = False) -> Path:
     """An online, consistent 0600 copy of the SQLite database."""
     if store.path is None:
-        raise SalesvisitError("db backup works on SQLite files; for PostgreSQL use pg_dump")
+        raise SalesvisitError(_("db backup works on SQLite files; for PostgreSQL use pg_dump"))
     destination = destination.expanduser()
     if destination.is_dir():
-        raise ValidationError(f"{destination} is a directory; give a file name")
+        raise ValidationError(
+            _("{destination} is a directory; give a file name").format(destination=destination)
+        )
     if destination.resolve() == store.path.resolve():
-        raise ValidationError("the backup cannot overwrite the database itself")
+        raise ValidationError(_("the backup cannot overwrite the database itself"))
     if destination.exists() and not force:
-        raise ValidationError(f"{destination} already exists; use --force to overwrite it")
+        raise ValidationError(
+            _("{destination} already exists; use --force to overwrite it").format(
+                destination=destination
+            )
+        )
     require_folder(destination)
     try:
         backup_sqlite(store.path, destination, overwrite=force)
     except FileExistsError:
         raise ValidationError(
-            f"{destination} already exists; use --force to overwrite it"
+            _("{destination} already exists; use --force to overwrite it").format(
+                destination=destination
+            )
         ) from None
     except OSError as error:
-        raise SalesvisitError(f"cannot write {destination}: {error.strerror}") from None
+        raise SalesvisitError(
+            _("cannot write {destination}: {strerror}").format(
+                destination=destination, strerror=error.strerror
+            )
+        ) from None
     return destination

@@ -14,6 +14,7 @@ from salesvisit_cli.domain import demo_data, demo_history
 from salesvisit_cli.domain.customers import FIELDS
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.demo_reception import reception_day
 from salesvisit_cli.store import bulk
@@ -34,14 +35,15 @@ class DemoSpec:
     reps: int = 1
     customers: int = 300
     months: int = 2
+    chinese: bool = False  # Chinese customers and visit texts (the interface is Chinese)
 
     def validate(self) -> None:
         if not 1 <= self.reps <= 1000:
-            raise ValidationError("--reps must be between 1 and 1000")
+            raise ValidationError(_("--reps must be between 1 and 1000"))
         if not 1 <= self.customers <= 1_000_000:
-            raise ValidationError("--customers must be between 1 and 1,000,000")
+            raise ValidationError(_("--customers must be between 1 and 1,000,000"))
         if not 0 <= self.months <= 120:
-            raise ValidationError("--months must be between 0 and 120")
+            raise ValidationError(_("--months must be between 0 and 120"))
 
 
 @dataclass
@@ -89,9 +91,11 @@ def build(
     steps = spec.reps + 2
     with work.store.write() as connection:
         if customer_rows.count(connection):
-            raise ValidationError("the database already has customers; use a new --db for the demo")
+            raise ValidationError(
+                _("the database already has customers; use a new --db for the demo")
+            )
         rep_ids = [_demo_rep(connection, name, now) for name in names]
-        made = demo_data.customers(rng, spec.customers)
+        made = demo_data.customers(rng, spec.customers, spec.chinese)
         arrivals = demo_history.arrivals(rng, made, start, (today - start).days)
         by_rep = _insert_customers(connection, made, arrivals, rep_ids, start)
         if progress:
@@ -114,7 +118,7 @@ def build(
                         maker.day(day, hand_in=position < len(days) - 1)
                     maker.plan(today, rng.randint(5, 8))
                     maker.plan(calendar.next_working_day(today), rng.randint(2, 4))
-                _insert_history(connection, maker.rows, summary)
+                _insert_history(connection, maker.rows, summary, spec.chinese)
                 if progress:
                     progress(index + 2, steps)
         _update_customers(connection, [c for customers in by_rep.values() for c in customers])
@@ -211,12 +215,16 @@ def _others_clients(
 
 
 def _insert_history(
-    connection: Connection, history: demo_history.DemoHistory, summary: DemoSummary
+    connection: Connection, history: demo_history.DemoHistory, summary: DemoSummary, chinese: bool
 ) -> None:
-    """Bulk insert one salesperson's history and count it in `summary`."""
-    bulk.insert_rows(connection, VISIT, demo_history.VISIT_COLUMNS, history.visits, copy=True)
-    bulk.insert_rows(connection, FOLLOWUP, demo_history.FOLLOWUP_COLUMNS, history.followups,
-                     copy=True)  # fmt: skip
+    """Bulk insert one salesperson's history (`chinese`: its texts in Chinese) and count it in
+    `summary`."""
+    for table, columns, rows in (
+        (VISIT, demo_history.VISIT_COLUMNS, history.visits),
+        (FOLLOWUP, demo_history.FOLLOWUP_COLUMNS, history.followups),
+    ):
+        rows = demo_data.in_chinese(rows, columns) if chinese else rows
+        bulk.insert_rows(connection, table, columns, rows, copy=True)
     bulk.insert_rows(connection, SUBMISSION, demo_history.SUBMISSION_COLUMNS, history.submissions,
                      copy=True)  # fmt: skip
     summary.visits += history.done

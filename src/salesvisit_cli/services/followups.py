@@ -18,6 +18,7 @@ from salesvisit_cli.domain.followups import (
     worklist_order,
 )
 from salesvisit_cli.domain.text import check_text
+from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import followups as rows
 
@@ -78,9 +79,13 @@ def _item(connection: Connection, followup_id: int, today: date) -> FollowupItem
 def _mine(connection: Connection, rep: str, followup_id: int, today: date) -> FollowupItem:
     item = _item(connection, followup_id, today)
     if item is None:
-        raise NotFoundError(f"no follow-up {followup_id}")
+        raise NotFoundError(_("no follow-up {followup_id}").format(followup_id=followup_id))
     if item.rep != rep:
-        raise ValidationError(f"follow-up {followup_id} is {item.rep}'s, not yours ({rep})")
+        raise ValidationError(
+            _("follow-up {followup_id} is {rep}'s, not yours ({rep2})").format(
+                followup_id=followup_id, rep=item.rep, rep2=rep
+            )
+        )
     return item
 
 
@@ -91,7 +96,9 @@ def done(work: Work, followup_id: int, note: str | None) -> FollowupItem:
         item = _mine(connection, work.rep, followup_id, work.today)
         if item.done_at is not None:
             raise ValidationError(
-                f"follow-up {followup_id} is already done ({item.done_at:%Y-%m-%d %H:%M})"
+                _("follow-up {followup_id} is already done ({done_at:%Y-%m-%d %H:%M})").format(
+                    followup_id=followup_id, done_at=item.done_at
+                )
             )
         rows.mark_done(connection, followup_id, work.now, text)
         return _item(connection, followup_id, work.today)  # type: ignore[return-value]
@@ -129,6 +136,10 @@ def snooze(work: Work, followup_id: int, to_text: str) -> FollowupItem:
     with work.store.write() as connection:
         item = _mine(connection, work.rep, followup_id, today)
         if item.done_at is not None:
-            raise ValidationError(f"follow-up {followup_id} is already done; nothing to snooze")
+            raise ValidationError(
+                _("follow-up {followup_id} is already done; nothing to snooze").format(
+                    followup_id=followup_id
+                )
+            )
         rows.change(connection, followup_id, due=due)
         return _item(connection, followup_id, today)  # type: ignore[return-value]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.i18n import _
 from salesvisit_cli.paths import require_folder
 from salesvisit_cli.store.engine import PRIVATE, link_new
 
@@ -19,9 +20,11 @@ def private_file(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
     """A binary handle on a new 0600 file that appears at `path` only once fully written; an
     existing file is replaced only with `force`, a missing folder is one error (nothing made)."""
     if path.is_dir():
-        raise ValidationError(f"{path} is a directory; give a file name")
+        raise ValidationError(_("{path} is a directory; give a file name").format(path=path))
     if path.exists() and not force:
-        raise ValidationError(f"{path} already exists; use --force to overwrite it")
+        raise ValidationError(
+            _("{path} already exists; use --force to overwrite it").format(path=path)
+        )
     require_folder(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -33,7 +36,9 @@ def private_file(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
             os.fsync(handle.fileno())
         _move(temporary, path, force=force)
     except OSError as error:  # the message names the file asked for, never the temporary one
-        raise SalesvisitError(f"cannot write {path}: {error.strerror or error}") from None
+        raise SalesvisitError(
+            _("cannot write {path}: {strerror}").format(path=path, strerror=error.strerror or error)
+        ) from None
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -45,7 +50,9 @@ def _move(temporary: Path, path: Path, *, force: bool) -> None:
     try:
         link_new(temporary, path)  # never clobbers a file that appeared meanwhile
     except FileExistsError:
-        raise ValidationError(f"{path} already exists; use --force to overwrite it") from None
+        raise ValidationError(
+            _("{path} already exists; use --force to overwrite it").format(path=path)
+        ) from None
 
 
 def write_private(

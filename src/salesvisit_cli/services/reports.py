@@ -117,11 +117,13 @@ def _target(
         return _Target(None, 0, fields["name"], ReportFields(date=today), fields)
     if visit_id is None:
         if request.amend:
-            raise ValidationError("--amend needs the VISIT_ID of the reported visit")
+            raise ValidationError(_("--amend needs the VISIT_ID of the reported visit"))
         if not request.customer:
             raise ValidationError(
-                "give a VISIT_ID to complete a planned visit, or --customer REF for an "
-                "unplanned one (walk-in, cold call)"
+                _(
+                    "give a VISIT_ID to complete a planned visit, or --customer REF for an "
+                    "unplanned one (walk-in, cold call)"
+                )
             )
         try:
             customer = resolve(connection, request.customer)
@@ -133,32 +135,41 @@ def _target(
             return _Target(None, customer.id, customer.name, ReportFields(date=today))
     visit = rows.visit_row(connection, visit_id)
     if visit is None:
-        raise NotFoundError(f"no visit {visit_id}")
+        raise NotFoundError(_("no visit {visit_id}").format(visit_id=visit_id))
     if visit.rep != rep:
-        raise ValidationError(f"visit {visit.id} is {visit.rep}'s, not yours ({rep})")
+        raise ValidationError(
+            _("visit {id} is {rep}'s, not yours ({rep2})").format(
+                id=visit.id, rep=visit.rep, rep2=rep
+            )
+        )
     if request.customer:
         customer = resolve(connection, request.customer)
         if customer.id != visit.customer_id:
             raise ValidationError(
-                f"visit {visit.id} is with customer {visit.customer_id}, not {customer.name!r}"
+                _("visit {id} is with customer {customer_id}, not {name!r}").format(
+                    id=visit.id, customer_id=visit.customer_id, name=customer.name
+                )
             )
     facts = rows.customer_owner(connection, visit.customer_id)
     if visit.status in ("cancelled", "void"):
         reason = f" ({visit.cancel_reason})" if visit.cancel_reason else ""
         raise ValidationError(
-            f"visit {visit.id} was {visit.status}{reason}; it cannot be reported"
-            if visit.status == "cancelled"
-            else _("visit {id} was voided{reason}; it cannot be reported").format(
-                id=visit.id, reason=reason
-            )
+            (
+                _("visit {id} was cancelled{reason}; it cannot be reported")
+                if visit.status == "cancelled"
+                else _("visit {id} was voided{reason}; it cannot be reported")
+            ).format(id=visit.id, reason=reason)
         )
     if visit.status == "done" and not request.amend:
         raise ValidationError(
-            f"visit {visit.id} is already reported ({visit.date.isoformat()} {visit.start}); "
-            "use --amend to change the report"
+            _(
+                "visit {id} is already reported ({date} {start}); use --amend to change the report"
+            ).format(id=visit.id, date=visit.date.isoformat(), start=visit.start)
         )
     if visit.status == "planned" and request.amend:
-        raise ValidationError(f"visit {visit.id} is not reported yet; report it without --amend")
+        raise ValidationError(
+            _("visit {id} is not reported yet; report it without --amend").format(id=visit.id)
+        )
     if visit.status == "done":
         base = ReportFields.of(visit)
     else:
@@ -201,7 +212,7 @@ def report(work: Work, request: ReportRequest) -> Reported:
         if fields.next_date is not None and next_given:
             check_next_meeting(fields.next_date, fields.next_at, now)
         if request.amend and not changes:
-            raise ValidationError("nothing to change: give the options to amend")
+            raise ValidationError(_("nothing to change: give the options to amend"))
 
         me = work.ensure_rep_id(connection)
         customer_log.act(connection, me)

@@ -46,7 +46,9 @@ def add(work: Work, name: str, *, manager: bool = False, reception: bool = False
             if manager and not existing.is_manager:
                 rep_rows.set_manager(connection, existing.id, True)
                 return Added(_info(connection, name), promoted=True)
-            raise ValidationError(f"salesperson {name!r} already exists (id {existing.id})")
+            raise ValidationError(
+                _("salesperson {name!r} already exists (id {id})").format(name=name, id=existing.id)
+            )
         rep_rows.add(connection, name, manager, work.now, reception=reception)
         return Added(_info(connection, name), promoted=False)
 

@@ -13,11 +13,12 @@ from typing import Any
 
 from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
 from salesvisit_cli.domain.team import MANAGER_GROUP, RECEPTION_GROUP, TEAM_GROUP, derive_role
+from salesvisit_cli.i18n import N_, _
 from salesvisit_cli.store import access
 from salesvisit_cli.store import team as rep_rows
 from salesvisit_cli.store.engine import Store
 
-NOT_POSTGRES = (
+NOT_POSTGRES = N_(
     "team mode needs PostgreSQL: this database is an SQLite file, which only its file "
     "permissions protect; set SALESVISIT_DB=postgresql+psycopg://… (README: Team on PostgreSQL)"
 )
@@ -62,20 +63,24 @@ class Plan:
 
 def _require_postgres(store: Store) -> None:
     if store.is_sqlite:
-        raise SalesvisitError(NOT_POSTGRES)
+        raise SalesvisitError(_(NOT_POSTGRES))
 
 
 def _plan(connection, mappings: dict[str, str]) -> Plan:
     ok, reason = access.can_administer(connection)
     if not ok:
-        raise SalesvisitError(f"team init must be run by the database owner: {reason}")
+        raise SalesvisitError(
+            _("team init must be run by the database owner: {reason}").format(reason=reason)
+        )
     reps = rep_rows.listing(connection)
     if not reps:
-        raise ValidationError("no salespeople yet: add them first with `salesvisit rep add NAME`")
+        raise ValidationError(
+            _("no salespeople yet: add them first with `salesvisit rep add NAME`")
+        )
     names = {r.name for r in reps}
     for rep in mappings:
         if rep not in names:
-            raise NotFoundError(f"--map {rep}=…: no salesperson named {rep!r}")
+            raise NotFoundError(_("--map {rep}=…: no salesperson named {rep!r}").format(rep=rep))
     owner = access.current_user(connection)
     reserved = {TEAM_GROUP, MANAGER_GROUP, owner}
     # Roles already mapped and staying with their salesperson.
@@ -87,8 +92,10 @@ def _plan(connection, mappings: dict[str, str]) -> Plan:
             role = mappings[rep.name]
             if not access.role(connection, role).exists:
                 raise NotFoundError(
-                    f"--map {rep.name}={role}: there is no role {role!r} "
-                    "(leave --map out to have team init create one)"
+                    _(
+                        "--map {name}={role}: there is no role {role!r} (leave --map out to have "
+                        "team init create one)"
+                    ).format(name=rep.name, role=role)
                 )
         elif rep.db_role:
             role = rep.db_role
@@ -96,17 +103,25 @@ def _plan(connection, mappings: dict[str, str]) -> Plan:
             role = derive_role(rep.name, rep.id, taken | reserved)
             taken.add(role)
         if role in reserved:
-            raise ValidationError(f"{rep.name!r} cannot use the role {role!r}: it is reserved")
+            raise ValidationError(
+                _("{name!r} cannot use the role {role!r}: it is reserved").format(
+                    name=rep.name, role=role
+                )
+            )
         if role in given:
             raise ValidationError(
-                f"role {role!r} would belong to both {given[role]!r} and {rep.name!r}"
+                _("role {role!r} would belong to both {value!r} and {name!r}").format(
+                    role=role, value=given[role], name=rep.name
+                )
             )
         given[role] = rep.name
         info = access.role(connection, role)
         if info.superuser or info.bypass_rls:
             raise ValidationError(
-                f"role {role!r} bypasses row-level security (superuser or BYPASSRLS); "
-                f"map {rep.name!r} to an ordinary role"
+                _(
+                    "role {role!r} bypasses row-level security (superuser or BYPASSRLS); map "
+                    "{name!r} to an ordinary role"
+                ).format(role=role, name=rep.name)
             )
         if info.exists and not info.login:
             warnings.append(f"role {role!r} cannot log in (NOLOGIN); {rep.name} cannot connect")

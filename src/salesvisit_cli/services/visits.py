@@ -14,7 +14,7 @@ from salesvisit_cli.domain.locations import reach_warnings
 from salesvisit_cli.domain.plan import schedule_warnings
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import N_, _
 from salesvisit_cli.services.customers import resolve
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.reports import customer_owner
@@ -63,8 +63,10 @@ def clean_place(place: str | None) -> str | None:
 def refuse_past(day: date, today: date) -> None:
     if day < today:
         raise ValidationError(
-            f"{day.isoformat()} is in the past: plan visits for today or later "
-            "(record a past visit with `salesvisit visit report --customer REF --date D`)"
+            _(
+                "{day} is in the past: plan visits for today or later (record a past visit with "
+                "`salesvisit visit report --customer REF --date D`)"
+            ).format(day=day.isoformat())
         )
 
 
@@ -86,15 +88,17 @@ def plan_visit(
     """Check and insert one planned visit inside an open write; returns its id and warnings."""
     facts = rows.customer_facts(connection, customer_id)
     if facts is None:
-        raise NotFoundError(f"no customer with id {customer_id}")
+        raise NotFoundError(_("no customer with id {customer_id}").format(customer_id=customer_id))
     own_id = work.rep_id(connection)
     day = visit.day
     if not visit.allow_duplicate:
         existing = rows.same_day(connection, customer_id, day, rep_id=own_id) if own_id else []
         if existing:
             raise ValidationError(
-                f"{facts.name} is already planned on {day.isoformat()} (visit {existing[0]}); "
-                "use --allow-duplicate to plan another visit"
+                _(
+                    "{name} is already planned on {day} (visit {value}); use --allow-duplicate to "
+                    "plan another visit"
+                ).format(name=facts.name, day=day.isoformat(), value=existing[0])
             )
     others = rows.slots(connection, own_id, day)
     warned = schedule_warnings(
@@ -147,21 +151,29 @@ def schedule(work: Work, ref: str, visit: NewVisit) -> Scheduled:
 
 
 def _own_visit(connection: Connection, rep: str, visit_id: int, action: str, done: str) -> VisitRow:
-    """A planned visit of this salesperson (`action`/`done`: "cancel"/"cancelled", …)."""
+    """A planned visit of this salesperson (`action`/`done`: message ids "cancel"/"cancelled")."""
     found = rows.get_row(connection, visit_id)
     if found is None:
-        raise NotFoundError(f"no visit with id {visit_id}")
+        raise NotFoundError(_("no visit with id {visit_id}").format(visit_id=visit_id))
     if found.rep != rep:
         raise ValidationError(
-            f"visit {visit_id} is {found.rep}'s, not yours: you cannot {action} it"
+            _("visit {visit_id} is {rep}'s, not yours: you cannot {action} it").format(
+                visit_id=visit_id, rep=found.rep, action=_(action)
+            )
         )
     if found.status == "cancelled":
-        already = "already " if action == "cancel" else ""
-        raise ValidationError(f"visit {visit_id} is {already}cancelled")
+        raise ValidationError(
+            (
+                _("visit {visit_id} is already cancelled")
+                if action == "cancel"
+                else _("visit {visit_id} is cancelled")
+            ).format(visit_id=visit_id)
+        )
     if found.status == "done":
         raise ValidationError(
-            f"visit {visit_id} is done (reported for {found.date.isoformat()}): "
-            f"only planned visits can be {done}"
+            _(
+                "visit {visit_id} is done (reported for {date}): only planned visits can be {done}"
+            ).format(visit_id=visit_id, date=found.date.isoformat(), done=_(done))
         )
     return found
 
@@ -178,7 +190,7 @@ def cancel(work: Work, visit_ids: Sequence[int], reason: str | None) -> list[Vis
     """Cancel planned visits of the salesperson (all or none)."""
     reason = check_text("reason", reason, max_length=500)
     with work.store.write() as connection:
-        found = own_planned(connection, work.rep, visit_ids, "cancel", "cancelled")
+        found = own_planned(connection, work.rep, visit_ids, N_("cancel"), N_("cancelled"))
         return cancel_planned(connection, work, found, reason)
 
 
@@ -195,7 +207,7 @@ def move(work: Work, visit_ids: Sequence[int], day: date, at: str | None) -> lis
     """Move planned visits to another day (and time): the rules of `visit schedule` apply."""
     refuse_past(day, work.today)
     with work.store.write() as connection:
-        found = own_planned(connection, work.rep, visit_ids, "move", "moved")
+        found = own_planned(connection, work.rep, visit_ids, N_("move"), N_("moved"))
         return move_planned(connection, work, found, day, at)
 
 
@@ -250,7 +262,11 @@ def parse_statuses(values: Sequence[str] | None) -> list[str]:
             if not status:
                 continue
             if status not in STATUSES:
-                raise ValidationError(f"invalid status {part!r}: choose {', '.join(STATUSES)}")
+                raise ValidationError(
+                    _("invalid status {part!r}: choose {value}").format(
+                        part=part, value=", ".join(STATUSES)
+                    )
+                )
             if status not in chosen:
                 chosen.append(status)
     return chosen
@@ -266,7 +282,7 @@ def listing(
 ) -> list[VisitView]:
     """The salesperson's visits (planned, done, cancelled), by date and time."""
     if start and end and start > end:
-        raise ValidationError(f"--from {start} is after --to {end}")
+        raise ValidationError(_("--from {start} is after --to {end}").format(start=start, end=end))
     with work.store.read() as connection:
         customer_id = resolve(connection, customer_ref).id if customer_ref else None
         own_id = work.rep_id(connection)
@@ -315,14 +331,18 @@ def parse_target(text: str) -> int | None:
         return None
     if value.isascii() and value.isdigit():
         return int(value)
-    raise ValidationError(f"invalid visit id {text!r}: give a visit id (see `visit plan`) or carry")
+    raise ValidationError(
+        _("invalid visit id {text!r}: give a visit id (see `visit plan`) or carry").format(
+            text=text
+        )
+    )
 
 
 def prep_visit(work: Work, visit_id: int, items: Sequence[str], *, undo: bool) -> Prepared:
     """Tick (or untick) R2 steps of one planned visit; `appointment` is the visit's own flag."""
     chosen = checklist.match_items(items, checklist.PREP_ITEMS, "preparation", checklist.PREP_WORDS)
     with work.store.write() as connection:
-        visit = _own_visit(connection, work.rep, visit_id, "prepare", "prepared")
+        visit = _own_visit(connection, work.rep, visit_id, N_("prepare"), N_("prepared"))
         facts = rows.customer_facts(connection, visit.customer_id)
         warnings = []
         if "address" in chosen and not undo and facts.missing_file:

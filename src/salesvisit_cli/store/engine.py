@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from salesvisit_cli.domain.errors import StoreError
+from salesvisit_cli.i18n import _
 from salesvisit_cli.paths import make_private_dir
 
 if TYPE_CHECKING:
@@ -82,12 +83,14 @@ def describe(error: BaseException) -> str:
 
 
 class Store:
-    """An open, migrated database; `read()` and `write()` hand out transactions."""
+    """An open, migrated database; `read()` and `write()` hand out transactions. A read-only
+    store (`read_only`: why it cannot be written) reads, and refuses every write in one line."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, read_only: str | None = None) -> None:
         self.engine = engine
         self.path = path
         self.dialect = engine.dialect.name
+        self.read_only = read_only
 
     @property
     def is_sqlite(self) -> bool:
@@ -102,6 +105,13 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction: all of it is committed or none of it."""
+        if self.read_only is not None:
+            from salesvisit_cli.i18n import _
+
+            raise StoreError(
+                _("the database {path} is read-only here ({why}): reads work, nothing was "
+                  "written").format(path=self.path, why=self.read_only)
+            )  # fmt: skip
         with self._translated():
             connection = self.engine.connect().execution_options(salesvisit_write=True)
             with connection, connection.begin():
@@ -130,19 +140,47 @@ def check_sqlite_settings(settings: dict[str, object], *, in_memory: bool = Fals
     wanted_journal = "memory" if in_memory else "wal"
     problems = []
     if int(settings["busy_timeout"]) < REQUIRED_BUSY_TIMEOUT_MS:
-        problems.append(f"busy_timeout is {settings['busy_timeout']} ms")
+        problems.append(_("busy_timeout is {ms} ms").format(ms=settings["busy_timeout"]))
     if settings["foreign_keys"] != 1:
-        problems.append("foreign_keys is off")
+        problems.append(_("foreign_keys is off"))
     if str(settings["journal_mode"]).lower() != wanted_journal:
-        problems.append(f"journal_mode is {settings['journal_mode']}, not {wanted_journal}")
+        problems.append(
+            _("journal_mode is {mode}, not {wanted}").format(
+                mode=settings["journal_mode"], wanted=wanted_journal
+            )
+        )
     if problems:
         raise StoreError(
-            "the database refused the settings salesvisit needs (" + "; ".join(problems) + "); "
-            "is it on a network or read-only file system?"
+            _(
+                "the database refused the settings salesvisit needs ({problems}); "
+                "is it on a network or read-only file system?"
+            ).format(problems=_("; ").join(problems))
         )
 
 
-def _sqlite_engine(url: str, *, in_memory: bool = False) -> Engine:
+def why_read_only(path: Path) -> str | None:
+    """Why an existing database file cannot be written here (None: it can). SQLite writes
+    beside the file (its -wal and -shm), so the folder must be writable too."""
+    from salesvisit_cli.i18n import _
+
+    if not os.access(path, os.W_OK):
+        return _("the file cannot be written")
+    if not os.access(path.parent, os.W_OK):
+        return _("its folder {folder} cannot be written").format(folder=path.parent)
+    return None
+
+
+def _read_only_url(path: Path) -> str:
+    """An SQLite URI that opens `path` read-only; immutable when its folder cannot hold the
+    -shm file and no writer has a -wal open there (nobody can be writing it then)."""
+    from urllib.parse import quote
+
+    live = path.with_name(path.name + "-wal").exists() or os.access(path.parent, os.W_OK)
+    flags = "mode=ro" if live else "mode=ro&immutable=1"
+    return f"sqlite:///file:{quote(str(path))}?{flags}&uri=true"
+
+
+def _sqlite_engine(url: str, *, in_memory: bool = False, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine, event
 
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -153,13 +191,16 @@ def _sqlite_engine(url: str, *, in_memory: bool = False) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:  # a reader takes the file's journal mode as it is
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
         settings = {
             name: cursor.execute(f"PRAGMA {name}").fetchone()[0]
             for name in ("busy_timeout", "foreign_keys", "journal_mode")
         }
         cursor.close()
+        if read_only:
+            settings["journal_mode"] = "memory" if in_memory else "wal"
         check_sqlite_settings(settings, in_memory=in_memory)
 
     @event.listens_for(engine, "begin")
@@ -175,23 +216,33 @@ def open_store(target: str | os.PathLike[str], *, migrate: bool = True) -> Store
     url = database_url(target)
     if is_sqlite_url(url) and "?" in url:  # the driver would ignore them with a warning
         raise StoreError(
-            f"SQLite URLs take no options (?{url.split('?', 1)[1]}): "
-            "give the file path, or sqlite:///PATH"
+            _(
+                "SQLite URLs take no options (?{value}): give the file path, or sqlite:///PATH"
+            ).format(value=url.split("?", 1)[1])
         )
     path = sqlite_path(url)
+    read_only = None
     if path is not None:
         if path.is_dir():
-            raise StoreError(f"{path} is a directory, not a database file")
-        try:
-            create_private_file(path)
-        except OSError as error:
-            raise StoreError(f"cannot create the database {path}: {error.strerror}") from None
-        engine = _sqlite_engine(url)
+            raise StoreError(_("{path} is a directory, not a database file").format(path=path))
+        read_only = why_read_only(path) if path.exists() else None
+        if read_only is not None:
+            engine = _sqlite_engine(_read_only_url(path), read_only=True)
+        else:
+            try:
+                create_private_file(path)
+            except OSError as error:
+                raise StoreError(
+                    _("cannot create the database {path}: {strerror}").format(
+                        path=path, strerror=error.strerror
+                    )
+                ) from None
+            engine = _sqlite_engine(url)
     elif is_sqlite_url(url):
         engine = _sqlite_engine(url, in_memory=True)
     else:
         engine = _server_engine(url)
-    store = Store(engine, path)
+    store = Store(engine, path, read_only)
     if migrate:
         from salesvisit_cli.store.migrations import migrate as run_migrations
 
@@ -211,11 +262,15 @@ def _server_engine(url: str) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=False)
     except (ArgumentError, NoSuchModuleError) as error:
-        raise StoreError(f"unsupported database URL {url!r}: {error}") from None
+        raise StoreError(
+            _("unsupported database URL {url!r}: {error}").format(url=url, error=error)
+        ) from None
     except ModuleNotFoundError as error:
         raise StoreError(
-            f"the driver for {url.split(':', 1)[0]} is not installed ({error.name}); "
-            "for PostgreSQL install salesvisit[postgres]"
+            _(
+                "the driver for {value} is not installed ({name}); for PostgreSQL install "
+                "salesvisit[postgres]"
+            ).format(value=url.split(":", 1)[0], name=error.name)
         ) from None
 
 

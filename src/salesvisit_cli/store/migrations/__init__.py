@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from salesvisit_cli.domain.errors import StoreError
+from salesvisit_cli.i18n import _
 from salesvisit_cli.store.migrations.steps import MIGRATIONS
 
 if TYPE_CHECKING:
@@ -51,8 +52,10 @@ def schema_version(connection: Connection) -> int | None:
         return None
     if version is not None and version < 1:
         raise StoreError(
-            f"the database records schema version {version}, which no salesvisit writes; "
-            "it may be damaged or half restored. Nothing was changed"
+            _(
+                "the database records schema version {version}, which no salesvisit writes; it may "
+                "be damaged or half restored. Nothing was changed"
+            ).format(version=version)
         )
     return version
 
@@ -61,13 +64,17 @@ def _refuse(found: int | None) -> None:
     """A database this salesvisit must not touch: not ours, or from a newer release."""
     if found is None:
         raise StoreError(
-            "this database was not made by salesvisit (it has tables but no schema version); "
-            "nothing was changed"
+            _(
+                "this database was not made by salesvisit (it has tables but no schema version); "
+                "nothing was changed"
+            )
         )
     if found > CURRENT_VERSION:
         raise StoreError(
-            f"the database has schema version {found}, newer than this salesvisit knows "
-            f"({CURRENT_VERSION}); upgrade salesvisit to use it"
+            _(
+                "the database has schema version {found}, newer than this salesvisit knows "
+                "({CURRENT_VERSION}); upgrade salesvisit to use it"
+            ).format(found=found, CURRENT_VERSION=CURRENT_VERSION)
         )
 
 
@@ -149,8 +156,10 @@ def _require_owner(store: Store, found: int) -> None:
         ).scalar()
     if not allowed:
         raise StoreError(
-            f"the database has schema version {found} and this salesvisit needs "
-            f"{CURRENT_VERSION}: the database owner must run salesvisit once to upgrade it"
+            _(
+                "the database has schema version {found} and this salesvisit needs "
+                "{CURRENT_VERSION}: the database owner must run salesvisit once to upgrade it"
+            ).format(found=found, CURRENT_VERSION=CURRENT_VERSION)
         )
 
 
@@ -168,6 +177,12 @@ def backup_before_migration(store: Store, version: int) -> None:
                 return
             except FileExistsError:
                 continue
-        raise StoreError(f"cannot back up the database before upgrading it: {destination} exists")
+        raise StoreError(
+            _("cannot back up the database before upgrading it: {destination} exists").format(
+                destination=destination
+            )
+        )
     except OSError as error:
-        raise StoreError(f"cannot back up the database before upgrading it: {error}") from None
+        raise StoreError(
+            _("cannot back up the database before upgrading it: {error}").format(error=error)
+        ) from None
