@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from salesvisit_cli.i18n import _
@@ -15,16 +16,12 @@ def config_path() -> Path:
     explicit = os.environ.get("SALESVISIT_CONFIG")
     if explicit:
         return Path(explicit).expanduser()
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir(APP_NAME)) / "config.toml"
+    return _user_dir("XDG_CONFIG_HOME", ".config", "user_config_dir") / "config.toml"
 
 
 def default_database() -> Path:
     """`salesvisit.db` in the user data directory."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME)) / "salesvisit.db"
+    return _user_dir("XDG_DATA_HOME", ".local/share", "user_data_dir") / "salesvisit.db"
 
 
 def require_folder(path: Path) -> None:
@@ -39,9 +36,22 @@ def require_folder(path: Path) -> None:
 
 def cache_dir() -> Path:
     """The user cache directory: files that can be deleted at any time."""
-    from platformdirs import user_cache_dir
+    return _user_dir("XDG_CACHE_HOME", ".cache", "user_cache_dir")
 
-    return Path(user_cache_dir(APP_NAME))
+
+def _user_dir(variable: str, under_home: str, platform_dirs: str) -> Path:
+    """Our folder in a user directory. On Linux it is the XDG rule (the variable when it holds
+    an absolute path, else the folder under the home directory), worked out here because
+    importing platformdirs costs every command a few milliseconds; elsewhere platformdirs."""
+    if sys.platform == "linux":
+        base, home = os.environ.get(variable, ""), os.environ.get("HOME", "")
+        if os.path.isabs(base):
+            return Path(base) / APP_NAME
+        if os.path.isabs(home):
+            return Path(home) / under_home / APP_NAME
+    import platformdirs
+
+    return Path(getattr(platformdirs, platform_dirs)(APP_NAME))
 
 
 def make_private_dir(directory: Path) -> None:

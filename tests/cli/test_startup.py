@@ -192,3 +192,50 @@ def test_holidays_only_with_a_country_and_rich_only_on_screen():
     assert on_screen.returncode == 0, on_screen.stderr[-2000:]
     modules = {m.split(".")[0] for m in _imported(on_screen.stderr)}
     assert {"holidays", "rich"} <= modules
+
+
+def test_the_morning_plan_imports_only_what_it_shows():
+    """`visit plan`, the hottest command, loads neither the suggestions (--suggest), the
+    scheduling use cases (--accept), the customer search (pinyin) nor platformdirs."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    assert _run(["db", "check"], **env).returncode == 0
+    ran = _run(["visit", "plan"], **env)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    modules = _imported(ran.stderr)
+    assert "salesvisit_cli.render.plan" in modules
+    unused = {
+        "platformdirs",
+        "salesvisit_cli.domain.suggestions",
+        "salesvisit_cli.services.visits",
+        "salesvisit_cli.services.customers",
+        "salesvisit_cli.domain.pinyin",
+    }
+    assert not unused & modules
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"HOME": "/home/li"},
+        {
+            "HOME": "/home/li",
+            "XDG_CACHE_HOME": "/c",
+            "XDG_DATA_HOME": "/d",
+            "XDG_CONFIG_HOME": "/e",
+        },
+        {"HOME": "/home/li/", "XDG_CACHE_HOME": "relative", "XDG_DATA_HOME": ""},
+    ],
+)
+def test_the_user_folders_are_the_ones_platformdirs_names(env, monkeypatch):
+    """The XDG folders worked out without importing platformdirs are the same as its own."""
+    import platformdirs
+
+    from salesvisit_cli import paths
+
+    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "SALESVISIT_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert str(paths.cache_dir()) == platformdirs.user_cache_dir("salesvisit")
+    assert str(paths.default_database().parent) == platformdirs.user_data_dir("salesvisit")
+    assert str(paths.config_path().parent) == platformdirs.user_config_dir("salesvisit")

@@ -194,3 +194,30 @@ def test_csv_export_then_import_returns_the_same_customers(tmp_path_factory, row
     assert [{k: c[k] for k in keep} for c in again] == [{k: c[k] for k in keep} for c in exported]
     source.close()
     target.close()
+
+
+_TEXT_FIELDS = ("contact", "address", "industry", "size", "source", "web", "note")
+_hours = st.from_regex(r"[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]", fullmatch=True)
+_plain_text = st.text(alphabet="ab 上海市浦东新区\t-", max_size=6)
+_fields_like = st.fixed_dictionaries(
+    {"name": _plain_text | anything},
+    optional={
+        "tier": st.sampled_from(["key", "normal", "Key", " key", ""]) | anything,
+        "status": st.sampled_from(["prospect", "client", "CLIENT", ""]),
+        "phone": phone_like,
+        "email": anything | st.from_regex(r"[a-z]{1,5}@[a-z]{1,5}\.[a-z]{2,3}", fullmatch=True),
+        "hours": _hours | hours_like,
+        **{label: _plain_text | anything for label in _TEXT_FIELDS},
+        "source": st.sampled_from(["web", "trade fair", "展会", " Web", "news  report", ""]),
+    },
+)
+
+
+@settings(max_examples=300)
+@given(_fields_like)
+def test_the_plain_row_shortcut_gives_what_the_exact_checks_give(raw):
+    """`clean_fields` takes a shortcut for rows of plain text (the import's); whenever it takes
+    it, the exact checks give the same fields (and never an error)."""
+    plain = customers._clean_plain(raw)
+    if plain is not None:
+        assert customers._clean_exact(raw, partial=False) == plain

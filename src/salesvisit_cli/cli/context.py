@@ -55,10 +55,12 @@ class AppContext:
 
     @cached_property
     def store(self) -> Store:
+        from salesvisit_cli.cli import start_up_done
         from salesvisit_cli.store.engine import open_store
 
         new_file = self._new_database_file()
         store = open_store(self.db_target)
+        start_up_done()
         self._closers.append(store.close)
         self._created = new_file
         if not store.is_sqlite:

@@ -79,18 +79,20 @@ _KNOWN = sorted({d for table in CITY_DISTRICTS.values() for d in table}, key=len
 _PREFIX = re.compile(
     r"^(?:中国)?(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州市?|盟|地区))?"
 )
+_ANY_KNOWN = re.compile("|".join(_KNOWN))
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)")
 _SPACES = re.compile(r"\s+")
 
 
 def district_of(address: str | None) -> str | None:
     """The district (区/县) an address names, or None when it names none this can tell."""
-    if not address:
+    if not address or address.isascii():  # no Chinese, no district (most Latin addresses)
         return None
     text = _SPACES.sub("", unicodedata.normalize("NFKC", address))
-    for known in _KNOWN:
-        if known in text:
-            return known
+    if _ANY_KNOWN.search(text):  # one search; the longest name first when several appear
+        for known in _KNOWN:
+            if known in text:
+                return known
     rest = text[_PREFIX.match(text).end() :]
     found = _DISTRICT.match(rest)
     if not found or (found.group().endswith("市") and len(rest) == len(text)):

@@ -4,9 +4,10 @@ tip) said once below the visits, lists wrapped between their items."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from salesvisit_cli.domain.checklist import PREP_NAMES
 from salesvisit_cli.domain.plan import Plan, PlanVisit
-from salesvisit_cli.domain.suggestions import Suggestion
 from salesvisit_cli.domain.talking_points import EVERY_CALL, POINTS, situation
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.briefing import briefing_screen
@@ -14,6 +15,9 @@ from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
 from salesvisit_cli.render.visits import checklist_items, step_word
 from salesvisit_cli.render.words import day_label, labelled, print_flow, word
+
+if TYPE_CHECKING:
+    from salesvisit_cli.domain.suggestions import Suggestion
 
 TIER_STYLE = {"key": "bold magenta", "normal": "bold"}
 INDENT = 3

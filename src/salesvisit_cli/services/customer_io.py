@@ -172,8 +172,7 @@ def _records(reader: Any, columns: list[str | None]) -> Iterator[Record]:
     reader cannot follow (a quote never closed, text after a closing quote) is refused whole.
     """
     width = len(columns)
-    # (position, field, value aliases) of the columns we use, in order (one pass per row).
-    used = [(i, c, VALUE_ALIASES.get(c)) for i, c in enumerate(columns) if c is not None]
+    aliased = [(column, VALUE_ALIASES[column]) for column in columns if column in VALUE_ALIASES]
     while True:
         start = reader.line_num + 1
         try:
@@ -189,21 +188,26 @@ def _records(reader: Any, columns: list[str | None]) -> Iterator[Record]:
             raise ValidationError(
                 _("line {start}: {reason}; nothing was imported").format(start=start, reason=reason)
             ) from None
-        if not "".join(cells).strip():
+        joined = "".join(cells)
+        if not joined.strip():
             continue
         if len(cells) > width and "".join(cells[width:]).strip():
             yield start, f"{len(cells)} cells but the header has {width} columns"
             continue
-        record = {}
-        count = len(cells)
-        for index, column, aliases in used:
-            if index >= count:
-                break
-            cell = cells[index]
-            if cell and not cell.isspace():  # an empty cell is a field not given
+        # An empty cell is a field not given; the cells of columns we do not use are dropped
+        # (a row may be shorter than the header).
+        record = {
+            c: cell
+            for c, cell in zip(columns, cells, strict=False)
+            if c and cell and not cell.isspace()
+        }
+        if "'" in joined:
+            for column, cell in record.items():
                 if cell[0] == "'":
-                    cell = restore(cell)
-                record[column] = aliases.get(cell.strip(), cell) if aliases else cell
+                    record[column] = restore(cell)
+        for column, aliases in aliased:
+            if column in record:
+                record[column] = aliases.get(record[column].strip(), record[column])
         yield start, record
 
 

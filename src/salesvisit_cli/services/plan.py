@@ -6,20 +6,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from salesvisit_cli.domain import plan as rules
-from salesvisit_cli.domain import suggestions
 from salesvisit_cli.domain.checklist import prep_state
 from salesvisit_cli.domain.dates import Month
 from salesvisit_cli.domain.quota import towards_target
 from salesvisit_cli.domain.talking_points import every_call, talking_points, tip_of_the_day
 from salesvisit_cli.i18n import _
 from salesvisit_cli.services.briefing import briefing
-from salesvisit_cli.services.visits import NewVisit, plan_visit, refuse_past
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.progress import month_counts
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
+    from salesvisit_cli.domain import suggestions
     from salesvisit_cli.services.context import Work
 
 
@@ -86,6 +85,8 @@ def assemble(connection: Connection, work: Work, day: date) -> rules.Plan:
 def _suggestions(
     connection: Connection, work: Work, plan: rules.Plan, limit: int
 ) -> list[suggestions.Suggestion]:
+    from salesvisit_cli.domain import suggestions
+
     policy = work.config.cadence
     return suggestions.suggest(
         rows.candidates(connection, work.rep_id(connection), plan.date, work.today),
@@ -100,7 +101,9 @@ def _suggestions(
 def show(work: Work, day: date, suggest: int | None = None) -> rules.Plan:
     """The plan of a day, with up to `suggest` proposed customers."""
     if suggest is not None:
-        suggestions.check_suggest_limit(suggest)
+        from salesvisit_cli.domain.suggestions import check_suggest_limit
+
+        check_suggest_limit(suggest)
     with work.store.read() as connection:
         plan = assemble(connection, work, day)
         if suggest is not None:
@@ -110,6 +113,8 @@ def show(work: Work, day: date, suggest: int | None = None) -> rules.Plan:
 
 def _purpose(priority: int) -> str:
     """What an accepted suggestion is planned for (the reason stays in the suggestion)."""
+    from salesvisit_cli.domain import suggestions
+
     if priority == suggestions.KEY_REVISIT:
         return _("Key customer visit")
     if priority == suggestions.NEW_PROSPECT:
@@ -121,6 +126,7 @@ def routed(work: Work, day: date, *, apply: bool = False) -> rules.Plan:
     """The plan with its visits ordered into the day's round (`visit plan --route`); with
     `apply`, each untimed visit gets the round's start time, in the same transaction."""
     from salesvisit_cli.services import route
+    from salesvisit_cli.services.visits import refuse_past
 
     if apply:
         refuse_past(day, work.today)
@@ -148,6 +154,9 @@ def accept(work: Work, day: date, suggest: int) -> tuple[rules.Plan, list[str]]:
     """Schedule the suggested customers, each with its purpose and a time that fits its office
     hours and the day's other visits (from the day's round when `route.start` is set; untimed
     when none fits); the plan after it."""
+    from salesvisit_cli.domain import suggestions
+    from salesvisit_cli.services.visits import NewVisit, plan_visit, refuse_past
+
     refuse_past(day, work.today)
     suggestions.check_suggest_limit(suggest)
     warnings: list[str] = []

@@ -6,18 +6,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.plan import CustomerFacts, Slot
-from salesvisit_cli.domain.suggestions import Candidate
 from salesvisit_cli.domain.visits import FollowupRef
 from salesvisit_cli.store.followups import refs_of_visits
 from salesvisit_cli.store.tables import CARRY_CHECK as CARRY
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP, VISIT
 from salesvisit_cli.store.tables import VISIT_PREP as PREP
+
+if TYPE_CHECKING:
+    from salesvisit_cli.domain.suggestions import Candidate
 
 CHUNK = 500
 
@@ -378,6 +380,8 @@ def candidates(
     """Customers the salesperson may be proposed for `day`: their own and unowned ones, without a
     planned or completed visit (by anyone) that day, each with its next visit planned from
     `today` on (by anyone)."""
+    from salesvisit_cli.domain.suggestions import Candidate
+
     busy = select(VISIT.c.customer_id).where(
         VISIT.c.date == day, VISIT.c.status.in_(("planned", "done"))
     )
