@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK, kana, fullwidth forms
 # Breakable units: a run of spaces; a wide character with the closing marks that follow it (never
 # at the start of a line); a word.
-_CHUNKS = re.compile(rf"\s+|[{_WIDE}][，。、；：！？）」』》】〕…]*|[^\s{_WIDE}]+")
+_CHUNKS = rf"\s+|[{_WIDE}][，。、；：！？）」』》】〕…]*|[^\s{_WIDE}]+"
+
+
+@cache
+def _chunks() -> re.Pattern[str]:
+    """`_CHUNKS` compiled on first use: its character classes take milliseconds that a run
+    without help text would pay."""
+    return re.compile(_CHUNKS)
 
 
 def _is_wide(char: str) -> bool:
@@ -35,7 +43,7 @@ def _fill(text: str, width: int, initial: str, subsequent: str) -> str:
     """One paragraph filled to `width` cells (a unit wider than a line is cut by cells)."""
     lines: list[str] = []
     line, used, gap = initial, cells(initial), False
-    for chunk in _CHUNKS.findall(" ".join(text.split())):
+    for chunk in _chunks().findall(" ".join(text.split())):
         if chunk.isspace():
             gap = True
             continue

@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.errors import ValidationError
@@ -76,11 +77,18 @@ CITY_DISTRICTS: dict[str, dict[str, tuple[float, float]]] = {
     },
 }  # fmt: skip
 _KNOWN = sorted({d for table in CITY_DISTRICTS.values() for d in table}, key=len, reverse=True)
-_PREFIX = re.compile(
-    r"^(?:中国)?(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州市?|盟|地区))?"
-)
-_ANY_KNOWN = re.compile("|".join(_KNOWN))
-_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)")
+# The address patterns (compiled on first use: their character classes take milliseconds that
+# the commands which never read an address would pay).
+_PREFIX = r"^(?:中国)?(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州市?|盟|地区))?"
+_DISTRICT = r"[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Any known district, the province and city before a district, a district."""
+    return re.compile("|".join(_KNOWN)), re.compile(_PREFIX), re.compile(_DISTRICT)
+
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -89,12 +97,13 @@ def district_of(address: str | None) -> str | None:
     if not address or address.isascii():  # no Chinese, no district (most Latin addresses)
         return None
     text = _SPACES.sub("", unicodedata.normalize("NFKC", address))
-    if _ANY_KNOWN.search(text):  # one search; the longest name first when several appear
+    any_known, prefix, district = _patterns()
+    if any_known.search(text):  # one search; the longest name first when several appear
         for known in _KNOWN:
             if known in text:
                 return known
-    rest = text[_PREFIX.match(text).end() :]
-    found = _DISTRICT.match(rest)
+    rest = text[prefix.match(text).end() :]
+    found = district.match(rest)
     if not found or (found.group().endswith("市") and len(rest) == len(text)):
         return None  # "…市" with no city before it is the city itself, not a county-level one
     return found.group()

@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAS_HAN = re.compile(f"[{_HAN}]")
-_RUNS = re.compile(f"([{_HAN}]+)|([^{_HAN}]+)")
+_HAS_HAN = f"[{_HAN}]"
+_RUNS = f"([{_HAN}]+)|([^{_HAN}]+)"
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: the Han character classes take milliseconds that the
+    commands which never convert a name would pay."""
+    return re.compile(pattern)
 
 
 def has_han(text: str) -> bool:
     """Whether the text holds a Chinese character."""
-    return _HAS_HAN.search(text) is not None
+    return _compiled(_HAS_HAN).search(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -30,7 +37,7 @@ def syllables(name: str) -> tuple[str, ...]:
     v), other letters (accents dropped) and digits as they stand: 上海ABC公司 → shang hai abc
     gong si."""
     words: list[str] = []
-    for han, other in _RUNS.findall(unicodedata.normalize("NFKC", name)):
+    for han, other in _compiled(_RUNS).findall(unicodedata.normalize("NFKC", name)):
         if han:
             words += _han_syllables(han)
         else:
