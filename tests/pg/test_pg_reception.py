@@ -145,6 +145,18 @@ def test_raw_sql_registers_only_by_the_rotation_or_a_recorded_contact(office):
         counted = conn.execute("SELECT count(*), count(DISTINCT by_id) FROM reception")
         assert counted.fetchone() == (4, 1)
         assert reps["Xiao Chen"] == conn.execute("SELECT min(by_id) FROM reception").fetchone()[0]
+        conn.execute("UPDATE customer SET phone = '021 5555 0101' WHERE name = 'Raw One'")
+        conn.execute("UPDATE customer SET phone = '0571 8888 1234' WHERE name = 'Raw Three'")
+        conn.commit()
+    with db.connect(roles["Xiao Chen"], autocommit=True) as conn:
+        ambiguous = (
+            ("call", None, None, "(021) 5555-0101"),  # a phone on file for two customers
+            ("walkin", "Raw Two", "rawtwo", "0571-8888-1234"),  # a name and another's phone
+        )
+        for typed in ambiguous:
+            with pytest.raises(psycopg.errors.InvalidParameterValue):
+                _register(conn, *typed)
+        assert conn.execute("SELECT count(*) FROM reception").fetchone()[0] == 4
 
 
 def test_the_front_desk_sees_names_and_phones_only_and_moves_no_owner(office):
