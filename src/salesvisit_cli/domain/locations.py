@@ -79,7 +79,10 @@ CITY_DISTRICTS: dict[str, dict[str, tuple[float, float]]] = {
 _KNOWN = sorted({d for table in CITY_DISTRICTS.values() for d in table}, key=len, reverse=True)
 # The address patterns (compiled on first use: their character classes take milliseconds that
 # the commands which never read an address would pay).
-_PREFIX = r"^(?:中国)?(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州市?|盟|地区))?"
+_PREFIX = (
+    r"^(?:中国)?(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?"
+    r"(?:[\u4e00-\u9fff]{1,7}?(?:市|州市?|盟|地区))?"
+)
 _DISTRICT = r"[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)"
 
 
