@@ -110,6 +110,22 @@ def test_without_a_start_point_one_clear_error(cli):
     assert cli("visit", "plan", "--apply").exit_code == 2  # --apply needs --route
 
 
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [(None, "route.engine = pgrouting needs the road network in PostgreSQL"),
+     ("postgresql+psycopg://nobody@127.0.0.1:1/roads", "the road network cannot be read")],
+)  # fmt: skip
+def test_a_road_database_that_cannot_serve_is_one_clear_error(cli, url, said):
+    """No fallback to straight lines: the round would differ without saying so."""
+    _day(cli)
+    cli("config", "set", "route.engine", "pgrouting")
+    if url is not None:
+        cli("config", "set", "route.roads_url", url)
+    ran = cli("visit", "plan", "--route")
+    assert ran.exit_code == 1 and said in ran.stderr
+    assert len(ran.stderr.strip().splitlines()) <= 2 and "Traceback" not in ran.stderr
+
+
 def test_an_empty_day_has_an_empty_round(cli):
     cli("config", "set", "route.start", OFFICE)
     doc = cli("visit", "plan", "--route", "--json").json()
