@@ -58,7 +58,7 @@ def followup_list(items: Sequence[FollowupItem], today: date, *, every: bool = F
     from salesvisit_cli.render.tables import data_table
 
     narrow = _narrow()
-    table = data_table(("ID", _("Due"), _("Kind")))
+    table = data_table((_("ID"), _("Due"), _("Kind")))
     table.columns[1].no_wrap = True
     table.add_column(_("Customer"), overflow="fold")
     table.add_column(_("Phone"), no_wrap=True)

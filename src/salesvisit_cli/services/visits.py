@@ -11,6 +11,7 @@ from salesvisit_cli.domain import checklist
 from salesvisit_cli.domain.customers import CONFLICT, ownership
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.locations import reach_warnings
+from salesvisit_cli.domain.messages import day_label
 from salesvisit_cli.domain.plan import schedule_warnings
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
@@ -66,7 +67,7 @@ def refuse_past(day: date, today: date) -> None:
             _(
                 "{day} is in the past: plan visits for today or later (record a past visit with "
                 "`salesvisit visit report --customer REF --date D`)"
-            ).format(day=day.isoformat())
+            ).format(day=day_label(day))
         )
 
 
@@ -98,7 +99,7 @@ def plan_visit(
                 _(
                     "{name} is already planned on {day} (visit {value}); use --allow-duplicate to "
                     "plan another visit"
-                ).format(name=facts.name, day=day.isoformat(), value=existing[0])
+                ).format(name=facts.name, day=day_label(day), value=existing[0])
             )
     others = rows.slots(connection, own_id, day)
     warned = schedule_warnings(
@@ -173,7 +174,7 @@ def _own_visit(connection: Connection, rep: str, visit_id: int, action: str, don
         raise ValidationError(
             _(
                 "visit {visit_id} is done (reported for {date}): only planned visits can be {done}"
-            ).format(visit_id=visit_id, date=found.date.isoformat(), done=_(done))
+            ).format(visit_id=visit_id, date=day_label(found.date), done=_(done))
         )
     return found
 
@@ -228,7 +229,7 @@ def move_planned(
             name = rows.customer_facts(connection, visit.customer_id).name
             raise ValidationError(
                 _("{customer} is already planned on {day} (visit {id})").format(
-                    customer=name, day=day.isoformat(), id=existing[0]
+                    customer=name, day=day_label(day), id=existing[0]
                 )
             )
     for visit in found:
