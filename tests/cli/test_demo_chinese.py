@@ -103,7 +103,7 @@ def test_the_demo_stores_what_the_program_writes_as_the_program_does(cli, clock,
             "SELECT DISTINCT purpose FROM visit WHERE from_visit_id NOTNULL"
         ).fetchall()
         assert thanks.fetchall() == [(THANKS_NOTE,)] and done_notes.fetchone() == (0,)
-    assert purposes and all(re.fullmatch(r"\d+月\d+日 周. 约定的下次见面", p) for (p,) in purposes)
+    assert purposes and all(re.fullmatch(r"\d+年\d+月\d+日 约定的下次见面", p) for (p,) in purposes)
 
 
 def test_the_english_demo_keeps_its_english_companies(cli, clock, monkeypatch):

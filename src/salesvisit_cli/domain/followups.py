@@ -11,7 +11,7 @@ from typing import Any
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import parse_date, parse_time
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.messages import day_label
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.i18n import N_, _
 
 FOLLOWUP_KINDS = ("thanks", "booking", "complaint", "call", "other")
@@ -142,13 +142,15 @@ def parse_next_meeting(text: str, today: date) -> tuple[date, str | None]:
 def next_meeting_purpose(visit_date: date) -> str:
     """The purpose of the visit a next meeting plans, agreed at the visit of `visit_date` (stored,
     so written in the interface language of the day)."""
-    return _("next meeting agreed on {date}").format(date=day_label(visit_date))
+    return _("next meeting agreed on {date}").format(date=date_label(visit_date))
 
 
 def check_next_meeting(day: date, at: str | None, now: datetime) -> None:
     """A next meeting must lie ahead."""
     if day < now.date():
-        raise ValidationError(_("the next meeting {day} is in the past").format(day=day_label(day)))
+        raise ValidationError(
+            _("the next meeting {day} is in the past").format(day=date_label(day))
+        )
     if at is not None and datetime.combine(day, time.fromisoformat(at)) <= now:
         raise ValidationError(
             _("the next meeting {day} {at} is in the past").format(day=day.isoformat(), at=at)

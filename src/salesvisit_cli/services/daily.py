@@ -18,7 +18,7 @@ from salesvisit_cli.domain.daily import (
 )
 from salesvisit_cli.domain.dates import parse_date
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.messages import day_label
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import VisitView
 from salesvisit_cli.i18n import _, ngettext
@@ -218,7 +218,7 @@ def submit(
                 day = earlier
         if day > today:
             raise ValidationError(
-                _("{day} is in the future: nothing to hand in yet").format(day=day_label(day))
+                _("{day} is in the future: nothing to hand in yet").format(day=date_label(day))
             )
         current = _summary(connection, work, me, day)
         if not current.visits and not current.changed_since_submit:
@@ -226,7 +226,7 @@ def submit(
                 _(
                     "no completed visits on {day}: nothing to hand in (report the visits first "
                     "with `salesvisit visit report`)"
-                ).format(day=day_label(day))
+                ).format(day=date_label(day))
             )
         result = Submitted(current, current.submitted_at is not None)
         if current.planned:
@@ -265,12 +265,12 @@ def _leftovers(
         "{count} planned visit of {day} not reported: {visits}",
         "{count} planned visits of {day} not reported: {visits}",
         len(planned),
-    ).format(count=len(planned), day=day_label(summary.date), visits=listed)
+    ).format(count=len(planned), day=date_label(summary.date), visits=listed)
     if leftovers is None:
         hint = _(
             "move them to {next} with --leftovers move (or --yes), cancel them with "
             "--leftovers cancel, or hand in anyway with --force"
-        ).format(next=day_label(move_to))
+        ).format(next=date_label(move_to))
         raise LeftoverVisits(message, hint, move_to)
     found = own_planned(connection, work.rep, [p["id"] for p in planned], "move", "moved")
     if leftovers == "move":

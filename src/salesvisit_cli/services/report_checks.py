@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
-from salesvisit_cli.domain.messages import day_label
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.visit_report import (
     ReportFields,
     overlapping_report,
@@ -60,7 +60,7 @@ def refuse_double(
                 "visit with --again"
             ).format(
                 customer=first.customer,
-                day=day_label(fields.date),
+                day=date_label(fields.date),
                 id=first.visit_id,
                 when=first.when(),
             )
@@ -72,7 +72,7 @@ def refuse_double(
                 id=clash.visit_id,
                 customer=clash.customer,
                 when=clash.when(),
-                day=day_label(fields.date),
+                day=date_label(fields.date),
             )
         )
 
