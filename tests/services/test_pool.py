@@ -142,7 +142,7 @@ def test_the_lockout_keeps_a_released_customer_from_its_former_owner(store, ids,
     alice = work_at("2026-03-05 09:00", config=RULES)
     with pytest.raises(SalesvisitError, match="you may claim it again from 2026-04-02"):
         pool.claim(alice, ["A Trading"])
-    with chinese(), pytest.raises(SalesvisitError, match="2026年3月3日 从你名下.*2026年4月2日 起"):
+    with chinese(), pytest.raises(SalesvisitError, match=r"2026年3月3日 从你名下.*2026年4月2日 起"):
         pool.claim(alice, ["A Trading"])
     # her visit on a pool customer is no conflict, and does not take it back either
     request = reports.ReportRequest(
