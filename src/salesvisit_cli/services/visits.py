@@ -342,7 +342,7 @@ def parse_target(text: str) -> int | None:
 def prep_visit(work: Work, visit_id: int, items: Sequence[str], *, undo: bool) -> Prepared:
     """Tick (or untick) R2 steps of one planned visit; `appointment` is the visit's own flag."""
     chosen = checklist.match_items(
-        items, checklist.PREP_ITEMS, N_("preparation step"), checklist.PREP_WORDS
+        items, checklist.PREP_ITEMS, N_("preparation"), checklist.PREP_WORDS
     )
     with work.store.write() as connection:
         visit = _own_visit(connection, work.rep, visit_id, N_("prepare"), N_("prepared"))
@@ -381,7 +381,7 @@ def prep_carry(work: Work, items: Sequence[str], *, day: date, undo: bool) -> Pr
     """Tick (or untick) items of the day's carry list (R2)."""
     carry = work.config.checklist.carry
     own_words = {_(item): item for item in carry if item in checklist.DEFAULT_CARRY}
-    chosen = checklist.match_items(items, carry, N_("carry list"), own_words)
+    chosen = checklist.match_items(items, carry, N_("carry"), own_words)
     with work.store.write() as connection:
         own_id = work.ensure_rep_id(connection)
         if undo:
