@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import parse_date, parse_time
@@ -249,15 +249,46 @@ class FollowupItem:
         }
 
 
+# What a follow-up row carries as is (overdue follows from the rule below).
+_ITEM_COLUMNS = tuple(f.name for f in fields(FollowupItem) if f.name != "overdue")
+
+
 def followup_item(row: Any, today: date) -> FollowupItem:
     """A follow-up row of the store (its columns with `customer`, `rep`, `phone`, `contact`)
     as the work list shows it, overdue or not as of `today`."""
-    values = {f.name: getattr(row, f.name) for f in fields(FollowupItem) if f.name != "overdue"}
+    values = {name: getattr(row, name) for name in _ITEM_COLUMNS}
     return FollowupItem(**values, overdue=is_overdue(row.due, row.done_at, today))
 
 
 def is_overdue(due: date, done_at: datetime | None, today: date) -> bool:
     return done_at is None and due < today
+
+
+def days_late(due: date, done_at: datetime | None, today: date) -> int:
+    """Days past the due date: until today while open, until it was done once done."""
+    return max(0, ((done_at.date() if done_at else today) - due).days)
+
+
+class MonthFollowup(NamedTuple):
+    """A follow-up as the month's workbook lists it, open or done, with its days late."""
+
+    id: int
+    due: date
+    rep: str
+    customer: str
+    kind: str
+    note: str | None
+    done_at: datetime | None
+    days_late: int
+    visit_id: int | None
+
+
+def month_followup(row: Any, today: date) -> MonthFollowup:
+    """A follow-up row of the store (its columns with `customer` and `rep`) as of `today`."""
+    return MonthFollowup(
+        row.id, row.due, row.rep, row.customer, row.kind, row.note, row.done_at,
+        days_late(row.due, row.done_at, today), row.visit_id,
+    )  # fmt: skip
 
 
 def worklist_order(items: Sequence[FollowupItem]) -> list[FollowupItem]:

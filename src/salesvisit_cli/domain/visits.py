@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from salesvisit_cli.domain.quota import is_new_customer, would_be_new_customer
 from salesvisit_cli.domain.visit_report import ReportFields, is_over_time
@@ -46,13 +46,7 @@ class VisitView(ReportFields):
     @property
     def next(self) -> str | None:
         """The next meeting as `YYYY-MM-DD [HH:MM]`."""
-        if self.next_date is None:
-            return None
-        return (
-            f"{self.next_date.isoformat()} {self.next_at}"
-            if self.next_at
-            else self.next_date.isoformat()
-        )
+        return next_meeting(self.next_date, self.next_at)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +91,41 @@ def wins_new_customer(row: Any) -> bool:
     if row.status == "planned":
         return would_be_new_customer(row.customer_status, row.first_visit_on)
     return False
+
+
+def next_meeting(day: date | None, at: str | None) -> str | None:
+    """The next meeting as `YYYY-MM-DD [HH:MM]` (None: none agreed)."""
+    if day is None:
+        return None
+    return f"{day.isoformat()} {at}" if at else day.isoformat()
+
+
+class MonthVisit(NamedTuple):
+    """A completed visit as the month's workbook lists it (the fields of `visit list --json`
+    it shows, and the customer's district)."""
+
+    id: int
+    date: date
+    start: str | None
+    rep: str
+    customer: str
+    district: str | None
+    minutes: int | None
+    over_time: bool
+    new_customer: bool
+    booking: str | None
+    complaint: str | None
+    next: str | None
+    notes: str | None
+
+
+def month_visit(row: Any, max_minutes: int) -> MonthVisit:
+    """A completed visit row of the store (as `visit_view` reads it, with the district)."""
+    return MonthVisit(
+        row.id, row.date, row.start, row.rep, row.customer, row.district, row.minutes,
+        is_over_time(row.minutes, max_minutes), wins_new_customer(row), row.booking,
+        row.complaint, next_meeting(row.next_date, row.next_at), row.notes,
+    )  # fmt: skip
 
 
 def visit_view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView:
