@@ -8,6 +8,8 @@ import stat
 import openpyxl
 import pytest
 
+from salesvisit_cli.domain.spreadsheet import disarm
+
 HOSTILE = "=cmd|' /C calc'!A0"
 MARKUP = "[red]Acme[/red] \u202eevil"
 
@@ -94,7 +96,13 @@ def test_the_visits_sheet_is_visit_list_json(cli, month, tmp_path):
         )
         assert row["Over time"] == ("yes" if visit["over_time"] else "no")
         assert row["Booking"] == visit["booking"] and row["Next meeting"] == visit["next"]
+        assert (row["Customer"], row["Complaint"], row["Key points"]) == (
+            disarm(visit["customer"]), visit["complaint"], visit["notes"]
+        )  # fmt: skip
+        assert row["New customer"] == ("yes" if visit["new_customer"] else "no")
     alone, _ = _write(cli, tmp_path, "--force")  # without --team: alice only
+    own = cli("visit", "list", "--status", "done", "--json").json()
+    assert [row["Visit"] for row in _rows(alone["Visits"])] == [v["id"] for v in own]  # in order
     assert {row["Salesperson"] for row in _rows(alone["Visits"])} == {"alice"}
     assert [row["Salesperson"] for row in _rows(alone["Summary"])] == ["alice"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, NamedTuple
@@ -119,12 +120,27 @@ class MonthVisit(NamedTuple):
     notes: str | None
 
 
-def month_visit(row: Any, max_minutes: int) -> MonthVisit:
-    """A completed visit row of the store (as `visit_view` reads it, with the district)."""
+# What a completed visit of the month is read from, in this order (store.month_book selects
+# these columns by name): the visit's, the names, the customer's district and first-visit facts.
+MONTH_VISIT_COLUMNS = (
+    "id", "date", "start", "rep", "customer", "district", "minutes", "as_prospect",
+    "first_visit_on", "first_visit_as_prospect", "booking", "complaint", "next_date", "next_at",
+    "notes",
+)  # fmt: skip
+
+
+def month_visit(row: Sequence[Any], max_minutes: int) -> MonthVisit:
+    """A completed visit read as MONTH_VISIT_COLUMNS (the workbook's ~6,000 a month: the
+    row is unpacked, not read by name)."""
+    (
+        visit_id, day, start, rep, customer, district, minutes, as_prospect, first_visit_on,
+        first_as_prospect, booking, complaint, next_date, next_at, notes,
+    ) = row  # fmt: skip
     return MonthVisit(
-        row.id, row.date, row.start, row.rep, row.customer, row.district, row.minutes,
-        is_over_time(row.minutes, max_minutes), wins_new_customer(row), row.booking,
-        row.complaint, next_meeting(row.next_date, row.next_at), row.notes,
+        visit_id, day, start, rep, customer, district, minutes,
+        is_over_time(minutes, max_minutes),
+        is_new_customer(day, bool(as_prospect), first_visit_on, bool(first_as_prospect)),
+        booking, complaint, next_meeting(next_date, next_at), notes,
     )  # fmt: skip
 
 

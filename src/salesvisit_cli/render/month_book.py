@@ -39,7 +39,7 @@ def hand_in_label(status: str | None) -> str:
     }.get(status, status or "")
 
 
-def outcome_label(booking: str | None, complaint: str | None, next_meeting: object) -> str:
+def outcome_label(booking: object, complaint: object, next_meeting: object) -> str:
     """What a visit brought: booking, complaint, next meeting (or none)."""
     parts = [
         label
@@ -162,8 +162,10 @@ def _visits(book: Book, data) -> str:
             _("Complaint"), _("Next meeting"), _("Key points"),
         ],
     )  # fmt: skip
+    outcomes: dict[tuple[bool, bool, bool], str] = {}  # eight labels, each made once
     for visit in data.visits:
-        outcome = outcome_label(visit.booking, visit.complaint, visit.next)
+        key = (bool(visit.booking), bool(visit.complaint), bool(visit.next))
+        outcome = outcomes.get(key) or outcomes.setdefault(key, outcome_label(*key))
         sheet.add(
             [
                 visit.id, visit.date, visit.start, visit.rep, visit.customer, visit.district,

@@ -95,10 +95,8 @@ class Sheet:
         self.largest: list[float] = [0] * self.columns  # the largest number of each column
         self.texts = book.texts
         self.answers = {True: yes_no(True), False: yes_no(False)}
-        self.write_string = self.sheet.write_string
-        self.write_number = self.sheet.write_number
         for column, header in enumerate(headers):
-            self.write_string(0, column, header, self.formats["header"])
+            self.sheet.write_string(0, column, header, self.formats["header"])
         self.sheet.freeze_panes(1, 0)
         self.row = 1
 
@@ -107,6 +105,8 @@ class Sheet:
         None: no cell). Returns the row's index. The month's workbook writes ~160,000 cells:
         this is its hot path."""
         row, styles, widths, texts = self.row, self.styles, self.widths, self.texts
+        write_string, write_number = self.sheet.write_string, self.sheet.write_number
+        largest = self.largest
         for column, value in enumerate(values):
             if value is None:
                 continue
@@ -117,21 +117,21 @@ class Sheet:
                 cell = texts.get(value)
                 if cell is None:
                     cell = texts[value] = _cell_text(value)
-                self.write_string(row, column, cell[0], styles[column])
+                write_string(row, column, cell[0], styles[column])
                 if cell[1] > widths[column]:
                     widths[column] = cell[1]
             elif kind is int or kind is float:
-                self.write_number(row, column, value, styles[column])
-                if value > self.largest[column]:
-                    self.largest[column] = value
+                write_number(row, column, value, styles[column])
+                if value > largest[column]:
+                    largest[column] = value
             elif kind is datetime:
                 serial = (value - EPOCH).total_seconds() / 86_400
-                self.write_number(row, column, serial, styles[column] or self.formats["moment"])
+                write_number(row, column, serial, styles[column] or self.formats["moment"])
                 if widths[column] < MOMENT_WIDTH:
                     widths[column] = MOMENT_WIDTH
             else:  # a date
                 serial = (value - EPOCH_DAY).days
-                self.write_number(row, column, serial, styles[column] or self.formats["date"])
+                write_number(row, column, serial, styles[column] or self.formats["date"])
                 if widths[column] < DATE_WIDTH:
                     widths[column] = DATE_WIDTH
         self.row += 1

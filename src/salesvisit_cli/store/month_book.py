@@ -9,25 +9,33 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from salesvisit_cli.domain.followups import MONTH_FOLLOWUP_COLUMNS
+from salesvisit_cli.domain.visits import MONTH_VISIT_COLUMNS
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP, VISIT
+
+# The columns of the names, the district and the customer's first-visit facts, by the names
+# the domain reads them as; every other one is the visit's or the follow-up's own.
+_JOINED = {
+    "rep": REP.c.name,
+    "customer": CUSTOMER.c.name,
+    "district": CUSTOMER.c.district,
+    "first_visit_on": CUSTOMER.c.first_visit_on,
+    "first_visit_as_prospect": CUSTOMER.c.first_visit_as_prospect,
+}
+
+
+def _columns(table, names: tuple[str, ...]) -> list[Any]:
+    return [_JOINED[name].label(name) if name in _JOINED else table.c[name] for name in names]
 
 
 def done_visits(
     connection: Connection, first: date, last: date, rep_id: int | None = None
 ) -> list[Any]:
     """The completed visits from `first` to `last` (of one salesperson, or of all the reader may
-    see) with the customer's name, district and first-visit facts and the salesperson's name:
-    the columns `visit list` shows them from, without the follow-ups each created; in the
+    see) as `domain.visits.MONTH_VISIT_COLUMNS` (without the follow-ups each created), in the
     order of `visit list`."""
-    columns = [
-        VISIT.c.id, VISIT.c.date, VISIT.c.start, VISIT.c.minutes, VISIT.c.status,
-        VISIT.c.as_prospect, VISIT.c.notes, VISIT.c.booking, VISIT.c.complaint,
-        VISIT.c.next_date, VISIT.c.next_at, REP.c.name.label("rep"),
-        CUSTOMER.c.name.label("customer"), CUSTOMER.c.district,
-        CUSTOMER.c.first_visit_on, CUSTOMER.c.first_visit_as_prospect,
-    ]  # fmt: skip
     query = (
-        select(*columns)
+        select(*_columns(VISIT, MONTH_VISIT_COLUMNS))
         .select_from(
             VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id).join(
                 REP, REP.c.id == VISIT.c.rep_id
@@ -45,14 +53,10 @@ def due_followups(
     connection: Connection, first: date, last: date, rep_id: int | None = None
 ) -> list[Any]:
     """The follow-ups due from `first` to `last`, open and done (of one salesperson, or of all
-    the reader may see), with the customer's and the salesperson's names; by salesperson, due
+    the reader may see), as `domain.followups.MONTH_FOLLOWUP_COLUMNS`; by salesperson, due
     date and id."""
-    columns = [
-        FOLLOWUP.c.id, FOLLOWUP.c.due, REP.c.name.label("rep"), CUSTOMER.c.name.label("customer"),
-        FOLLOWUP.c.kind, FOLLOWUP.c.note, FOLLOWUP.c.done_at, FOLLOWUP.c.visit_id,
-    ]  # fmt: skip
     query = (
-        select(*columns)
+        select(*_columns(FOLLOWUP, MONTH_FOLLOWUP_COLUMNS))
         .select_from(
             FOLLOWUP.join(CUSTOMER, CUSTOMER.c.id == FOLLOWUP.c.customer_id).join(
                 REP, REP.c.id == FOLLOWUP.c.rep_id
@@ -61,6 +65,8 @@ def due_followups(
         .where(FOLLOWUP.c.due >= first, FOLLOWUP.c.due <= last)
         .order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
     )
-    if rep_id is not None:
-        query = query.where(FOLLOWUP.c.rep_id == rep_id)
+    # Every follow-up has a salesperson: naming them lets the (rep_id, due) index find the
+    # month instead of reading every follow-up ever made.
+    salespeople = select(REP.c.id) if rep_id is None else [rep_id]
+    query = query.where(FOLLOWUP.c.rep_id.in_(salespeople))
     return connection.execute(query).all()
