@@ -200,6 +200,8 @@ def test_labels_follow_the_interface_language(cli, month, tmp_path):
     assert book.sheetnames[0] == "汇总"
     assert book["汇总"]["A1"].value == "销售人员"
     assert book.sheetnames[-1] == "新客户信息获取渠道"
+    kinds = {row[4] for row in book["跟进"].iter_rows(min_row=2, values_only=True)}
+    assert kinds and all(re.search("[\u4e00-\u9fff]", kind) for kind in kinds)  # words, in Chinese
     assert book["新客户信息获取渠道"]["A2"].value == "（未填）"
 
 
