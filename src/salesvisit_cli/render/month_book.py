@@ -55,17 +55,15 @@ def outcome_label(booking: object, complaint: object, next_meeting: object) -> s
 
 def write_month_book(book_data, handle: BinaryIO) -> list[str]:
     """Write the workbook of a `services.month_book.MonthBook`; returns the sheet names."""
-    book = Book(handle)
-    sheets = [
-        _summary(book, book_data.quotas),
-        _visits(book, book_data),
-        _hand_in(book, book_data),
-        _followups(book, book_data),
-        _days(book, book_data),
-        _sources(book, book_data),
-    ]
-    book.close()
-    return sheets
+    with Book(handle) as book:
+        return [
+            _summary(book, book_data.quotas),
+            _visits(book, book_data),
+            _hand_in(book, book_data),
+            _followups(book, book_data),
+            _days(book, book_data),
+            _sources(book, book_data),
+        ]
 
 
 def _summary(book: Book, quotas: list[Quota]) -> str:
