@@ -14,14 +14,21 @@ def _tier(tier: str) -> str:
     return _("key") if tier == "key" else _("normal")
 
 
+POOL_SHOWN = 50  # the screen shows what came into the pool last; --json lists it all
+
+
 def pool_table(entries: Sequence) -> None:
-    """`customer pool`: one row per customer without an owner."""
+    """`customer pool`: the `POOL_SHOWN` customers released last (then those never owned, by
+    id), one row each, then how many the pool holds."""
     from salesvisit_cli.render.tables import data_table
 
     table = data_table((_("ID"), _("Name"), _("District"), _("Tier"), _("Last visit"),
                         _("Released"), _("From")), right=(_("ID"),))  # fmt: skip
     table.columns[1].overflow = "fold"  # a whole name: two names never look the same
-    for entry in entries:
+    released = [entry for entry in entries if entry.row.released_at]
+    released.sort(key=lambda entry: (entry.row.released_at, entry.row.id), reverse=True)
+    never_owned = [entry for entry in entries if not entry.row.released_at]
+    for entry in (released + never_owned)[:POOL_SHOWN]:
         row = entry.row
         table.add_row(
             str(row.id),
@@ -34,14 +41,13 @@ def pool_table(entries: Sequence) -> None:
         )
     out().print(table)
     count = len(entries)
-    out().print(
-        inert(
-            ngettext("{count} customer in the pool", "{count} customers in the pool", count).format(
-                count=count
-            ),
-            style="dim",
-        )
+    line = ngettext("{count} customer in the pool", "{count} customers in the pool", count).format(
+        count=count
     )
+    if count > POOL_SHOWN:
+        more = _("the {shown} released last shown; --json lists them all")
+        line += " · " + more.format(shown=POOL_SHOWN)
+    out().print(inert(line, style="dim"))
 
 
 def claimed(customers: Sequence[Customer]) -> None:
