@@ -69,6 +69,14 @@ def test_a_returning_customer_goes_to_its_owner_with_a_follow_up_today(cli, cloc
     assert sorted((f["kind"], f["note"], f["due"]) for f in due) == [
         ("call", "called", "2026-12-03"), ("other", "walked in", "2026-12-03"),
     ]  # fmt: skip
+    # the day's register names the follow-up each returning customer gave its owner
+    entries = cli(*DESK, "reception", "--json").json()["entries"]
+    by_id = {f["id"]: (f["kind"], f["note"]) for f in due}
+    assert entries[0]["followup_id"] is None  # the first walk-in was a new customer
+    assert [by_id[e["followup_id"]] for e in entries[1:]] == [
+        ("other", "walked in"), ("call", "called"),
+    ]  # fmt: skip
+    assert [e["followup_id"] for e in entries[1:]] == [again["followup_id"], called["followup_id"]]
 
 
 def test_contacted_gives_a_new_customer_to_that_salesperson(cli, clock, office):
@@ -195,6 +203,27 @@ def test_the_front_desk_cannot_change_an_owner(cli, clock, office):
     assert edited.exit_code == 1
     shown = cli(*MANAGER, "customer", "show", "Kept", "--json").json()
     assert shown["owner"] == entry["rep"]
+
+
+def test_the_front_desk_does_no_salespersons_work_and_is_given_no_customer(cli, clock, office):
+    """SQLite has no logins; the commands still keep a front-desk name to the front desk's
+    work: it adds, edits, visits and follows up no customer, and no customer is given to it."""
+    clock("2026-12-03 09:00")
+    _walkin(cli, "Kept", "--source", "web")
+    for args in (("customer", "add", "Mine"), ("customer", "edit", "Kept", "--note", "x"),
+                 ("visit", "report", "-c", "Kept", "--start", "08:00", "-m", "20", "-n", "x"),
+                 ("followup", "add", "Kept", "--due", "tomorrow")):  # fmt: skip
+        refused = cli(*DESK, *args)
+        assert refused.exit_code == 1, args
+        assert "front-desk login" in refused.stderr and "\n" not in refused.stderr.strip()
+    given = cli(*MANAGER, "customer", "add", "To Desk", "--owner", "Desk")
+    assert given.exit_code == 1 and "front-desk login" in given.stderr
+    names = [c["name"] for c in cli(*MANAGER, "customer", "list", "--json").json()]
+    assert names == ["Kept"]
+    assert _rows(office, "SELECT count(*) FROM visit UNION ALL SELECT count(*) FROM followup") == [
+        (0,),
+        (0,),
+    ]
 
 
 def test_the_screens_fit_80_columns(cli, clock, office, monkeypatch):

@@ -129,3 +129,13 @@ def test_the_days_figures_count_walk_ins_calls_and_new_ones():
         {"rep": "Li Na", "walkins": 1, "calls": 1, "new": 0},
         {"rep": "Zhang", "walkins": 1, "calls": 1, "new": 2},
     ]
+
+
+def test_names_are_ordered_with_ascii_letters_folded_then_by_code_point():
+    """The order the database can reproduce whatever its locale (`lower(name COLLATE "C")`):
+    `Li Na` and `li na` together, Latin before Chinese, accented letters as their code points."""
+    names = ["李娜", "Zhang", "li na", "Émile", "Li Na", "anna", "ß", "ss"]
+    assert sorted(names, key=rules.name_order) == [
+        "anna", "Li Na", "li na", "ss", "Zhang", "Émile", "ß", "李娜",
+    ]  # fmt: skip
+    assert rules.next_on_duty(["Émile", "Zhang"], {}) == "Zhang"

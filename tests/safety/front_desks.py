@@ -33,12 +33,12 @@ DESK = textwrap.dedent(
 )
 
 
-def set_up_office(db: str, *, as_rep: str, **env: str) -> None:
-    """A manager, the group of Thursday 2026-12-03, two front-desk logins."""
+def set_up_office(db: str, *, as_rep: str, day: str = "2026-12-03", **env: str) -> None:
+    """A manager, the duty group of `day` (the desks' day), two front-desk logins."""
     steps = [["rep", "add", "Wang Li", "--manager"]]
     steps += [["rep", "add", name] for name in GROUP]
     steps += [["rep", "add", desk, "--reception"] for desk in ("Desk A", "Desk B")]
-    steps += [["duty", "set", "thu", *GROUP]]
+    steps += [["duty", "set", day, *GROUP]]
     for step in steps:
         done = run(step, db, rep=as_rep, **env)
         assert done.returncode == 0, done.stderr
@@ -61,10 +61,12 @@ def two_desks_at_once(urls: dict[str, str], **env: str) -> None:
         assert desk.returncode == 0, (out[-2000:], err[-2000:])
 
 
-def assert_each_assigned_once_in_round_order(db: str, *, as_rep: str, **env: str) -> None:
+def assert_each_assigned_once_in_round_order(
+    db: str, *, as_rep: str, day: str = "2026-12-03", **env: str
+) -> None:
     """Every walk-in was registered once, to one salesperson, and the round, replayed in the
     order of registration, gives exactly the salespeople the desks were told."""
-    shown = run(["reception", "2026-12-03", "--json"], db, rep=as_rep, **env)
+    shown = run(["reception", day, "--json"], db, rep=as_rep, **env)
     assert shown.returncode == 0, shown.stderr
     entries = json.loads(shown.stdout)["entries"]
     names = [entry["customer"] for entry in entries]

@@ -8,6 +8,7 @@ a walk-in found to be market research earns its salesperson the next new walk-in
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -55,11 +56,16 @@ def duty_group(slots: Mapping[str, Sequence[str]], day: date) -> list[str]:
     group = slots.get(day.isoformat())
     if group is None:
         group = slots.get(duty_slot(day), ())
-    return sorted(set(group), key=_by_name)
+    return sorted(set(group), key=name_order)
 
 
-def _by_name(name: str) -> tuple[str, str]:
-    return (name.casefold(), name)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def name_order(name: str) -> tuple[str, str]:
+    """The order of names in the round: ASCII letters case-folded, then code points (so the
+    database's `lower(name COLLATE "C")` orders them the same, whatever its locale)."""
+    return (name.translate(_ASCII_LOWER), name)
 
 
 def next_on_duty(group: Sequence[str], received: Mapping[str, int]) -> str:
@@ -73,7 +79,7 @@ def next_on_duty(group: Sequence[str], received: Mapping[str, int]) -> str:
                 "`salesvisit duty set WEEKDAY|DATE REP…`"
             )
         )
-    return min(group, key=lambda name: (received.get(name, 0), *_by_name(name)))
+    return min(group, key=lambda name: (received.get(name, 0), *name_order(name)))
 
 
 def reason_shown(reason: str | None) -> str | None:
@@ -220,7 +226,7 @@ class ReceptionDay:
         return sum(1 for e in self.entries if e.kind == kind and (e.new or not new))
 
     def by_rep(self) -> list[dict[str, Any]]:
-        reps = sorted({e.rep for e in self.entries}, key=_by_name)
+        reps = sorted({e.rep for e in self.entries}, key=name_order)
         return [
             {
                 "rep": rep,

@@ -22,3 +22,13 @@ def unknown_rep(name: str) -> NotFoundError:
             name=name
         )
     )
+
+
+def front_desk_owns_nothing(name: str) -> ValidationError:
+    """The error for a front-desk login doing, or given, a salesperson's work."""
+    return ValidationError(
+        _(
+            "{name!r} is a front-desk login: it registers walk-ins and calls (`salesvisit "
+            "reception walkin|call`); customers, visits and follow-ups belong to salespeople"
+        ).format(name=name)
+    )

@@ -154,22 +154,45 @@ def register_in(connection: Connection, work: Work, typed: Registration) -> Rece
     by_phone = rows.known_by_phone(connection, reg.phone) if reg.phone else []
     known = rules.existing_customer(by_name, by_phone)
     contacted = _salesperson(connection, reg.contacted) if reg.contacted else None
+    if known is None:
+        _check_new(reg)
+    warnings = _owned_elsewhere(known, contacted)
+    if rows.registers_in_database(connection):  # a front-desk login in team mode
+        fields = {"name": reg.name, "phone": reg.phone, "source": reg.source,
+                  "contact": reg.contact, "note": reg.note,
+                  "contacted": contacted and contacted.name}  # fmt: skip
+        return Received(rows.register_in_database(connection, reg.kind, fields), warnings)
     customer_log.act(connection, me.id, f"reception {reg.kind}")
     if known is not None and known.owner is not None:
-        return _returning(connection, work, me.id, reg, known, contacted)
+        return _returning(connection, work, me.id, reg, known, warnings)
     return _assign(connection, work, me.id, reg, known, contacted)
 
 
-def _returning(connection, work: Work, me: int, reg, known: rules.Known, contacted) -> Received:
-    """A customer on file with an owner: the owner receives them and gets a follow-up today."""
-    owner = rep_rows.get(connection, known.owner)
-    warnings = []
-    if contacted is not None and contacted.id != owner.id:
-        warnings.append(
-            _("{customer} is {owner}'s customer: it goes to {owner}, not {contacted}").format(
-                customer=known.name, owner=owner.name, contacted=contacted.name
+def _check_new(reg: Registration) -> None:
+    """A new customer needs a name (a call may give just a phone on file) and a source."""
+    if not reg.name:
+        raise ValidationError(
+            _("no customer has the phone {phone}: give the caller's name and --phone").format(
+                phone=reg.phone
             )
         )
+    rules.require_source(reg.source)
+
+
+def _owned_elsewhere(known: rules.Known | None, contacted) -> list[str]:
+    """The warning when `--contacted` names someone else than the customer's owner."""
+    if known is None or known.owner is None or contacted is None or contacted.name == known.owner:
+        return []
+    return [
+        _("{customer} is {owner}'s customer: it goes to {owner}, not {contacted}").format(
+            customer=known.name, owner=known.owner, contacted=contacted.name
+        )
+    ]
+
+
+def _returning(connection, work: Work, me: int, reg, known: rules.Known, warnings) -> Received:
+    """A customer on file with an owner: the owner receives them and gets a follow-up today."""
+    owner = rep_rows.get(connection, known.owner)
     followup = followup_rows.add(
         connection,
         {
@@ -178,8 +201,7 @@ def _returning(connection, work: Work, me: int, reg, known: rules.Known, contact
         },
     )  # fmt: skip
     entry = _record(connection, work, me, reg, (known.id, known.name), owner, new=False,
-                    assigned=False, how="owner")  # fmt: skip
-    entry.followup_id = followup
+                    assigned=False, how="owner", followup=followup)  # fmt: skip
     return Received(entry, warnings)
 
 
@@ -199,15 +221,9 @@ def _assign(connection, work: Work, me: int, reg, known: rules.Known | None, con
             name, how = credit.rep, "replacement"
         target = rep_rows.get(connection, name)
     if known is None:
-        if not reg.name:
-            raise ValidationError(
-                _("no customer has the phone {phone}: give the caller's name and --phone").format(
-                    phone=reg.phone
-                )
-            )
         fields = clean_fields(
             {"name": reg.name, "phone": reg.phone, "contact": reg.contact, "note": reg.note,
-             "source": rules.require_source(reg.source)}
+             "source": reg.source}
         )  # fmt: skip
         customer_id = customer_rows.add(connection, fields, target.id, work.now)
         customer_log.record(connection, customer_id, "created", by=me, at=work.now,
@@ -224,18 +240,20 @@ def _assign(connection, work: Work, me: int, reg, known: rules.Known | None, con
 
 
 def _record(connection, work: Work, me: int, reg, customer: tuple[int, str], rep, *, new: bool,
-            assigned: bool, how: str, replaces: int | None = None) -> rules.Registered:  # fmt: skip
+            assigned: bool, how: str, replaces: int | None = None,
+            followup: int | None = None) -> rules.Registered:  # fmt: skip
     """The register row, and the customer log's `received` entry (SQLite; a trigger on
     PostgreSQL)."""
     customer_id, name = customer
     reception_id = rows.add(
         connection, at=work.now, kind=reg.kind, customer_id=customer_id, rep_id=rep.id,
         by_id=me, is_new=new, assigned=assigned, how=how, replaces_id=replaces,
+        followup_id=followup,
     )  # fmt: skip
     customer_log.record(connection, customer_id, "received", by=me, at=work.now, to_id=rep.id,
                         reason=f"reception {reg.kind} ({how})")  # fmt: skip
     return rules.Registered(reception_id, reg.kind, work.now, customer_id, name, rep.name, new,
-                            how)  # fmt: skip
+                            how, followup)  # fmt: skip
 
 
 def research(work: Work, reception_id: int, reason: str | None) -> dict[str, Any]:

@@ -235,7 +235,7 @@ def apply_privileges(connection: Connection, team: str, managers: str) -> None:
     _create_policies(connection, team, managers)
     from salesvisit_cli.store.access_desk import apply_desk_access
 
-    apply_desk_access(connection, database, here)
+    apply_desk_access(connection, database, here, zone)
 
 
 def _customer_columns(connection: Connection) -> list[str]:

@@ -20,7 +20,7 @@ BUSY_TIMEOUT_MS = 10_000
 PRIVATE = 0o600
 # Every writer on PostgreSQL takes this transaction-scoped advisory lock: writes are serialised
 # exactly as SQLite's BEGIN IMMEDIATE serialises them, so read-then-write rules hold.
-_PG_WRITE_LOCK = 0x5A1E5
+PG_WRITE_LOCK = 0x5A1E5
 
 
 def database_url(target: str | os.PathLike[str]) -> str:
@@ -116,7 +116,7 @@ class Store:
             connection = self.engine.connect().execution_options(salesvisit_write=True)
             with connection, connection.begin():
                 if not self.is_sqlite:
-                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
                 yield connection
 
     @contextlib.contextmanager

@@ -215,6 +215,7 @@ class Reception(SQLModel, table=True):
     research_at: dt.datetime | None = Field(default=None, sa_type=NAIVE_MOMENT)
     research_by: int | None = Field(default=None, foreign_key="rep.id")
     research_reason: str | None = None
+    followup_id: int | None = Field(default=None, foreign_key="followup.id")
 
 
 TABLES = (

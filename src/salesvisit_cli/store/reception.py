@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import name_key, phone_key
@@ -122,6 +122,7 @@ def of_day(connection: Connection, day: date) -> list[Registered]:
             REP.c.name,
             RECEPTION.c.is_new,
             RECEPTION.c.how,
+            RECEPTION.c.followup_id,
         )
         .join(CUSTOMER, CUSTOMER.c.id == RECEPTION.c.customer_id)
         .join(REP, REP.c.id == RECEPTION.c.rep_id)
@@ -154,3 +155,41 @@ def research_of_day(connection: Connection, day: date) -> list[dict[str, Any]]:
          "at": at.isoformat(timespec="seconds")}
         for id_, customer, who, by, reason, at in rows
     ]  # fmt: skip
+
+
+def registers_in_database(connection: Connection) -> bool:
+    """Team mode and a front-desk login: the database registers (`store.reception_functions`;
+    checked once per database connection)."""
+    if connection.dialect.name != "postgresql":
+        return False
+    info = connection.connection.info
+    if "salesvisit_desk_registers" not in info:
+        from salesvisit_cli.store.reception_functions import REGISTER_SIGNATURE
+
+        found = connection.execute(
+            text(
+                "SELECT to_regprocedure(:signature) IS NOT NULL AND coalesce((SELECT "
+                "r.is_reception FROM rep r WHERE r.db_role = current_user), false)"
+            ),
+            {"signature": REGISTER_SIGNATURE},
+        )
+        info["salesvisit_desk_registers"] = bool(found.scalar())
+    return info["salesvisit_desk_registers"]
+
+
+def register_in_database(connection: Connection, kind: str, fields: dict[str, Any]) -> Registered:
+    """Register through `salesvisit_register` (name, phone, contacted, source, contact, note):
+    the database finds the customer, picks who receives it and writes every row."""
+    from salesvisit_cli.store.reception_functions import REGISTER
+
+    name = fields.get("name")
+    done = connection.execute(
+        text(
+            f"SELECT {REGISTER}(:kind, :name, :key, :phone, :contacted, :source, :contact, :note)"
+        ),
+        {"kind": kind, "key": name_key(name) if name else None, **fields},
+    ).scalar_one()
+    return Registered(
+        done["id"], kind, datetime.fromisoformat(done["at"]), done["customer_id"],
+        done["customer"], done["rep"], done["new"], done["how"], done["followup_id"],
+    )  # fmt: skip

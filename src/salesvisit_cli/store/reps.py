@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import exists, func, insert, select
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain.reps import unknown_rep
+from salesvisit_cli.domain.reps import front_desk_owns_nothing, unknown_rep
 from salesvisit_cli.store.tables import REP
 
 
@@ -20,11 +20,15 @@ def ensure_rep(connection: Connection, name: str, now: datetime) -> int:
     """The id of a salesperson named by a write (inside its transaction).
 
     Only the very first salesperson of a new SQLite database is created here; any other unknown
-    name is refused, so a mistyped `--rep` never creates a phantom salesperson.
+    name is refused, so a mistyped `--rep` never creates a phantom salesperson. A front-desk
+    login is refused too: it owns no customers, visits, follow-ups or hand-ins.
     """
-    found = rep_id(connection, name)
-    if found is not None:
-        return found
+    found = connection.execute(select(REP.c.id, REP.c.is_reception).where(REP.c.name == name))
+    row = found.first()
+    if row is not None and row.is_reception:
+        raise front_desk_owns_nothing(name)
+    if row is not None:
+        return row.id
     first = (
         connection.dialect.name == "sqlite"
         and not connection.execute(select(exists().select_from(REP))).scalar()

@@ -127,26 +127,6 @@ CUSTOMER_LOG = Table(
 )
 
 
-RECEPTION = Table(
-    "reception",
-    metadata,
-    Column("id", Integer(), primary_key=True, nullable=False),
-    Column("at", DateTime(), nullable=False),
-    Column("kind", String(10), nullable=False),
-    Column("customer_id", Integer(), ForeignKey("customer.id"), nullable=False),
-    Column("rep_id", Integer(), ForeignKey("rep.id"), nullable=False),
-    Column("by_id", Integer(), ForeignKey("rep.id"), nullable=True),
-    Column("is_new", Boolean(), nullable=False),
-    Column("assigned", Boolean(), nullable=False),
-    Column("how", String(12), nullable=False),
-    Column("replaces_id", Integer(), ForeignKey("reception.id"), nullable=True, unique=True),
-    Column("research_at", DateTime(), nullable=True),
-    Column("research_by", Integer(), ForeignKey("rep.id"), nullable=True),
-    Column("research_reason", String(), nullable=True),
-    Index("ix_reception_at", "at"),
-)
-
-
 VISIT = Table(
     "visit",
     metadata,
@@ -215,4 +195,25 @@ VISIT_REVISION = Table(
     Column("visit_id", Integer(), ForeignKey("visit.id"), nullable=False, index=True),
     Column("revised_at", DateTime(), nullable=False),
     Column("report", String(), nullable=False),
+)
+
+
+RECEPTION = Table(
+    "reception",
+    metadata,
+    Column("id", Integer(), primary_key=True, nullable=False),
+    Column("at", DateTime(), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("customer_id", Integer(), ForeignKey("customer.id"), nullable=False),
+    Column("rep_id", Integer(), ForeignKey("rep.id"), nullable=False),
+    Column("by_id", Integer(), ForeignKey("rep.id"), nullable=True),
+    Column("is_new", Boolean(), nullable=False),
+    Column("assigned", Boolean(), nullable=False),
+    Column("how", String(12), nullable=False),
+    Column("replaces_id", Integer(), ForeignKey("reception.id"), nullable=True, unique=True),
+    Column("research_at", DateTime(), nullable=True),
+    Column("research_by", Integer(), ForeignKey("rep.id"), nullable=True),
+    Column("research_reason", String(), nullable=True),
+    Column("followup_id", Integer(), ForeignKey("followup.id"), nullable=True),
+    Index("ix_reception_at", "at"),
 )

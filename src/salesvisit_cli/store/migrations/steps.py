@@ -360,6 +360,14 @@ def m007_team_scale_indexes(connection: Connection) -> None:
     )
 
 
+def m008_reception_followup(connection: Connection) -> None:
+    """A returning customer's registration keeps the "walked in / called" follow-up it gave
+    the owner (`reception --json`: `entries[].followup_id`)."""
+    _ddl(
+        connection, "ALTER TABLE reception ADD COLUMN followup_id INTEGER REFERENCES followup (id);"
+    )
+
+
 # In order: the position of a step (from 1) is the schema version it leads to. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     m001_initial_schema,
@@ -369,4 +377,5 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m005_reception,
     m006_visit_moves,
     m007_team_scale_indexes,
+    m008_reception_followup,
 ]
