@@ -118,10 +118,11 @@ BEGIN
     PERFORM set_config('salesvisit.reason', '', true);
 END"""
 
-# BEFORE UPDATE OF owner_id ON customer, run as the caller. The table owner is trusted
-# (migrations, and `salesvisit_claim`, which checks the limit itself under the same lock); a
-# salesperson cannot change an owner at all (column grants). The count is whole for the callers
-# left, the managers, who see every customer.
+# BEFORE UPDATE OF owner_id ON customer, run as the caller. The table owner is trusted:
+# migrations, and the SECURITY DEFINER functions (`salesvisit_claim` checks the limit itself
+# under the same lock; the front desk's `salesvisit_register` hands a pool customer on past it,
+# R8). Salespeople and the front desk cannot change an owner at all (column grants), so the
+# callers counted for are managers, who see every customer.
 _LIMIT = f"""
 DECLARE
     lim integer := {_SETTING.format(key="pool.claim_limit", default="0")}::integer;
@@ -130,9 +131,6 @@ BEGIN
     IF lim <= 0 OR NEW.owner_id IS NULL OR NEW.owner_id IS NOT DISTINCT FROM OLD.owner_id
             OR {TRUSTED} THEN
         RETURN NEW;
-    END IF;
-    IF (SELECT r.is_reception FROM rep r WHERE r.db_role = current_user) THEN
-        RETURN NEW;  -- the front desk's duty rotation hands on a pool customer (R8)
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('salesvisit.claim'), NEW.owner_id);
     IF (SELECT count(*) FROM customer k WHERE k.owner_id = NEW.owner_id AND k.id <> NEW.id)
