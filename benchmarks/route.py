@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import statistics
 import subprocess
 import sys
@@ -35,7 +36,7 @@ from benchmarks.run import PYTHON, SQLMODEL_FLOOR, environment, paired  # noqa: 
 
 from salesvisit_cli.domain.route import hhmm, keep_feasible, travel_of  # noqa: E402
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO  # noqa: E402
-from salesvisit_cli.domain.route_solver import SEARCH_SHARE, TIME_LIMIT, best_order  # noqa: E402
+from salesvisit_cli.domain.route_solver import SEARCH_CPU, TIME_LIMIT, best_order  # noqa: E402
 from tests.domain.test_route import OFFICE, generated_day  # noqa: E402
 
 DAY = date(2026, 12, 7)
@@ -45,26 +46,31 @@ def verdict(met: bool) -> str:
     return "met" if met else "MISSED"
 
 
-def gaps(rounds: list[tuple[int, float]], best: list[tuple[int, float]]) -> tuple[list[float], int]:
-    """Travel over the best round's, on the days placing as many visits; and how many days place
-    fewer (those count as missed: a visit left out that could have been placed)."""
-    found, fewer = [], 0
+def gaps(
+    rounds: list[tuple[int, float]], best: list[tuple[int, float]]
+) -> tuple[list[float], int, int]:
+    """Travel over the best round's, on the days placing as many visits; how many days place
+    fewer (those count as missed: a visit left out that could have been placed) and how many
+    place more (better whatever the travel)."""
+    found, fewer, more = [], 0, 0
     for (count, travel), (most, least) in zip(rounds, best, strict=True):
         if count < most:
             fewer += 1
+        elif count > most:
+            more += 1
         else:
             found.append(travel / least - 1)
-    return found, fewer
+    return found, fewer, more
 
 
 def gap_line(label: str, rounds, best) -> tuple[str, bool]:
-    found, fewer = gaps(rounds, best)
+    found, fewer, more = gaps(rounds, best)
     mean = statistics.mean(found) if found else float("nan")
     worst = max(found) if found else float("nan")
-    met = not fewer and worst <= 0.01
+    met = not fewer and (not found or (mean <= 0.01 and worst <= 0.01))
     return (
         f"{label}: mean {mean:.2%}, worst {worst:.2%} on {len(found)} days placing as many "
-        f"visits, {fewer} days placing fewer",
+        f"visits, {fewer} days placing fewer, {more} more",
         met,
     )
 
@@ -79,22 +85,27 @@ def quality(days: int, long: float, others: bool) -> list[str]:
     days against the best round any of them found."""
     solvers = {"PyVRP": lambda problem: best_order(problem)}
     if others and installed("ortools"):
-        solvers["OR-Tools"] = lambda problem: ortools_order(problem, SEARCH_SHARE * TIME_LIMIT)
+        solvers["OR-Tools"] = lambda problem: ortools_order(problem, SEARCH_CPU)
     if others and installed("vroom"):
         solvers["pyvroom"] = vroom_order
     rounds: dict[str, list[tuple[int, float]]] = {name: [] for name in solvers}
     times: dict[str, list[float]] = {name: [] for name in solvers}
+    cpu: dict[str, list[float]] = {name: [] for name in solvers}
     longest: list[tuple[int, float]] = []
     for seed in range(days):
         problem = generated_day(seed, 30, fixed=3, spread=0.1)
         for name, solver in solvers.items():
-            started = time.perf_counter()
+            started, used = time.perf_counter(), time.process_time()
             order = solver(problem)
             times[name].append(time.perf_counter() - started)
+            cpu[name].append(time.process_time() - used)
             rounds[name].append(solved(problem, order))
-        longest.append(solved(problem, best_order(problem, time_limit=long, calm=None)))
+        longer = best_order(problem, cpu=long, time_limit=10 * long, calm=None)
+        longest.append(solved(problem, longer))
     text, met = gap_line(
-        f"30-visit days ({days}), travel over a {long:g} s PyVRP solve", rounds["PyVRP"], longest
+        f"30-visit days ({days}), travel over the same solver given {long:g} s of CPU",
+        rounds["PyVRP"],
+        longest,
     )
     lines = [f"{text} (goal: within 1%): {verdict(met)}"]
     best_known = [
@@ -104,7 +115,8 @@ def quality(days: int, long: float, others: bool) -> list[str]:
     for name in solvers:
         text, _ = gap_line(f"  {name:<8} over the best known", rounds[name], best_known)
         lines.append(
-            f"{text}; median {statistics.median(times[name]):.2f} s, worst {max(times[name]):.2f} s"
+            f"{text}; median {statistics.median(times[name]):.2f} s "
+            f"({statistics.median(cpu[name]):.2f} s CPU), worst {max(times[name]):.2f} s"
         )
     return lines
 
@@ -205,7 +217,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-solvers", action="store_true", help="PyVRP only")
     options = parser.parse_args()
-    print("Route figures (goal: met / MISSED)", flush=True)
+    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+    print(f"Route figures (goal: met / MISSED); load average {load} on {os.cpu_count()} cores",
+          flush=True)  # fmt: skip
     for part in (
         lambda: speed(options.runs),
         lambda: [small_day(), infeasible()],

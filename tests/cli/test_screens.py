@@ -107,6 +107,8 @@ SCREENS = [
     ("visit-export-ics", ("visit", "export", "--ics", "--output", "{tmp}/拜访.ics")),
     ("visit-plan-route", ("visit", "plan", "--route")),
     ("visit-plan-route-apply", ("visit", "plan", "--route", "--apply")),
+    ("visit-plan-suggest", ("visit", "plan", "--suggest", "5")),
+    ("visit-schedule-reach", ("visit", "schedule", "5", "--date", "2026-12-03", "--at", "10:40")),
     ("reception", ("reception",)),
     ("reception-yesterday", ("reception", "2026-12-02")),
     ("reception-walkin", ("--rep", DESK, "reception", "walkin", NEW_WALKIN, "--source", "网络")),
@@ -192,11 +194,13 @@ def build(run) -> None:
 
 def build_pool(run) -> None:
     """After the front desk's customers: one customer in the pool, customers due (key: 1 day),
-    a planned visit to export."""
+    a planned visit to export; a walk-in next to the 浦东 branch (suggested for the day, too
+    close after its 10:30 visit to be reached at 10:40)."""
     run("2026-12-03 09:50", "customer", "add", POOLED)
     run("2026-12-03 09:50", "customer", "release", POOLED, "--reason", "客户搬到外地")
     run("2026-12-03 09:50", "config", "set", "cadence.key_days", "1")  # 华美 and Acme are due
     run("2026-12-03 09:50", "visit", "schedule", "3", "--date", "2026-12-04", "--at", "09:30")
+    run("2026-12-03 09:50", "customer", "edit", "5", "--lat", "31.2350", "--lon", "121.5500")
 
 
 def build_reception(run) -> None:

@@ -82,6 +82,25 @@ def test_the_round_on_screen_fits_80_columns(cli, monkeypatch):
     assert max(len(line) for line in screen.splitlines()) <= 80
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("C.UTF-8", "no time left within its office hours (08:00–08:45)"),
+     ("zh_CN.UTF-8", "办公时间（08:00–08:45）内已排不下")],
+)  # fmt: skip
+def test_a_visit_left_out_by_its_office_hours_says_them(cli, monkeypatch, language, said):
+    """Open 08:00-08:45, the day starts at 08:30 and the visit takes 30 minutes: no room."""
+    monkeypatch.setenv("LANG", language)
+    monkeypatch.setenv("LANGUAGE", language.split(".")[0])
+    monkeypatch.setenv("COLUMNS", "200")
+    cli("config", "set", "route.start", OFFICE)
+    where = ("--lat", "31.2304", "--lon", "121.40")
+    cli("customer", "add", "早市", *where, "--hours", "08:00-08:45")
+    cli("visit", "schedule", "早市")
+    ran = cli("visit", "plan", "--route")
+    assert ran.exit_code == 0, ran.stderr
+    assert said in ran.stdout
+
+
 def test_without_a_start_point_one_clear_error(cli):
     cli("customer", "add", "西边", "--lat", "31.23", "--lon", "121.40")
     cli("visit", "schedule", "西边")
@@ -89,6 +108,22 @@ def test_without_a_start_point_one_clear_error(cli):
     assert ran.exit_code == 1
     assert "route.start is not set" in ran.stderr and "Traceback" not in ran.stderr
     assert cli("visit", "plan", "--apply").exit_code == 2  # --apply needs --route
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [(None, "route.engine = pgrouting needs the road network in PostgreSQL"),
+     ("postgresql+psycopg://nobody@127.0.0.1:1/roads", "the road network cannot be read")],
+)  # fmt: skip
+def test_a_road_database_that_cannot_serve_is_one_clear_error(cli, url, said):
+    """No fallback to straight lines: the round would differ without saying so."""
+    _day(cli)
+    cli("config", "set", "route.engine", "pgrouting")
+    if url is not None:
+        cli("config", "set", "route.roads_url", url)
+    ran = cli("visit", "plan", "--route")
+    assert ran.exit_code == 1 and said in ran.stderr
+    assert len(ran.stderr.strip().splitlines()) <= 2 and "Traceback" not in ran.stderr
 
 
 def test_an_empty_day_has_an_empty_round(cli):

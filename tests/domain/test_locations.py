@@ -26,6 +26,10 @@ from salesvisit_cli.domain.locations import (
         ("江苏省苏州市昆山市前进中路", "昆山市"),  # a county-level city
         ("云南省大理白族自治州宾川县金牛镇", "宾川县"),
         ("内蒙古自治区锡林郭勒盟正蓝旗", "正蓝旗"),
+        ("湖北省恩施土家族苗族自治州恩施市舞阳大街", "恩施市"),  # a long autonomous prefecture
+        ("杭州市文一西路社区服务中心", None),  # a neighbourhood committee, not a district
+        ("江苏省苏州市工业园区星湖街328号", None),  # the park is named 苏州工业园区
+        ("上海市浦东新区张江高科技园区", "浦东新区"),
         ("上海市南京路1号", None),
         ("上海市", None),
         ("1 Main St", None),

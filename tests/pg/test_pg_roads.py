@@ -115,3 +115,40 @@ def test_a_database_without_a_network_is_one_clear_error(make_pg_db):
 def test_sqlite_is_not_a_road_database():
     with pytest.raises(SalesvisitError, match=r"route\.roads_url"):
         road_travel("sqlite:///x.db", [(31.0, 121.0)])
+
+
+def test_a_place_off_the_network_is_one_clear_error(roads):
+    """A customer in Beijing with Shanghai's roads: not a road time from 1,000 km away."""
+    with pytest.raises(
+        SalesvisitError, match=r"39\.9,116\.4 is 10\d\d\.\d km from the nearest road"
+    ):
+        road_travel(roads, [NODES[1], (39.9, 116.4)])
+
+
+def test_an_emptied_network_is_not_loaded(roads):
+    from sqlalchemy import create_engine
+
+    engine = create_engine(roads)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("TRUNCATE ways, ways_vertices_pgr CASCADE")
+    engine.dispose()
+    with pytest.raises(SalesvisitError, match="no road network loaded"):
+        road_travel(roads, [NODES[1]])
+
+
+def test_without_roads_url_the_team_database_serves_the_roads(roads):
+    from types import SimpleNamespace
+
+    from sqlalchemy import create_engine
+
+    from salesvisit_cli.config import RoutePolicy
+    from salesvisit_cli.services.route import travel
+
+    engine = create_engine(roads)
+    work = SimpleNamespace(
+        config=SimpleNamespace(route=RoutePolicy(engine="pgrouting")),
+        store=SimpleNamespace(engine=engine),
+    )
+    found = travel(work, [NODES[1], NODES[2]])
+    engine.dispose()
+    assert found.km[0][1] == pytest.approx(haversine_km(NODES[1], NODES[2]), rel=0.02)

@@ -77,9 +77,12 @@ CITY_DISTRICTS: dict[str, dict[str, tuple[float, float]]] = {
 }  # fmt: skip
 _KNOWN = sorted({d for table in CITY_DISTRICTS.values() for d in table}, key=len, reverse=True)
 _PREFIX = re.compile(
-    r"^(?:中国)?(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州市?|盟|地区))?"
+    r"^(?:中国)?(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,9}?(?:市|州市?|盟|地区))?"
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)")
+# Places that end in 区 but are no division: a residential compound, a neighbourhood committee,
+# an industrial park, a campus, a scenic area, a factory site.
+_NOT_DIVISIONS = ("小区", "社区", "园区", "校区", "景区", "厂区")
 _SPACES = re.compile(r"\s+")
 
 
@@ -95,7 +98,7 @@ def district_of(address: str | None) -> str | None:
     found = _DISTRICT.match(rest)
     if not found or (found.group().endswith("市") and len(rest) == len(text)):
         return None  # "…市" with no city before it is the city itself, not a county-level one
-    return found.group()
+    return None if found.group().endswith(_NOT_DIVISIONS) else found.group()
 
 
 def _degrees(label: str, value: Any, limit: int) -> float:

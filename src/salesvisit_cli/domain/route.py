@@ -89,6 +89,7 @@ class RoundPlan:
     unplaced: dict[int, str] = field(default_factory=dict)  # visit id -> reason (message id)
     collisions: dict[int, Collision] = field(default_factory=dict)  # appointments left out
     names: dict[int, str] = field(default_factory=dict)
+    office_hours: dict[int, tuple[int, int]] = field(default_factory=dict)  # of those left out
 
     def eta(self, visit_id: int) -> str | None:
         """When the visit starts in the round (None: left out)."""
@@ -236,13 +237,15 @@ def round_plan(
     ]
     placed = set(order)
     unplaced = dict(left_out)
-    collisions = {}
+    collisions, office_hours = {}, {}
     for index, stop in enumerate(problem.stops):
         if index not in placed:
             unplaced.setdefault(stop.visit_id, unplaced_reason(problem, index))
             why = collision(problem, order, index) if stop.at is not None else None
             if why is not None:
                 collisions[stop.visit_id] = why
+            if stop.opens is not None and stop.closes is not None:
+                office_hours[stop.visit_id] = (stop.opens, stop.closes)
     return RoundPlan(
         engine=engine,
         start=problem.start,
@@ -253,4 +256,5 @@ def round_plan(
         unplaced=unplaced,
         collisions=collisions,
         names={stop.visit_id: stop.name for stop in problem.stops},
+        office_hours=office_hours,
     )

@@ -3,8 +3,12 @@
 A small day (up to `route_exact.EXACT_UP_TO` visits) is solved exactly, without the solver.
 A larger one goes to the solver as a prize-collecting vehicle-routing problem with time windows
 (one vehicle; every visit optional with a prize far above any travel, so only what cannot fit is
-left out), which returns the order it found within the time limit. The caller times the order
+left out), which returns the order it found within its budget. The caller times the order
 with `domain.route.timetable`, so a solver's slip can never reach the screen.
+
+The search is bounded by CPU seconds (what it gets to compute, the same on a busy machine as on
+an idle one, so the round does not get worse under load) and, whatever the load, by a time limit
+on the clock counted from the call, so it never hangs.
 """
 
 from __future__ import annotations
@@ -14,61 +18,81 @@ import time
 from dataclasses import dataclass
 
 from salesvisit_cli.domain.route import DAY_END, RouteProblem
+from salesvisit_cli.domain.route_beam import beam_round
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
 
-TIME_LIMIT = 1.0  # seconds: the most a round may take to solve
-CALM_ITERATIONS = 1500  # a search stops sooner when this many iterations bring nothing better
-SEARCH_SHARE = 0.8  # of the limit, from the call: the rest for a search that overruns it
+SEARCH_CPU = 0.8  # CPU seconds of search: ~800 iterations of PyVRP for a 30-visit day
+TIME_LIMIT = 2.5  # seconds on the clock: the most a round may take, however busy the machine
+SEARCH_SHARE = 0.8  # of the time limit, from the call: the rest for a search that overruns it
 # (the first solution of each search cannot be interrupted), timing the answer and showing it
-# The limit gives a few hundred iterations of PyVRP's iterated local search (late-acceptance hill
-# climbing). Its default memory (300 iterations back) would accept nearly any move in so short a
-# search; 10 keeps it close to the best, and two seeded searches sharing the limit explore more
-# than one (measured in benchmarks/route.py: same iterations, smaller gap to the best round).
+CALM_ITERATIONS = 1500  # a search stops sooner when this many iterations bring nothing better
+# Two searches share the budget: the first starts from the beam's round (`route_beam`), the
+# second from PyVRP's own (a random round, improved): where one gets stuck the other often does
+# not. PyVRP's late-acceptance memory of 300 iterations would accept nearly any move in so
+# short a search; 10 keeps it close to the best (measured in benchmarks/route.py).
 SEARCHES = 2
 HISTORY = 10
 
 
 @dataclass(frozen=True)
 class Deadline:
-    """A stopping criterion for the solver: a moment (`time.perf_counter`), not a duration from
-    when the search starts, so that building the model and the first solution count too."""
+    """A stopping criterion for the solver: a moment on the clock (`time.perf_counter`) and one
+    of the process's CPU time (`time.process_time`), not durations from when the search
+    starts, so that building the model and the first round count too."""
 
     at: float
+    cpu_at: float = math.inf
 
-    def __call__(self, best_cost: float) -> bool:
-        return time.perf_counter() >= self.at
+    def __call__(self, best_cost: float = 0) -> bool:
+        return time.perf_counter() >= self.at or time.process_time() >= self.cpu_at
 
 
 def best_order(
     problem: RouteProblem,
+    cpu: float = SEARCH_CPU,
     time_limit: float = TIME_LIMIT,
     calm: int | None = CALM_ITERATIONS,
     iterations: int | None = None,
 ) -> list[int]:
     """The stop indexes (0-based) in the order of the best round found; stops left out are
-    missing from it. Answers within the time limit, counted from the call (or sooner, after
-    `calm` idle iterations, or `iterations` in all: a budget that does not depend on the
-    machine's load, for tests and benchmarks)."""
-    asked = time.perf_counter()
+    missing from it. Answers within `cpu` CPU seconds and `time_limit` seconds, both counted
+    from the call (or sooner, after `calm` idle iterations of each search, or `iterations` in
+    all: a budget that does not depend on the machine, for tests)."""
+    asked, used = time.perf_counter(), time.process_time()
     if len(problem.stops) <= EXACT_UP_TO:
         return exact_order(problem)
+    from pyvrp import Solution
+
+    data = _model(problem).data()
+    searching = asked + SEARCH_SHARE * time_limit
+    first = beam_round(problem, late=Deadline(searching, used + cpu))
+    start = Solution(data, [first]) if first else None
+    best = start
+    for search in range(1, SEARCHES + 1):
+        share = search / SEARCHES
+        stop = Deadline(asked + (searching - asked) * share, used + cpu * share)
+        found = _search(data, stop, search, start if search == 1 else None, calm, iterations)
+        if best is None or _cost(found) < _cost(best):
+            best = found
+    return [activity.idx for route in best.routes() for activity in route if activity.is_client()]
+
+
+def _search(data, deadline: Deadline, seed: int, start, calm: int | None, iterations: int | None):
+    """PyVRP's iterated local search from `start` (None: its own) until the deadline, `calm`
+    idle iterations or its share of `iterations`: the best round it found."""
     from pyvrp import solve
     from pyvrp.IteratedLocalSearch import IteratedLocalSearchParams
     from pyvrp.solve import SolveParams
     from pyvrp.stop import MaxIterations, MultipleCriteria, NoImprovement
 
-    data = _model(problem).data()
+    criteria = [deadline]
+    criteria += [NoImprovement(calm)] if calm is not None else []
+    criteria += [MaxIterations(iterations // SEARCHES)] if iterations is not None else []
+    stop = criteria[0] if len(criteria) == 1 else MultipleCriteria(criteria)
     params = SolveParams(ils=IteratedLocalSearchParams(history_length=HISTORY))
-    best = None
-    for search in range(1, SEARCHES + 1):
-        criteria = [Deadline(asked + SEARCH_SHARE * time_limit * search / SEARCHES)]
-        criteria += [NoImprovement(calm)] if calm is not None else []
-        criteria += [MaxIterations(iterations // SEARCHES)] if iterations is not None else []
-        stop = criteria[0] if len(criteria) == 1 else MultipleCriteria(criteria)
-        found = solve(data, stop, seed=search, collect_stats=False, params=params).best
-        if best is None or _cost(found) < _cost(best):
-            best = found
-    return [activity.idx for route in best.routes() for activity in route if activity.is_client()]
+    return solve(
+        data, stop, seed=seed, collect_stats=False, params=params, initial_solution=start
+    ).best
 
 
 def _cost(solution) -> tuple[bool, int]:

@@ -17,15 +17,21 @@ def route_screen(plan: Plan) -> None:
         round_table(plan.route)
 
 
-def _why(reason: str, collision: Collision | None) -> str:
+def _why(found: RoundPlan, visit_id: int, reason: str) -> str:
     from salesvisit_cli.domain import route
 
+    collision = found.collisions.get(visit_id)
     if collision is not None:
         return _collides(collision)
+    hours = found.office_hours.get(visit_id)
+    if reason == route.NO_ROOM and hours is not None:
+        return _("no time left within its office hours ({opens}–{closes})").format(
+            opens=hhmm(hours[0]), closes=hhmm(hours[1])
+        )
     return {
         route.NO_LOCATION: _("no location on file (`salesvisit customer edit REF --lat --lon`)"),
         route.COLLIDES: _("its appointment cannot be reached in time"),
-        route.NO_ROOM: _("no time left within its office hours"),
+        route.NO_ROOM: _("no time left in the day's round"),
     }[reason]
 
 
@@ -94,7 +100,7 @@ def round_table(found: RoundPlan) -> None:
                 _("Not placed: visit {id} ({customer}): {reason}").format(
                     id=visit_id,
                     customer=found.names.get(visit_id, ""),
-                    reason=_why(reason, found.collisions.get(visit_id)),
+                    reason=_why(found, visit_id, reason),
                 ),
                 style="yellow",
             )

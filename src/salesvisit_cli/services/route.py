@@ -50,7 +50,8 @@ def travel(work: Work, points: list[rules.Point]) -> rules.Travel:
     if policy.engine == "pgrouting":
         from salesvisit_cli.store.roads import road_travel
 
-        return road_travel(policy.roads_url or work.store.url, points)
+        team = work.store.engine.url.render_as_string(hide_password=False)
+        return road_travel(policy.roads_url or team, points)
     return rules.straight_line_travel(points, policy.speed_kmh, policy.detour)
 
 

@@ -22,7 +22,7 @@ _EDGES = (
     "SELECT gid AS id, source, target, cost_s AS cost, reverse_cost_s AS reverse_cost FROM ways"
 )
 _NEAREST = """
-SELECT id FROM ways_vertices_pgr
+SELECT id, lat, lon FROM ways_vertices_pgr
 ORDER BY (lat - %(lat)s) ^ 2 + ((lon - %(lon)s) * cos(radians(%(lat)s))) ^ 2 LIMIT 1
 """
 _PATHS = """
@@ -31,6 +31,9 @@ FROM pgr_dijkstra(%(edges)s, %(vids)s, %(vids)s, directed => true) AS path
 JOIN ways ON ways.gid = path.edge
 GROUP BY path.start_vid, path.end_vid
 """
+# A place farther than this from every road of the network is not in it (another city's
+# customer, a network of the wrong city): an error, not a road time from somewhere else.
+SNAP_KM = 2.0
 
 
 def road_travel(url: str, points: list[Point]) -> Travel:
@@ -68,7 +71,10 @@ def _require_network(connection: Connection) -> None:
         raise SalesvisitError(
             _("pgRouting is not installed in the road database: CREATE EXTENSION pgrouting")
         )
-    if not (have[0] and have[1]):
+    loaded = have[0] and have[1]
+    if loaded:
+        loaded = connection.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM ways)").scalar()
+    if not loaded:
         raise SalesvisitError(
             _(
                 "no road network loaded (tables ways, ways_vertices_pgr): "
@@ -80,10 +86,7 @@ def _require_network(connection: Connection) -> None:
 def _matrices(connection: Connection, points: list[Point]) -> Travel:
     from salesvisit_cli.domain.route import Travel
 
-    vertices = [
-        connection.exec_driver_sql(_NEAREST, {"lat": lat, "lon": lon}).scalar_one()
-        for lat, lon in points
-    ]
+    vertices = [_nearest_vertex(connection, point) for point in points]
     rows = connection.exec_driver_sql(_PATHS, {"edges": _EDGES, "vids": sorted(set(vertices))})
     found = {(row.start_vid, row.end_vid): (row.seconds, row.metres) for row in rows}
     size = len(points)
@@ -102,3 +105,21 @@ def _matrices(connection: Connection, points: list[Point]) -> Travel:
             seconds, metres = found[frm, to]
             minutes[a][b], km[a][b] = seconds / 60, metres / 1000
     return Travel(km=km, minutes=minutes)
+
+
+def _nearest_vertex(connection: Connection, point: Point) -> int:
+    """The network's vertex nearest the place (an error when the place is off the network)."""
+    from salesvisit_cli.domain.locations import haversine_km
+
+    vertex, lat, lon = connection.exec_driver_sql(
+        _NEAREST, {"lat": point[0], "lon": point[1]}
+    ).one()
+    away = haversine_km(point, (lat, lon))
+    if away > SNAP_KM:
+        raise SalesvisitError(
+            _(
+                "{lat},{lon} is {km} km from the nearest road of the network: "
+                "is the network of the right city loaded?"
+            ).format(lat=point[0], lon=point[1], km=f"{away:.1f}")
+        )
+    return vertex
