@@ -3,6 +3,8 @@ and overdue, open bookings, missed visits; each item with the command that deals
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 BRIEFING_KEYS = {
@@ -77,7 +79,7 @@ def test_a_new_user_has_an_empty_briefing(cli, clock):
     assert briefing["pending_reports"] == [] and briefing["missed"] == []
 
 
-def test_months_of_reports_not_handed_in_stay_one_screen(cli, clock):
+def test_months_of_reports_not_handed_in_stay_one_screen(cli, clock, monkeypatch):
     """The latest five are listed with their commands; the earlier ones are counted, with the
     command for the first; the JSON lists them all."""
     clock("2026-10-01 10:00")
@@ -94,3 +96,9 @@ def test_months_of_reports_not_handed_in_stay_one_screen(cli, clock):
     assert f"3 earlier reports not handed in (the first: {pending[0]})" in screen
     assert f"salesvisit daily {pending[0]} --submit" in screen
     assert screen.count("not handed in:") == 5 and f"Report of Wed {pending[-1]}" in screen
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "zh_CN")
+    chinese = cli("visit", "plan").stdout  # every date in Chinese but the command to type
+    assert "另有 3 份更早的日报未交（最早：2026年10月12日）" in chinese
+    dated = [line for line in chinese.splitlines() if re.search(r"\d{4}-\d\d-\d\d", line)]
+    assert dated and all("salesvisit " in line for line in dated)  # commands to type only

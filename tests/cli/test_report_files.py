@@ -3,6 +3,7 @@ against the JSON of `quota --team`, `visit list` and `daily`."""
 
 from __future__ import annotations
 
+import re
 import stat
 
 import openpyxl
@@ -213,3 +214,15 @@ def test_report_day_as_markdown_and_workbook(cli, month, tmp_path):
     assert stat.S_IMODE(book_file.stat().st_mode) == 0o600
     wrong = cli("report", "day", "--output", tmp_path / "day.txt")
     assert wrong.exit_code == 2
+
+
+def test_the_day_file_in_chinese_dates_and_labels_in_chinese(cli, month, tmp_path):
+    assert cli("config", "set", "ui.language", "zh-CN").exit_code == 0
+    text_file = tmp_path / "日报.md"
+    assert cli("report", "day", "2026-11-18", "--output", text_file).exit_code == 0
+    text = text_file.read_text(encoding="utf-8")
+    assert (
+        text.startswith("# 日报 2026年11月18日 · alice") and "（截止 2026年11月19日 09:00）" in text
+    )
+    assert "## 新建的跟进" in text and "上海华美贸易有限公司：" in text
+    assert not re.search(r"\d{4}-\d\d-\d\d", text)

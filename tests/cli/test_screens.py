@@ -44,11 +44,16 @@ NOTES = (
     "Samples of the spring catalogue",
 )
 # ASCII words zh-CN screens may show besides data, commands and options (keep it short):
-# ID is the usual word for an id in Chinese software too; the rest are names of formats,
-# protocols, encodings (as --encoding takes them) and SQLite checks that have no Chinese name.
-ALLOWED = {"ID", "CSV", "JSON", "URL", "UTF", "utf", "GBK", "gbk", "quick_check", "integrity_check"}
+# names of formats, protocols, encodings (as --encoding takes them) and SQLite checks that have
+# no Chinese name. (An id is 编号 on every screen: ID is not allowed.)
+ALLOWED = {"CSV", "JSON", "URL", "UTF", "utf", "GBK", "gbk", "quick_check", "integrity_check"}
 TYPED = re.compile(r"`[^`]*`")  # what to type (a command line, an option, a login) in backticks
-COMMAND_WORDS = re.compile(r"`?salesvisit(?: (?:--?[a-z][a-z-]*|[a-z]+|[A-Z]+|\d+))*`?")
+# A command line to type may hold an ISO date (`salesvisit daily 2026-12-01 --submit`).
+COMMAND_WORDS = re.compile(
+    r"`?salesvisit(?: (?:--?[a-z][a-z-]*|[a-z]+|[A-Z]+|\d{4}-\d\d-\d\d|\d+))*`?"
+)
+# A date as a program writes it: in zh-CN a person reads `12月2日 周三` or `2026年12月2日`.
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 OPTIONS = re.compile(r"--?[a-z][a-z-]*")
 ENV_AND_KEYS = re.compile(r"\bSALESVISIT_[A-Z_]+\b|\b[a-z_]+\.[a-z_.]+\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
@@ -127,6 +132,19 @@ SCREENS = [
         "demo",
         ("demo", "--db", "{tmp}/demo.db", "--customers", "12", "--months", "1", "--reps", "2"),
     ),
+    ("visit-list", ("visit", "list")),
+    ("visit-plan", ("visit", "plan")),
+    ("visit-prep", ("visit", "prep", "4", "screen", "appointment")),
+    ("visit-schedule", ("visit", "schedule", "3", "--date", "2026-12-07", "--at", "14:00")),
+    ("visit-move", ("visit", "move", "6", "--date", "2026-12-07")),
+    ("visit-cancel", ("visit", "cancel", "6", "--reason", "客户出差")),
+    ("visit-report", ("visit", "report", "6", "--start", "09:00", "-m", "40", "-n", NOTES[0])),
+    ("visit-report-show", ("visit", "report", "1", "--amend")),
+    ("visit-void", ("visit", "void", "2", "--reason", "报错了客户")),
+    ("daily", ("daily", "2026-12-01")),
+    ("daily-today", ("daily",)),
+    ("db-path", ("db", "path")),
+    ("config-path", ("config", "path")),
 ]
 # A file to import: one new customer, one already on file (skipped with its reason).
 IMPORT_CSV = (
@@ -305,6 +323,9 @@ def assert_no_english(shown: str, folder: str, settings: str = "") -> None:
     allowed = ALLOWED | data_words(folder) | set(WORD.findall(settings))
     english = sorted({word for word in WORD.findall(text) if word not in allowed})
     assert not english, f"English in the zh-CN screen: {english}\n{shown}"
+    # Dates a setting holds (calendar.extra_holidays) are shown as `config set` takes them.
+    iso = sorted(set(ISO_DATE.findall(text)) - set(ISO_DATE.findall(settings)))
+    assert not iso, f"ISO dates in the zh-CN screen: {iso}\n{shown}"
 
 
 # Help pages checked in Chinese at 80 columns.

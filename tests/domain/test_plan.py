@@ -111,6 +111,27 @@ def test_plan_warnings_name_overlaps_appointments_and_missing_addresses():
     assert "1 missing address or office hours (visit 2)" in warnings
 
 
+def test_plan_warnings_in_chinese_list_with_the_enumeration_comma(monkeypatch):
+    """JSON keeps `visit 1, 2`; a Chinese screen reads `拜访 1、2` and a date as 2026年11月28日."""
+    from salesvisit_cli import i18n
+
+    late = [visit(1, "09:00"), visit(2, "11:00")]
+    found = rules.plan_warnings(late, occupy_minutes=60, working_day=True)
+    saturday = rules.schedule_warnings(day=date(2026, 11, 28), at=None, working_day=False,
+                                       customer=facts(1), others=[], max_minutes=30,
+                                       travel_minutes=30)  # fmt: skip
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "zh_CN")
+    i18n.reset()
+    try:
+        assert str(found[0]) == "2 without appointment (visit 1, 2)"
+        assert found[0].translated() == "2 位未预约（拜访 1、2）"
+        assert str(saturday[0]) == "2026-11-28 (Sat) is not a working day"
+        assert saturday[0].translated().startswith("2026年11月28日（周六）")
+    finally:
+        i18n.reset()
+
+
 def test_schedule_warnings():
     customer = facts(1, hours="09:00-17:00")
     others = [rules.Slot(7, "10:00", "Other"), rules.Slot(8, None, "Untimed")]

@@ -3,6 +3,7 @@ the cadence list and the briefing's `releasing` (frozen clock)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime
 
 import pytest
@@ -147,10 +148,25 @@ def test_two_claims_of_one_customer_one_wins(store, ids):
     assert (first, second) == (True, False)
 
 
+@contextmanager
+def chinese():
+    """The interface in Chinese for the block."""
+    from salesvisit_cli import i18n
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LANG", "zh_CN.UTF-8")
+        patch.setenv("LANGUAGE", "zh_CN")
+        i18n.reset()
+        yield
+    i18n.reset()
+
+
 def test_the_lockout_keeps_a_released_customer_from_its_former_owner(store, ids, work_at):
     _settle(store, "2026-03-05")  # A left alice on 3 March
     alice = work_at("2026-03-05 09:00", config=RULES)
     with pytest.raises(SalesvisitError, match="you may claim it again from 2026-04-02"):
+        pool.claim(alice, ["A Trading"])
+    with chinese(), pytest.raises(SalesvisitError, match=r"2026年3月3日 从你名下.*2026年4月2日 起"):
         pool.claim(alice, ["A Trading"])
     # her visit on a pool customer is no conflict, and does not take it back either
     request = reports.ReportRequest(

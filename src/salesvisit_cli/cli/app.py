@@ -128,7 +128,9 @@ class SalesvisitGroup(TyperGroup):
             if os.environ.get("SALESVISIT_DEBUG"):
                 raise
             where = f": {error.filename}" if error.filename else ""
-            raise click.ClickException(_one_line(f"{error.strerror or error}{where}")) from None
+            from salesvisit_cli.domain.errors import os_reason
+
+            raise click.ClickException(_one_line(f"{os_reason(error)}{where}")) from None
         except Exception as error:
             if os.environ.get("SALESVISIT_DEBUG"):
                 raise

@@ -59,11 +59,11 @@ def match_items(
     given: Sequence[str], valid: Sequence[str], what: str, words: Mapping[str, str] | None = None
 ) -> list[str]:
     """Items by name (case-insensitive), by another word for them (`words`: word → item) or
-    1-based number, or `all`; unknown ones are an error that lists the valid ones. Returned in
-    checklist order, without repeats."""
+    1-based number, or `all`; unknown ones are an error that lists the valid ones (`what`: a
+    message id naming the list). Returned in checklist order, without repeats."""
     if not given:
         raise ValidationError(
-            _("name at least one {what} item: {value}").format(what=what, value=_listing(valid))
+            _("name at least one {what} item: {value}").format(what=_(what), value=_listing(valid))
         )
     by_name = {word.casefold(): item for word, item in (words or {}).items()}
     by_name.update((item.casefold(), item) for item in valid)
@@ -79,12 +79,13 @@ def match_items(
         else:
             raise ValidationError(
                 _("unknown {what} item {raw!r}; valid: {value}").format(
-                    what=what, raw=raw, value=_listing(valid)
+                    what=_(what), raw=raw, value=_listing(valid)
                 )
             )
     return [item for item in valid if item in chosen]
 
 
 def _listing(valid: Sequence[str]) -> str:
-    named = ", ".join(f"{number} {item}" for number, item in enumerate(valid, 1))
-    return f"{named} (or {ALL})"
+    """The items one may name, numbered, in the interface language (`1 筛选、2 资料…`)."""
+    named = _(", ").join(f"{number} {_(item)}" for number, item in enumerate(valid, 1))
+    return _("{items} (or {all})").format(items=named, all=ALL)

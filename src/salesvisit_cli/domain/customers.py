@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
@@ -91,6 +92,13 @@ def check_email(value: str | None) -> str | None:
     return text
 
 
+def one_of(choices: Sequence[str]) -> str:
+    """`key or normal`, `a, b or c` in the interface language (`key 或 normal`)."""
+    if len(choices) == 1:
+        return choices[0]
+    return _("{some} or {last}").format(some=_(", ").join(choices[:-1]), last=choices[-1])
+
+
 def check_choice(label: str, value: str | None, choices: tuple[str, ...]) -> str | None:
     if value is None:
         return None
@@ -98,7 +106,7 @@ def check_choice(label: str, value: str | None, choices: tuple[str, ...]) -> str
     if text not in choices:
         raise ValidationError(
             _("invalid {label} {value!r}: choose {value2}").format(
-                label=label, value=value, value2=" or ".join(choices)
+                label=label, value=value, value2=one_of(choices)
             )
         )
     return text

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.i18n import _
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -202,7 +203,7 @@ def local_moment(day: date, at: str) -> datetime:
             _(
                 "{at} does not exist on {day} here: the clocks went forward at daylight saving "
                 "time; give the time the clock showed (e.g. {shown:%H:%M})"
-            ).format(at=at, day=day.isoformat(), shown=shown)
+            ).format(at=at, day=date_label(day), shown=shown)
         )
     return earlier
 

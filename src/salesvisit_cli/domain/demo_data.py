@@ -225,11 +225,10 @@ CHINESE = {
     "their warehouse": "客户仓库",
     "customer postponed": "客户推迟", "contact person ill": "联系人生病",
     "traffic: rescheduled": "交通原因：改期",
-    "next meeting": "下次见面", "thank-you call or fax": "感谢电话或传真", "done": "已完成",
 }  # fmt: skip
 TEXT_COLUMNS = frozenset(
     ("purpose", "place", "notes", "booking", "complaint", "suggestion", "next_place",
-     "cancel_reason", "note", "done_note")
+     "cancel_reason", "note")
 )  # fmt: skip
 
 

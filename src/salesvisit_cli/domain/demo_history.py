@@ -21,6 +21,7 @@ from salesvisit_cli.domain.demo_data import (
     PURPOSES,
     SUGGESTIONS,
 )
+from salesvisit_cli.domain.followups import THANKS_NOTE, next_meeting_purpose
 
 VISIT_COLUMNS = (
     "id", "customer_id", "rep_id", "date", "status", "at", "purpose", "appointment", "place",
@@ -30,7 +31,6 @@ VISIT_COLUMNS = (
 )  # fmt: skip
 FOLLOWUP_COLUMNS = (
     "id", "customer_id", "rep_id", "visit_id", "kind", "due", "note", "created_at", "done_at",
-    "done_note",
 )  # fmt: skip
 SUBMISSION_COLUMNS = ("rep_id", "date", "submitted_at", "forced")
 
@@ -135,7 +135,8 @@ class HistoryMaker:
         self.ids = ids
         self.max_minutes = max_minutes
         self.rows = DemoHistory()
-        self.agreed: dict[date, list[tuple[DemoCustomer, str, str, int]]] = {}
+        # Next meetings agreed for a past day: (customer, at, place, visit id, purpose).
+        self.agreed: dict[date, list[tuple[DemoCustomer, str, str, int, str]]] = {}
         self.planned_on: dict[date, set[int]] = {}
         self.thanks_seen: set[tuple[int, date]] = set()
         prospects = [c for c in own if c.status == "prospect"]
@@ -221,17 +222,23 @@ class HistoryMaker:
         while calls or agreed:
             # An agreed meeting takes its turn when its time comes (or as soon as possible).
             if agreed and (not calls or _minutes(agreed[0][1]) <= clock + 30):
-                customer, at, place, from_id = agreed.pop(0)
+                customer, at, place, from_id, purpose = agreed.pop(0)
                 conflict, start = False, max(clock, _minutes(at))
             else:
-                (customer, conflict), at, place, from_id = calls.pop(), None, None, None
+                (customer, conflict), at, place, from_id, purpose = (
+                    calls.pop(),
+                    None,
+                    None,
+                    None,
+                    None,
+                )
                 start = clock
             if rand() < 0.12:  # over time
                 minutes = max_minutes + 5 + int(rand() * 46)
             else:
                 minutes = 12 + int(rand() * (max_minutes - 11)) if max_minutes > 12 else max_minutes
             self._report(day, midnight, follow_day, customer, conflict, start, minutes, at,
-                         place, from_id)  # fmt: skip
+                         place, from_id, purpose)  # fmt: skip
             clock = start + minutes + 20 + int(rand() * 31)
         if rand() < 0.04:
             self._cancelled(day, midnight, taken)
@@ -250,6 +257,7 @@ class HistoryMaker:
         at: str | None,
         place: str | None,
         from_id: int | None,
+        purpose: str | None,
     ) -> None:
         rand, choice = self.rand, self._choice
         prospect = customer.status == "prospect"
@@ -266,7 +274,7 @@ class HistoryMaker:
         end = start + minutes
         self.rows.visits.append(
             (visit_id, customer.id, self.rep_id, day, "done", at,
-             "next meeting" if from_id else None, at is not None, place, _clock(start), minutes,
+             purpose, at is not None, place, _clock(start), minutes,
              choice(NOTES_FIRST if first else NOTES_KNOWN), booking, complaint,
              choice(SUGGESTIONS) if rand() < 0.12 else None, next_date, next_at, next_place,
              prospect, conflict, None, from_id, midnight + _OFFSETS[7 * 60 + 30],
@@ -285,14 +293,15 @@ class HistoryMaker:
         key = (customer.id, follow_day)
         if key not in self.thanks_seen:
             self.thanks_seen.add(key)
-            self._followup(customer.id, visit_id, "thanks", follow_day, "thank-you call or fax")
+            self._followup(customer.id, visit_id, "thanks", follow_day, THANKS_NOTE)
         if next_date is not None:
+            purpose = next_meeting_purpose(day)
             if next_date < self.today:
                 self.agreed.setdefault(next_date, []).append(
-                    (customer, next_at, next_place, visit_id)
+                    (customer, next_at, next_place, visit_id, purpose)
                 )
             else:
-                self.planned(next_date, customer, next_at, True, "next meeting", next_place,
+                self.planned(next_date, customer, next_at, True, purpose, next_place,
                              from_id=visit_id, created=midnight + _OFFSETS[end + 5])  # fmt: skip
 
     def _followup(self, customer_id: int, visit_id: int | None, kind: str, due: date,
@@ -310,8 +319,7 @@ class HistoryMaker:
                 done_at = None
         self.rows.followups.append(
             (self.ids.followup, customer_id, self.rep_id, visit_id, kind, due, note,
-             midnight + _OFFSETS[12 * 60 if kind == "booking" else 8 * 60], done_at,
-             "done" if done_at else None)
+             midnight + _OFFSETS[12 * 60 if kind == "booking" else 8 * 60], done_at)
         )  # fmt: skip
         self.ids.followup += 1
 

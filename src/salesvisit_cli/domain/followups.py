@@ -11,6 +11,7 @@ from typing import Any
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import parse_date, parse_time
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.i18n import N_, _
 
 FOLLOWUP_KINDS = ("thanks", "booking", "complaint", "call", "other")
@@ -138,11 +139,17 @@ def parse_next_meeting(text: str, today: date) -> tuple[date, str | None]:
     return day, at
 
 
+def next_meeting_purpose(visit_date: date) -> str:
+    """The purpose of the visit a next meeting plans, agreed at the visit of `visit_date` (stored,
+    so written in the interface language of the day)."""
+    return _("next meeting agreed on {date}").format(date=date_label(visit_date))
+
+
 def check_next_meeting(day: date, at: str | None, now: datetime) -> None:
     """A next meeting must lie ahead."""
     if day < now.date():
         raise ValidationError(
-            _("the next meeting {day} is in the past").format(day=day.isoformat())
+            _("the next meeting {day} is in the past").format(day=date_label(day))
         )
     if at is not None and datetime.combine(day, time.fromisoformat(at)) <= now:
         raise ValidationError(
@@ -181,7 +188,7 @@ def next_meeting_visit(
     values |= {
         "status": "planned",
         "appointment": True,
-        "purpose": _("next meeting agreed on {date}").format(date=visit_date.isoformat()),
+        "purpose": next_meeting_purpose(visit_date),
         "from_visit_id": visit_id,
     }
     return NextMeetingChange("create", values)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.checklist import PREP_ITEMS, missing_from_file
 from salesvisit_cli.domain.dates import hours_range
-from salesvisit_cli.domain.messages import Message, weekday
+from salesvisit_cli.domain.messages import Day, Listing, Message, weekday
 from salesvisit_cli.domain.quota import needed_per_day, new_target, would_be_new_customer
 from salesvisit_cli.i18n import N_
 
@@ -193,7 +193,7 @@ def schedule_warnings(
     warnings = []
     if not working_day:
         text = N_("{day} ({weekday}) is not a working day")
-        warnings.append(Message.of(text, day=day.isoformat(), weekday=weekday(day)))
+        warnings.append(Message.of(text, day=Day(day), weekday=weekday(day)))
     if at is not None:
         hours = office_hours_warning(at, customer.hours, max_minutes)
         if hours:
@@ -302,12 +302,12 @@ def plan_warnings(
         )
     no_appointment = [v for v in visits if not v.appointment]
     if no_appointment:
-        ids = ", ".join(str(v.id) for v in no_appointment)
+        ids = Listing(tuple(v.id for v in no_appointment))
         text = N_("{count} without appointment (visit {ids})")
         warnings.append(Message.of(text, count=len(no_appointment), ids=ids))
     missing = [v for v in visits if v.customer.missing_file]
     if missing:
-        ids = ", ".join(str(v.id) for v in missing)
+        ids = Listing(tuple(v.id for v in missing))
         text = N_("{count} missing address or office hours (visit {ids})")
         warnings.append(Message.of(text, count=len(missing), ids=ids))
     return warnings

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.i18n import _, ngettext
 
 WARN_DAYS = 7  # the morning briefing warns this many days ahead
@@ -75,7 +76,7 @@ def claim_refusal(
         allowed = reclaim_from(released_from_me_on, reclaim_days)
         if today < allowed:
             return _("it left you on {released}; you may claim it again from {allowed}").format(
-                released=released_from_me_on.isoformat(), allowed=allowed.isoformat()
+                released=date_label(released_from_me_on), allowed=date_label(allowed)
             )
     return None
 

@@ -116,7 +116,7 @@ def existing_customer(by_name: Known | None, by_phone: Sequence[Known]) -> Known
     phone naming two different customers, cannot be decided here: an error naming them."""
     phones = {known.id: known for known in by_phone}
     if len(phones) > 1:
-        listed = ", ".join(f"{k.id} {k.name}" for k in list(phones.values())[:5])
+        listed = _(", ").join(f"{k.id} {k.name}" for k in list(phones.values())[:5])
         raise ValidationError(
             _("this phone is on file for several customers ({listed}); register by name").format(
                 listed=listed

@@ -94,10 +94,11 @@ def parse_mappings(items: list[str] | None) -> dict[str, str]:
 
 
 def check_can_manage(current: str, is_manager: bool, action: str) -> None:
-    """Only managers assign customers (and, once the team has one, add salespeople)."""
+    """Only managers assign customers (and, once the team has one, add salespeople); `action`
+    is a message id."""
     if not is_manager:
         raise ValidationError(
             _("only a manager can {action}; {current!r} is not a manager").format(
-                action=action, current=current
+                action=_(action), current=current
             )
         )

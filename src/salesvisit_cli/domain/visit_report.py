@@ -17,6 +17,7 @@ from salesvisit_cli.domain.dates import (
 )
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.followups import parse_next_meeting
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.i18n import N_, _
 
@@ -178,7 +179,7 @@ def check_complete(fields: ReportFields, now: datetime) -> None:
     check_minutes(fields.minutes)
     if fields.date > now.date():
         raise ValidationError(
-            _("the visit date {date} is in the future").format(date=fields.date.isoformat())
+            _("the visit date {date} is in the future").format(date=date_label(fields.date))
         )
     end = local_moment(fields.date, fields.start) + timedelta(minutes=fields.minutes)
     if end > now.astimezone():
@@ -189,7 +190,7 @@ def check_complete(fields: ReportFields, now: datetime) -> None:
             ).format(
                 start=fields.start,
                 minutes=fields.minutes,
-                date=fields.date.isoformat(),
+                date=date_label(fields.date),
                 value=end.astimezone(),
             )
         )

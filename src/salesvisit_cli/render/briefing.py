@@ -9,7 +9,7 @@ from salesvisit_cli.domain.briefing import Briefing
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
-from salesvisit_cli.render.words import day_label, moment
+from salesvisit_cli.render.words import date_label, day_label, moment
 
 # Missed visits and phone follow-ups listed one by one before "… and N more".
 LISTED = 5
@@ -56,7 +56,7 @@ def _reports(briefing: Briefing) -> list[tuple[str, str]]:
             "{count} earlier report not handed in (the first: {day})",
             "{count} earlier reports not handed in (the first: {day})",
             len(earlier),
-        ).format(count=len(earlier), day=earlier[0].day.isoformat())
+        ).format(count=len(earlier), day=date_label(earlier[0].day))
         items.append((text, f"salesvisit daily {earlier[0].day.isoformat()} --submit"))
     for pending in briefing.pending_reports[-LISTED:]:
         template = (

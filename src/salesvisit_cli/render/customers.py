@@ -6,21 +6,22 @@ Names and phones are never cut: a long name wraps inside its cell, a phone stays
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
-from salesvisit_cli.render.words import source_label, word
+from salesvisit_cli.render.words import date_label, moment, source_label, word
 
 TIER_STYLE = {"key": "bold magenta", "normal": ""}
 NARROW = 100  # columns: under this, the narrower list
 
 
 def customer_table(customers: Sequence[Customer]) -> None:
-    """One row per customer; under NARROW columns the contact goes under the phone and the tier
-    and owner under the status."""
-    if out().width < NARROW:
+    """One row per customer; under NARROW columns, or when the longest name would not fit on one
+    line, the contact goes under the phone and the tier and owner under the status."""
+    if out().width < NARROW or not _wide_fits(customers):
         _narrow_table(customers)
     else:
         _wide_table(customers)
@@ -28,10 +29,23 @@ def customer_table(customers: Sequence[Customer]) -> None:
     out().print(inert(count.format(count=len(customers)), style="dim"))
 
 
+def _wide_fits(customers: Sequence[Customer]) -> bool:
+    """Every row of the wide table fits the screen, each cell on one line."""
+    from rich.cells import cell_len
+
+    headers = (_("ID"), _("Name"), _("Tier"), _("Status"), _("Contact"), _("Phone"), _("Owner"))
+    widest = [cell_len(header) for header in headers]
+    for c in customers:
+        cells = (str(c.id), c.name, word("tier", c.tier), word("status", c.status), c.contact,
+                 c.phone, c.owner)  # fmt: skip
+        widest = [max(w, cell_len(cell or "")) for w, cell in zip(widest, cells, strict=True)]
+    return sum(widest) + 3 * len(widest) + 1 <= out().width
+
+
 def _narrow_table(customers: Sequence[Customer]) -> None:
     from salesvisit_cli.render.tables import data_table
 
-    table = data_table(("ID",))
+    table = data_table((_("ID"),))
     table.add_column(_("Name"), overflow="fold")
     table.add_column(_("Phone"), no_wrap=True)
     table.add_column(_("Status"), overflow="fold")
@@ -49,7 +63,7 @@ def _narrow_table(customers: Sequence[Customer]) -> None:
 def _wide_table(customers: Sequence[Customer]) -> None:
     from salesvisit_cli.render.tables import data_table
 
-    table = data_table(("ID",))
+    table = data_table((_("ID"),))
     table.add_column(_("Name"), overflow="fold")
     for title in (_("Tier"), _("Status")):
         table.add_column(title, no_wrap=True)
@@ -109,7 +123,7 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
     missing = _("— missing (confirm before visiting)")
     status = word("status", customer.status)
     if customer.client_since:
-        status += _(" since {day}").format(day=customer.client_since)
+        status += _(" since {day}").format(day=date_label(customer.client_since))
     values = {
         "tier": word("tier", customer.tier),
         "status": status,
@@ -117,6 +131,7 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
         "hours": customer.hours or missing,
         "source": customer.source and source_label(customer.source),
         "location": _point(customer),
+        "first_visit_on": customer.first_visit_on and date_label(customer.first_visit_on),
     }
     for key, label in field_labels().items():
         value = values.get(key, getattr(customer, key, None)) if key != "name" else None
@@ -126,10 +141,17 @@ def customer_card(customer: Customer, title: str | None = None) -> None:
     out().print(Panel(grid, title=heading, title_align="left", expand=False))
 
 
-def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
-    """The customer's log: one row per change of owner or edit of the file."""
+def log_reason(reason: str | None) -> str:
+    """A log entry's reason as shown: those the program writes (English codes in the database
+    and JSON: the pool rule, the front desk, a booking) in the interface language."""
     from salesvisit_cli.domain import reception
     from salesvisit_cli.domain.pool import reason_shown
+
+    return reception.reason_shown(reason) or word("log", reason_shown(reason) or "")
+
+
+def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
+    """The customer's log: one row per change of owner or edit of the file."""
     from salesvisit_cli.render.tables import data_table
 
     table = data_table((_("When"), _("Who"), _("What"), _("From"), _("To"), _("Fields"), _("Why")))
@@ -138,16 +160,13 @@ def customer_log(customer: Customer, entries: Sequence[dict]) -> None:
     labels = field_labels()
     for entry in entries:
         table.add_row(
-            entry["at"].replace("T", " ")[:16],
+            moment(datetime.fromisoformat(entry["at"])),
             inert(entry["by"] or "—"),
             word("log", entry["event"]),
             inert(entry["from"] or ""),
             inert(entry["to"] or ""),
             _(", ").join(labels.get(name, name) for name in _logged_fields(entry["fields"])),
-            inert(
-                reception.reason_shown(entry["reason"])
-                or word("log", reason_shown(entry["reason"]) or "")
-            ),
+            inert(log_reason(entry["reason"])),
         )
     out().print(inert(_heading(customer), style="bold"))
     out().print(table)

@@ -11,6 +11,7 @@ from salesvisit_cli.i18n import N_, _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert
 from salesvisit_cli.render.words import (
+    date_label,
     day_label,
     labelled,
     moment,
@@ -105,14 +106,10 @@ def _team_status(summary: DailySummary):
     return inert(word("daily", summary.status), style=TEAM_STYLE.get(summary.status, ""))
 
 
-def _handed(summary: DailySummary, narrow: bool) -> str:
+def _handed(summary: DailySummary) -> str:
     if not summary.submitted_at:
         return ""
-    handed = (
-        f"{summary.submitted_at:%m-%d %H:%M}"
-        if narrow
-        else f"{summary.submitted_at:%Y-%m-%d %H:%M}"
-    )
+    handed = f"{date_label(summary.submitted_at.date())} {summary.submitted_at:%H:%M}"
     if summary.amended_at:
         handed += f" (+{len(summary.amended_at)})"
     return handed
@@ -154,7 +151,7 @@ def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
             *figures,
             str(len(summary.planned)),
             _team_status(summary),
-            inert(_handed(summary, narrow)),
+            inert(_handed(summary)),
         )
     out().print(table)
     if narrow:

@@ -4,13 +4,14 @@ a salesperson to send to a manager."""
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import BinaryIO
 
 from salesvisit_cli.domain.daily import DailySummary
 from salesvisit_cli.i18n import _
 from salesvisit_cli.render.month_book import hand_in_label, outcome_label
 from salesvisit_cli.render.safe import one_line
-from salesvisit_cli.render.words import word
+from salesvisit_cli.render.words import date_label, labelled, word
 from salesvisit_cli.render.workbook import Book
 
 # Characters Markdown (or the HTML it may hold) would act on.
@@ -22,12 +23,17 @@ def md(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", one_line(text))
 
 
+def _at(when: datetime) -> str:
+    """A moment in the file: `2026-12-03 09:00` / `2026年12月3日 09:00`."""
+    return f"{date_label(when.date())} {when:%H:%M}"
+
+
 def _hand_in(summary: DailySummary) -> str:
-    line = _("Hand-in: {status} (deadline {deadline:%Y-%m-%d %H:%M})").format(
-        status=hand_in_label(summary.status), deadline=summary.deadline
+    line = _("Hand-in: {status} (deadline {deadline})").format(
+        status=hand_in_label(summary.status), deadline=_at(summary.deadline)
     )
     if summary.submitted_at:
-        line += " · " + _("handed in {moment:%Y-%m-%d %H:%M}").format(moment=summary.submitted_at)
+        line += " · " + _("handed in {moment}").format(moment=_at(summary.submitted_at))
     if summary.amended_at:
         line += " · " + _("amended {count}×").format(count=len(summary.amended_at))
     if summary.changed_since_submit:
@@ -39,7 +45,7 @@ def day_markdown(summary: DailySummary) -> str:
     """The report as Markdown: the visits with their key points, the totals, the bookings, the
     complaints, the follow-ups created and the hand-in."""
     lines = [
-        "# " + _("Daily report {day} · {rep}").format(day=summary.date.isoformat(),
+        "# " + _("Daily report {day} · {rep}").format(day=date_label(summary.date),
                                                      rep=md(summary.rep)),
         "",
     ]  # fmt: skip
@@ -65,7 +71,7 @@ def day_markdown(summary: DailySummary) -> str:
         _("Complaints"), [(v.customer, v.complaint) for v in summary.visits if v.complaint]
     )
     created = [
-        (f["customer"], _(", ").join((word("kind", f["kind"]), str(f["due"]))))
+        (f["customer"], f"{word('kind', f['kind'])} · {date_label(date.fromisoformat(f['due']))}")
         for f in summary.followups
     ]
     lines += _listed(_("Follow-ups created"), created)
@@ -86,7 +92,7 @@ def _totals(summary: DailySummary) -> str:
 def _listed(title: str, items: list[tuple[str, str]]) -> list[str]:
     if not items:
         return []
-    return [f"## {title}", "", *(f"- {md(who)}: {md(what)}" for who, what in items), ""]
+    return [f"## {title}", "", *(f"- {labelled(md(who))}{md(what)}" for who, what in items), ""]
 
 
 def write_day_book(summary: DailySummary, handle: BinaryIO) -> None:
@@ -107,7 +113,8 @@ def write_day_book(summary: DailySummary, handle: BinaryIO) -> None:
         _("Follow-ups"), [_("Follow-up"), _("Visit"), _("Customer"), _("Kind"), _("Due")]
     )
     for item in summary.followups:
-        followups.add([item["id"], item["visit_id"], item["customer"], item["kind"], item["due"]])
+        followups.add([item["id"], item["visit_id"], item["customer"], word("kind", item["kind"]),
+                       date.fromisoformat(item["due"])])  # fmt: skip
     followups.finish()
     hand_in = book.sheet(
         _("Hand-in"),

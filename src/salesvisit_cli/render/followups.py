@@ -13,7 +13,7 @@ from datetime import date
 from salesvisit_cli.domain.followups import KIND_LABELS, KIND_ORDER, FollowupItem, RepFollowups
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
-from salesvisit_cli.render.safe import inert, one_line
+from salesvisit_cli.render.safe import inert
 from salesvisit_cli.render.words import day_label, note_text, word
 
 NARROW = 100  # columns: under this, the narrower layouts
@@ -58,7 +58,7 @@ def followup_list(items: Sequence[FollowupItem], today: date, *, every: bool = F
     from salesvisit_cli.render.tables import data_table
 
     narrow = _narrow()
-    table = data_table(("ID", _("Due"), _("Kind")))
+    table = data_table((_("ID"), _("Due"), _("Kind")))
     table.columns[1].no_wrap = True
     table.add_column(_("Customer"), overflow="fold")
     table.add_column(_("Phone"), no_wrap=True)
@@ -101,7 +101,7 @@ def followup_line(item: FollowupItem) -> None:
     from rich.cells import cell_len
 
     parts = [f"#{item.id}", kind_name(item.kind), _("due {day}").format(day=day_label(item.due))]
-    out().print(inert("  ".join([*parts, one_line(item.note or "")]).rstrip()))
+    out().print(inert("  ".join([*parts, note_text(item.note)]).rstrip()))
     customer, phone = "    " + item.customer, item.phone or ""
     if cell_len(customer) + 2 + cell_len(phone) <= out().width:
         out().print(inert(f"{customer}  {phone}".rstrip()))

@@ -73,8 +73,8 @@ def _visit_table(visits: Any) -> None:
 
     minutes = _("Min")
     table = data_table(
-        ("ID", _("Date"), _("Time"), _("Rep"), _("Status"), minutes, _("Outcome")),
-        right=("ID", minutes),
+        (_("ID"), _("Date"), _("Time"), _("Rep"), _("Status"), minutes, _("Outcome")),
+        right=(_("ID"), minutes),
         title=_("Visits"),
     )
     table.columns[1].no_wrap = True
@@ -106,7 +106,7 @@ def customer_history(found: Any, today: date) -> None:
         out().print(inert(older.format(count=more), style="dim"))
     if found.followups:
         table = data_table(
-            ("ID", _("Due"), _("Kind"), _("Rep"), _("Note")), title=_("Open follow-ups")
+            (_("ID"), _("Due"), _("Kind"), _("Rep"), _("Note")), title=_("Open follow-ups")
         )
         for item in found.followups:
             due = inert(day_label(item.due), style="bold red" if item.overdue else "")

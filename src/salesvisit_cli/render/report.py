@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from salesvisit_cli.domain.followups import KIND_LABELS
@@ -9,7 +10,7 @@ from salesvisit_cli.domain.visits import VisitView
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
-from salesvisit_cli.render.words import day_label, print_flow
+from salesvisit_cli.render.words import date_label, day_label, moment, print_flow
 
 
 def _when(visit: VisitView) -> str:
@@ -30,7 +31,7 @@ def visit_card(visit: VisitView, title: str) -> None:
     if minutes and visit.over_time:
         minutes += _("  (over time)")
     customer = _("{customer}  (id {id})").format(customer=visit.customer, id=visit.customer_id)
-    meeting = " · ".join(p for p in (visit.next, visit.next_place) if p) or None
+    meeting = " · ".join(p for p in (_next_meeting(visit), visit.next_place) if p) or None
     rows = [
         (_("Customer"), customer),
         (_("When"), _when(visit)),
@@ -74,7 +75,7 @@ def reported(result: Any) -> None:
         out().print(inert(_("No new follow-ups (a thank-you call is already due)."), style="dim"))
     if result.next_visit_id:
         planned = _("Next meeting planned as visit {id} on {day}.")
-        print_flow([inert(planned.format(id=result.next_visit_id, day=visit.next))])
+        print_flow([inert(planned.format(id=result.next_visit_id, day=_next_meeting(visit)))])
     if result.history:
         kept = ngettext(
             "{count} earlier version kept.", "{count} earlier versions kept.", len(result.history)
@@ -101,13 +102,25 @@ def report_history(result: Any) -> None:
     for entry in result.history:
         old = entry["report"]
         table.add_row(
-            inert(entry["revised_at"].replace("T", " ")),
-            inert(old.get("date")),
+            inert(moment(datetime.fromisoformat(entry["revised_at"]))),
+            inert(_iso_date(old.get("date"))),
             inert(old.get("start")),
             inert(old.get("minutes")),
             inert(old.get("notes")),
             inert(old.get("booking")),
             inert(old.get("complaint")),
-            inert(" ".join(str(p) for p in (old.get("next_date"), old.get("next_at")) if p)),
+            inert(" ".join(p for p in (_iso_date(old.get("next_date")), old.get("next_at")) if p)),
         )
     out().print(table)
+
+
+def _next_meeting(visit: VisitView) -> str | None:
+    """The agreed next meeting as a person reads it (`12月4日 周五 15:30`)."""
+    if visit.next_date is None:
+        return None
+    return " ".join(p for p in (day_label(visit.next_date), visit.next_at) if p)
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A date of an earlier version (ISO in its JSON) as a person reads it."""
+    return date_label(date.fromisoformat(value)) if value else None

@@ -14,11 +14,11 @@ from salesvisit_cli.render.safe import inert
 def _table(*titles: str):
     from salesvisit_cli.render.tables import data_table
 
-    return data_table(titles, right=("ID", _("Customers")))
+    return data_table(titles, right=(_("ID"), _("Customers")))
 
 
 def rep_table(reps: Sequence[RepInfo]) -> None:
-    table = _table("ID", _("Name"), _("Role"), _("Customers"), _("Database login"))
+    table = _table(_("ID"), _("Name"), _("Role"), _("Customers"), _("Database login"))
     for rep in reps:
         table.add_row(
             str(rep.id),

@@ -9,7 +9,7 @@ from salesvisit_cli.domain.visits import VisitView
 from salesvisit_cli.i18n import _, ngettext
 from salesvisit_cli.render.console import out
 from salesvisit_cli.render.safe import inert, one_line
-from salesvisit_cli.render.words import day_label, labelled, print_flow, word
+from salesvisit_cli.render.words import date_label, day_label, labelled, print_flow, word
 
 STATUS_STYLE = {"planned": "cyan", "done": "green", "cancelled": "dim", "void": "dim"}
 TICK, CROSS = "✓", "✗"
@@ -105,14 +105,22 @@ def cancelled(visit: VisitView) -> None:
 
 
 def visit_table(visits: Sequence[VisitView]) -> None:
-    from salesvisit_cli.render.tables import data_table
+    """`visit list`: one row per visit; on a narrow screen the time goes under the date and the
+    status under the customer, leaving the names and notes room."""
+    from salesvisit_cli.render.tables import data_table, narrow
 
+    stacked = narrow()
     minutes_title = _("Min")
-    columns = (_("ID"), _("Date"), _("Time"), _("Status"), _("Customer"), _("Purpose / notes"))
+    if stacked:
+        columns = (_("ID"), "\n".join((_("Date"), _("Time"))),
+                   "\n".join((_("Customer"), _("Status"))), _("Purpose / notes"))  # fmt: skip
+    else:
+        columns = (_("ID"), _("Date"), _("Time"), _("Status"), _("Customer"),
+                   _("Purpose / notes"))  # fmt: skip
     table = data_table((*columns, minutes_title), right=(_("ID"), minutes_title))
     for number, column in enumerate(table.columns):
         column.overflow = "fold"  # names and notes wrap whole, never cut
-        column.no_wrap = number < 3  # the id, the date and the time stay on one line
+        column.no_wrap = number < (2 if stacked else 3)  # the id, the date and time: one line
     for visit in visits:
         text = visit.notes if visit.status == "done" else visit.purpose
         if visit.status == "cancelled" and visit.cancel_reason:
@@ -120,15 +128,15 @@ def visit_table(visits: Sequence[VisitView]) -> None:
         minutes = "" if visit.minutes is None else str(visit.minutes)
         if visit.over_time:
             minutes += " !"
-        table.add_row(
-            str(visit.id),
-            visit.date.isoformat(),
-            visit.start or visit.at or "",
-            inert(word("visit", visit.status), style=STATUS_STYLE.get(visit.status, "")),
-            inert(one_line(visit.customer)),
-            inert(one_line(text or "")),
-            minutes,
-        )
+        when = (date_label(visit.date), visit.start or visit.at or "")
+        status = inert(word("visit", visit.status), style=STATUS_STYLE.get(visit.status, ""))
+        customer = inert(one_line(visit.customer))
+        notes = inert(one_line(text or ""))
+        if stacked:
+            customer.append("\n").append_text(status)
+            table.add_row(str(visit.id), "\n".join(when).rstrip(), customer, notes, minutes)
+        else:
+            table.add_row(str(visit.id), *when, status, customer, notes, minutes)
     out().print(table)
     count = ngettext("{count} visit", "{count} visits", len(visits))
     out().print(inert(count.format(count=len(visits)), style="dim"))

@@ -1,9 +1,10 @@
 """Dates, counts and line flow for screens in either language, CJK-aware.
 
-`day_label` (`12月2日 周三` / `Wed 2026-12-02`), `month_label` (`2026年12月`), `weekday`, and
-`flow`: items laid out on lines of at most a width in terminal cells (a CJK character counts
-two), breaking only between items, so a list never wraps in the middle of an item and nothing
-is cut.
+`day_label` (`12月2日 周三` / `Wed 2026-12-02`) and `date_label` (`2026年12月2日` /
+`2026-12-02`, where the year matters; both from `domain.messages`, which errors use too),
+`month_label` (`2026年12月`), `weekday`, and `flow`: items laid out on lines of at most a width
+in terminal cells (a CJK character counts two), breaking only between items, so a list never
+wraps in the middle of an item and nothing is cut.
 """
 
 from __future__ import annotations
@@ -13,19 +14,13 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from salesvisit_cli.domain import messages
+from salesvisit_cli.domain.messages import date_label, day_label  # noqa: F401 (the screens' helpers)
 from salesvisit_cli.i18n import N_, _
 
 
 def weekday(day: date) -> str:
     """The short weekday name: `Wed` / `周三`."""
     return messages.weekday(day).translated()
-
-
-def day_label(day: date) -> str:
-    """A day as a person reads it: `Wed 2026-12-02` / `12月2日 周三`."""
-    return _("{weekday} {year}-{month:02}-{day:02}").format(
-        weekday=weekday(day), year=day.year, month=day.month, day=day.day
-    )
 
 
 def month_label(month: object) -> str:

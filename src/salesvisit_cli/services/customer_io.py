@@ -16,7 +16,12 @@ from salesvisit_cli.domain.customers import (
     clean_fields,
     name_key,
 )
-from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
+from salesvisit_cli.domain.errors import (
+    NotFoundError,
+    SalesvisitError,
+    ValidationError,
+    os_reason,
+)
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
 from salesvisit_cli.i18n import _
@@ -105,7 +110,7 @@ def _first_bad_byte(path: Path, codec: str) -> tuple[str, int] | None:
         return error.reason, offset + error.start
     except OSError as error:
         raise SalesvisitError(
-            _("cannot read {path}: {strerror}").format(path=path, strerror=error.strerror)
+            _("cannot read {path}: {strerror}").format(path=path, strerror=os_reason(error))
         ) from None
     return None
 

@@ -49,7 +49,7 @@ def resolve(connection: Connection, ref: str) -> Customer:
         return candidates[0]
     if not candidates:
         raise NotFoundError(_("no customer matches {text!r}").format(text=text))
-    listed = ", ".join(f"{c.id} {c.name}" for c in candidates[:10])
+    listed = _(", ").join(f"{c.id} {c.name}" for c in candidates[:10])
     more = " …" if len(candidates) > 10 else ""
     raise ValidationError(
         _("{text!r} matches several customers: {listed}{more}; use the id").format(

@@ -18,6 +18,7 @@ from salesvisit_cli.domain.daily import (
 )
 from salesvisit_cli.domain.dates import parse_date
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import VisitView
 from salesvisit_cli.i18n import _, ngettext
@@ -217,7 +218,7 @@ def submit(
                 day = earlier
         if day > today:
             raise ValidationError(
-                _("{day} is in the future: nothing to hand in yet").format(day=day.isoformat())
+                _("{day} is in the future: nothing to hand in yet").format(day=date_label(day))
             )
         current = _summary(connection, work, me, day)
         if not current.visits and not current.changed_since_submit:
@@ -225,7 +226,7 @@ def submit(
                 _(
                     "no completed visits on {day}: nothing to hand in (report the visits first "
                     "with `salesvisit visit report`)"
-                ).format(day=day.isoformat())
+                ).format(day=date_label(day))
             )
         result = Submitted(current, current.submitted_at is not None)
         if current.planned:
@@ -257,19 +258,19 @@ def _leftovers(
     summary = result.summary
     planned = summary.planned
     move_to = leftover_day(summary.date, work.today, work.calendar)
-    listed = ", ".join(
+    listed = _(", ").join(
         f"{p['id']} {p['customer']}" + (f" {p['at']}" if p["at"] else "") for p in planned
     )
     message = ngettext(
         "{count} planned visit of {day} not reported: {visits}",
         "{count} planned visits of {day} not reported: {visits}",
         len(planned),
-    ).format(count=len(planned), day=summary.date.isoformat(), visits=listed)
+    ).format(count=len(planned), day=date_label(summary.date), visits=listed)
     if leftovers is None:
         hint = _(
             "move them to {next} with --leftovers move (or --yes), cancel them with "
             "--leftovers cancel, or hand in anyway with --force"
-        ).format(next=move_to.isoformat())
+        ).format(next=date_label(move_to))
         raise LeftoverVisits(message, hint, move_to)
     found = own_planned(connection, work.rep, [p["id"] for p in planned], "move", "moved")
     if leftovers == "move":

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.domain.errors import SalesvisitError, ValidationError, os_reason
 from salesvisit_cli.i18n import _
 from salesvisit_cli.paths import require_folder
 from salesvisit_cli.store.engine import Store, backup_sqlite
@@ -56,7 +56,7 @@ def backup(store: Store, destination: Path, *, force: bool = False) -> Path:
     except OSError as error:
         raise SalesvisitError(
             _("cannot write {destination}: {strerror}").format(
-                destination=destination, strerror=error.strerror
+                destination=destination, strerror=os_reason(error)
             )
         ) from None
     return destination

@@ -17,6 +17,7 @@ from salesvisit_cli.domain.followups import (
     team_order,
     worklist_order,
 )
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
@@ -96,8 +97,9 @@ def done(work: Work, followup_id: int, note: str | None) -> FollowupItem:
         item = _mine(connection, work.rep, followup_id, work.today)
         if item.done_at is not None:
             raise ValidationError(
-                _("follow-up {followup_id} is already done ({done_at:%Y-%m-%d %H:%M})").format(
-                    followup_id=followup_id, done_at=item.done_at
+                _("follow-up {followup_id} is already done ({done_at})").format(
+                    followup_id=followup_id,
+                    done_at=f"{date_label(item.done_at.date())} {item.done_at:%H:%M}",
                 )
             )
         rows.mark_done(connection, followup_id, work.now, text)

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.domain.errors import SalesvisitError, ValidationError, os_reason
 from salesvisit_cli.i18n import _
 from salesvisit_cli.paths import require_folder
 from salesvisit_cli.store.engine import PRIVATE, link_new
@@ -37,7 +37,7 @@ def private_file(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
         _move(temporary, path, force=force)
     except OSError as error:  # the message names the file asked for, never the temporary one
         raise SalesvisitError(
-            _("cannot write {path}: {strerror}").format(path=path, strerror=error.strerror or error)
+            _("cannot write {path}: {strerror}").format(path=path, strerror=os_reason(error))
         ) from None
     finally:
         temporary.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.visit_report import (
     ReportFields,
     overlapping_report,
@@ -59,7 +60,7 @@ def refuse_double(
                 "visit with --again"
             ).format(
                 customer=first.customer,
-                day=fields.date.isoformat(),
+                day=date_label(fields.date),
                 id=first.visit_id,
                 when=first.when(),
             )
@@ -71,7 +72,7 @@ def refuse_double(
                 id=clash.visit_id,
                 customer=clash.customer,
                 when=clash.when(),
-                day=fields.date.isoformat(),
+                day=date_label(fields.date),
             )
         )
 

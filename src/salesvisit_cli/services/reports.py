@@ -21,6 +21,7 @@ from salesvisit_cli.domain.followups import (
     reconcile,
     report_followups,
 )
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.visit_report import (
     ReportFields,
     assume_start,
@@ -164,7 +165,7 @@ def _target(
         raise ValidationError(
             _(
                 "visit {id} is already reported ({date} {start}); use --amend to change the report"
-            ).format(id=visit.id, date=visit.date.isoformat(), start=visit.start)
+            ).format(id=visit.id, date=date_label(visit.date), start=visit.start)
         )
     if visit.status == "planned" and request.amend:
         raise ValidationError(

@@ -10,7 +10,7 @@ from salesvisit_cli.domain.customers import Customer
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
-from salesvisit_cli.i18n import _
+from salesvisit_cli.i18n import N_, _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as customer_rows
@@ -40,7 +40,7 @@ def add(work: Work, name: str, *, manager: bool = False, reception: bool = False
     with work.store.write() as connection:
         if rep_rows.any_manager(connection):
             me = rep_rows.get(connection, work.rep)
-            check_can_manage(work.rep, bool(me and me.is_manager), "add salespeople")
+            check_can_manage(work.rep, bool(me and me.is_manager), N_("add salespeople"))
         existing = rep_rows.get(connection, name)
         if existing is not None:
             if manager and not existing.is_manager:
@@ -75,7 +75,7 @@ def move_customer(connection: Connection, work: Work, customer: Customer, rep_na
     from salesvisit_cli.services.pool import refuse_past_limit
 
     me = rep_rows.get(connection, work.rep)
-    check_can_manage(work.rep, bool(me and me.is_manager), "assign customers")
+    check_can_manage(work.rep, bool(me and me.is_manager), N_("assign customers"))
     target = rep_rows.get(connection, rep_name)
     if target is None:
         raise unknown_rep(rep_name)

@@ -11,6 +11,7 @@ from salesvisit_cli.domain import checklist
 from salesvisit_cli.domain.customers import CONFLICT, ownership
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.locations import reach_warnings
+from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.plan import schedule_warnings
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
@@ -66,7 +67,7 @@ def refuse_past(day: date, today: date) -> None:
             _(
                 "{day} is in the past: plan visits for today or later (record a past visit with "
                 "`salesvisit visit report --customer REF --date D`)"
-            ).format(day=day.isoformat())
+            ).format(day=date_label(day))
         )
 
 
@@ -98,7 +99,7 @@ def plan_visit(
                 _(
                     "{name} is already planned on {day} (visit {value}); use --allow-duplicate to "
                     "plan another visit"
-                ).format(name=facts.name, day=day.isoformat(), value=existing[0])
+                ).format(name=facts.name, day=date_label(day), value=existing[0])
             )
     others = rows.slots(connection, own_id, day)
     warned = schedule_warnings(
@@ -173,7 +174,7 @@ def _own_visit(connection: Connection, rep: str, visit_id: int, action: str, don
         raise ValidationError(
             _(
                 "visit {visit_id} is done (reported for {date}): only planned visits can be {done}"
-            ).format(visit_id=visit_id, date=found.date.isoformat(), done=_(done))
+            ).format(visit_id=visit_id, date=date_label(found.date), done=_(done))
         )
     return found
 
@@ -228,7 +229,7 @@ def move_planned(
             name = rows.customer_facts(connection, visit.customer_id).name
             raise ValidationError(
                 _("{customer} is already planned on {day} (visit {id})").format(
-                    customer=name, day=day.isoformat(), id=existing[0]
+                    customer=name, day=date_label(day), id=existing[0]
                 )
             )
     for visit in found:
@@ -340,7 +341,9 @@ def parse_target(text: str) -> int | None:
 
 def prep_visit(work: Work, visit_id: int, items: Sequence[str], *, undo: bool) -> Prepared:
     """Tick (or untick) R2 steps of one planned visit; `appointment` is the visit's own flag."""
-    chosen = checklist.match_items(items, checklist.PREP_ITEMS, "preparation", checklist.PREP_WORDS)
+    chosen = checklist.match_items(
+        items, checklist.PREP_ITEMS, N_("preparation"), checklist.PREP_WORDS
+    )
     with work.store.write() as connection:
         visit = _own_visit(connection, work.rep, visit_id, N_("prepare"), N_("prepared"))
         facts = rows.customer_facts(connection, visit.customer_id)
@@ -378,7 +381,7 @@ def prep_carry(work: Work, items: Sequence[str], *, day: date, undo: bool) -> Pr
     """Tick (or untick) items of the day's carry list (R2)."""
     carry = work.config.checklist.carry
     own_words = {_(item): item for item in carry if item in checklist.DEFAULT_CARRY}
-    chosen = checklist.match_items(items, carry, "carry", own_words)
+    chosen = checklist.match_items(items, carry, N_("carry"), own_words)
     with work.store.write() as connection:
         own_id = work.ensure_rep_id(connection)
         if undo:

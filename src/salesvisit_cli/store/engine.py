@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from salesvisit_cli.domain.errors import StoreError
+from salesvisit_cli.domain.errors import StoreError, os_reason
 from salesvisit_cli.i18n import _
 from salesvisit_cli.paths import make_private_dir
 
@@ -234,7 +234,7 @@ def open_store(target: str | os.PathLike[str], *, migrate: bool = True) -> Store
             except OSError as error:
                 raise StoreError(
                     _("cannot create the database {path}: {strerror}").format(
-                        path=path, strerror=error.strerror
+                        path=path, strerror=os_reason(error)
                     )
                 ) from None
             engine = _sqlite_engine(url)
