@@ -9,6 +9,8 @@ import stat
 import openpyxl
 import pytest
 
+from salesvisit_cli.domain.spreadsheet import disarm
+
 HOSTILE = "=cmd|' /C calc'!A0"
 MARKUP = "[red]Acme[/red] \u202eevil"
 
@@ -95,7 +97,13 @@ def test_the_visits_sheet_is_visit_list_json(cli, month, tmp_path):
         )
         assert row["Over time"] == ("yes" if visit["over_time"] else "no")
         assert row["Booking"] == visit["booking"] and row["Next meeting"] == visit["next"]
+        assert (row["Customer"], row["Complaint"], row["Key points"]) == (
+            disarm(visit["customer"]), visit["complaint"], visit["notes"]
+        )  # fmt: skip
+        assert row["New customer"] == ("yes" if visit["new_customer"] else "no")
     alone, _ = _write(cli, tmp_path, "--force")  # without --team: alice only
+    own = cli("visit", "list", "--status", "done", "--json").json()
+    assert [row["Visit"] for row in _rows(alone["Visits"])] == [v["id"] for v in own]  # in order
     assert {row["Salesperson"] for row in _rows(alone["Visits"])} == {"alice"}
     assert [row["Salesperson"] for row in _rows(alone["Summary"])] == ["alice"]
 
@@ -111,6 +119,15 @@ def test_hostile_text_is_stored_as_text(cli, month, tmp_path):
         cell.coordinate for sheet in formulas for row in sheet.iter_rows() for cell in row
         if cell.data_type == "f"
     ]  # fmt: skip
+
+
+def test_columns_fit_chinese_text(cli, month, tmp_path):
+    """A wide (CJK) character takes two columns: the customer column fits the Chinese name."""
+    book, _ = _write(cli, tmp_path, "--team")
+    visits = book["Visits"]
+    assert visits["E1"].value == "Customer"
+    assert visits.column_dimensions["E"].width >= 2 * len("上海华美贸易有限公司")
+    assert visits.column_dimensions["A"].width < 2 * len("上海华美贸易有限公司")
 
 
 def test_charts_reference_the_figures(cli, month, tmp_path):
@@ -211,6 +228,9 @@ def test_report_day_as_markdown_and_workbook(cli, month, tmp_path):
     assert [row["Visit"] for row in visits] == [v["id"] for v in daily["report"]]
     assert _rows(book["Hand-in"])[0]["Status"] == "late"
     assert _rows(book["Hand-in"])[0]["Changed since hand-in"] == "no"
+    hostile = [cell for row in book["Daily report"].iter_rows() for cell in row
+               if cell.value == HOSTILE]  # fmt: skip
+    assert len(hostile) == 2 and all(cell.data_type == "s" for cell in hostile)  # name, complaint
     assert stat.S_IMODE(book_file.stat().st_mode) == 0o600
     wrong = cli("report", "day", "--output", tmp_path / "day.txt")
     assert wrong.exit_code == 2

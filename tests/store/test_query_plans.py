@@ -121,3 +121,11 @@ def test_the_check_would_see_a_scan(demo_db):
     """Guard against a vacuous pass: a search on an unindexed column is a scan."""
     statement = "SELECT count(*) FROM visit WHERE notes = ?"
     assert _scans(demo_db, [(statement, ("x",))])
+
+
+@pytest.mark.parametrize("team", [(), ("--team",)], ids=["own", "team"])
+def test_the_month_workbook_reads_through_indexes(cli, demo_db, captured, tmp_path, team):
+    """`report month --xlsx` reads the month's visits, follow-ups and hand-ins, not the history."""
+    ran = cli("--rep", "demo", "report", "month", *team, "--xlsx", tmp_path / "month.xlsx")
+    assert ran.exit_code == 0, ran.stderr
+    assert _scans(demo_db, captured) == []

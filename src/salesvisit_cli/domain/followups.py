@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.dates import parse_date, parse_time
@@ -256,15 +256,60 @@ class FollowupItem:
         }
 
 
+# What a follow-up row carries as is (overdue follows from the rule below).
+_ITEM_COLUMNS = tuple(f.name for f in fields(FollowupItem) if f.name != "overdue")
+
+
 def followup_item(row: Any, today: date) -> FollowupItem:
     """A follow-up row of the store (its columns with `customer`, `rep`, `phone`, `contact`)
     as the work list shows it, overdue or not as of `today`."""
-    values = {f.name: getattr(row, f.name) for f in fields(FollowupItem) if f.name != "overdue"}
+    values = {name: getattr(row, name) for name in _ITEM_COLUMNS}
     return FollowupItem(**values, overdue=is_overdue(row.due, row.done_at, today))
 
 
 def is_overdue(due: date, done_at: datetime | None, today: date) -> bool:
     return done_at is None and due < today
+
+
+def days_late(due: date, done_at: datetime | None, today: date) -> int:
+    """Days past the due date: until today while open, until it was done once done."""
+    return max(0, ((done_at.date() if done_at else today) - due).days)
+
+
+class MonthFollowup(NamedTuple):
+    """A follow-up as the month's workbook lists it, open or done, with its days late."""
+
+    id: int
+    due: date
+    rep: str
+    customer: str
+    kind: str
+    note: str | None
+    done_at: datetime | None
+    days_late: int
+    visit_id: int | None
+
+
+# What a follow-up of the month is read from, in this order (store.month_book selects these
+# columns by name).
+MONTH_FOLLOWUP_COLUMNS = ("id", "due", "rep", "customer", "kind", "note", "done_at", "visit_id")
+
+
+def month_followup(row: Sequence[Any], today: date) -> MonthFollowup:
+    """A follow-up read as MONTH_FOLLOWUP_COLUMNS, as of `today` (unpacked, not read by name:
+    a month of the team has ~8,000)."""
+    followup_id, due, rep, customer, kind, note, done_at, visit_id = row
+    return MonthFollowup(
+        followup_id,
+        due,
+        rep,
+        customer,
+        kind,
+        note,
+        done_at,
+        days_late(due, done_at, today),
+        visit_id,
+    )
 
 
 def worklist_order(items: Sequence[FollowupItem]) -> list[FollowupItem]:

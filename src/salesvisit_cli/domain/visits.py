@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from salesvisit_cli.domain.quota import is_new_customer, would_be_new_customer
 from salesvisit_cli.domain.visit_report import ReportFields, is_over_time
@@ -46,13 +47,7 @@ class VisitView(ReportFields):
     @property
     def next(self) -> str | None:
         """The next meeting as `YYYY-MM-DD [HH:MM]`."""
-        if self.next_date is None:
-            return None
-        return (
-            f"{self.next_date.isoformat()} {self.next_at}"
-            if self.next_at
-            else self.next_date.isoformat()
-        )
+        return next_meeting(self.next_date, self.next_at)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +92,56 @@ def wins_new_customer(row: Any) -> bool:
     if row.status == "planned":
         return would_be_new_customer(row.customer_status, row.first_visit_on)
     return False
+
+
+def next_meeting(day: date | None, at: str | None) -> str | None:
+    """The next meeting as `YYYY-MM-DD [HH:MM]` (None: none agreed)."""
+    if day is None:
+        return None
+    return f"{day.isoformat()} {at}" if at else day.isoformat()
+
+
+class MonthVisit(NamedTuple):
+    """A completed visit as the month's workbook lists it (the fields of `visit list --json`
+    it shows, and the customer's district)."""
+
+    id: int
+    date: date
+    start: str | None
+    rep: str
+    customer: str
+    district: str | None
+    minutes: int | None
+    over_time: bool
+    new_customer: bool
+    booking: str | None
+    complaint: str | None
+    next: str | None
+    notes: str | None
+
+
+# What a completed visit of the month is read from, in this order (store.month_book selects
+# these columns by name): the visit's, the names, the customer's district and first-visit facts.
+MONTH_VISIT_COLUMNS = (
+    "id", "date", "start", "rep", "customer", "district", "minutes", "as_prospect",
+    "first_visit_on", "first_visit_as_prospect", "booking", "complaint", "next_date", "next_at",
+    "notes",
+)  # fmt: skip
+
+
+def month_visit(row: Sequence[Any], max_minutes: int) -> MonthVisit:
+    """A completed visit read as MONTH_VISIT_COLUMNS (the workbook's ~6,000 a month: the
+    row is unpacked, not read by name)."""
+    (
+        visit_id, day, start, rep, customer, district, minutes, as_prospect, first_visit_on,
+        first_as_prospect, booking, complaint, next_date, next_at, notes,
+    ) = row  # fmt: skip
+    return MonthVisit(
+        visit_id, day, start, rep, customer, district, minutes,
+        is_over_time(minutes, max_minutes),
+        is_new_customer(day, bool(as_prospect), first_visit_on, bool(first_as_prospect)),
+        booking, complaint, next_meeting(next_date, next_at), notes,
+    )  # fmt: skip
 
 
 def visit_view(row: Any, followups: list[FollowupRef], max_minutes: int) -> VisitView:

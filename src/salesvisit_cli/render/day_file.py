@@ -60,7 +60,8 @@ def day_markdown(summary: DailySummary) -> str:
                 md(visit.start or ""), md(visit.customer),
                 _("yes") if visit.new_customer else _("no"),
                 f"{visit.minutes}" + (" ⚠" if visit.over_time else ""),
-                md(outcome_label(visit)), md(visit.notes or ""),
+                md(outcome_label(visit.booking, visit.complaint, visit.next_date)),
+                md(visit.notes or ""),
             ]  # fmt: skip
             lines.append("| " + " | ".join(cells) + " |")
     else:
@@ -106,7 +107,8 @@ def write_day_book(summary: DailySummary, handle: BinaryIO) -> None:
     for v in summary.visits:
         visits.add(
             [v.start, v.id, v.customer, v.new_customer, v.minutes, v.over_time,
-             outcome_label(v), v.booking, v.complaint, v.next_date, v.notes]
+             outcome_label(v.booking, v.complaint, v.next_date), v.booking, v.complaint,
+             v.next_date, v.notes]
         )  # fmt: skip
     visits.finish()
     followups = book.sheet(

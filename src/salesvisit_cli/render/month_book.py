@@ -39,13 +39,14 @@ def hand_in_label(status: str | None) -> str:
     }.get(status, status or "")
 
 
-def outcome_label(visit) -> str:
+def outcome_label(booking: object, complaint: object, next_meeting: object) -> str:
+    """What a visit brought: booking, complaint, next meeting (or none)."""
     parts = [
         label
         for label, present in (
-            (_("booking"), visit.booking),
-            (_("complaint"), visit.complaint),
-            (_("next meeting"), visit.next_date),
+            (_("booking"), booking),
+            (_("complaint"), complaint),
+            (_("next meeting"), next_meeting),
         )
         if present
     ]
@@ -79,6 +80,7 @@ def _summary(book: Book, quotas: list[Quota]) -> str:
             _("New needed per day"), _("Over time"), _("Bookings"), _("Complaints"),
             _("On time"), _("Late"), _("Missing"), _("Pending"), _("Met"),
         ],
+        styles={6: "percent", 7: "percent"},
     )  # fmt: skip
     for quota in quotas:
         reports = quota.report_counts()
@@ -91,8 +93,7 @@ def _summary(book: Book, quotas: list[Quota]) -> str:
                 quota.new_needed_per_day, quota.over_time_visits, quota.bookings,
                 quota.complaints, reports["on_time"], reports["late"], reports["missing"],
                 reports["pending"], quota.met,
-            ],
-            styles={6: "percent", 7: "percent"},
+            ]
         )  # fmt: skip
     if quotas:
         _summary_formats(sheet, len(quotas))
@@ -153,22 +154,25 @@ def _targets_chart(book: Book, sheet: Sheet, quotas: list[Quota]) -> None:
 
 
 def _visits(book: Book, data) -> str:
-    with_district = data.districts is not None
-    headers = [_("Visit"), _("Date"), _("Start"), _("Salesperson"), _("Customer")]
-    headers += [_("District")] if with_district else []
-    headers += [
-        _("Minutes"), _("Over time"), _("New customer"), _("Outcome"), _("Booking"),
-        _("Complaint"), _("Next meeting"), _("Key points"),
-    ]  # fmt: skip
-    sheet = book.sheet(_("Visits"), headers)
+    sheet = book.sheet(
+        _("Visits"),
+        [
+            _("Visit"), _("Date"), _("Start"), _("Salesperson"), _("Customer"), _("District"),
+            _("Minutes"), _("Over time"), _("New customer"), _("Outcome"), _("Booking"),
+            _("Complaint"), _("Next meeting"), _("Key points"),
+        ],
+    )  # fmt: skip
+    outcomes: dict[tuple[bool, bool, bool], str] = {}  # eight labels, each made once
     for visit in data.visits:
-        row = [visit.id, visit.date, visit.start, visit.rep, visit.customer]
-        row += [data.districts.get(visit.customer_id)] if with_district else []
-        row += [
-            visit.minutes, visit.over_time, visit.new_customer, outcome_label(visit),
-            visit.booking, visit.complaint, visit.next, visit.notes,
-        ]  # fmt: skip
-        sheet.add(row)
+        key = (bool(visit.booking), bool(visit.complaint), bool(visit.next))
+        outcome = outcomes.get(key) or outcomes.setdefault(key, outcome_label(*key))
+        sheet.add(
+            [
+                visit.id, visit.date, visit.start, visit.rep, visit.customer, visit.district,
+                visit.minutes, visit.over_time, visit.new_customer, outcome, visit.booking,
+                visit.complaint, visit.next, visit.notes,
+            ]
+        )  # fmt: skip
     sheet.finish()
     return sheet.name
 
@@ -206,14 +210,12 @@ def _followups(book: Book, data) -> str:
             _("State"), _("Done at"), _("Overdue days"), _("Visit"),
         ],
     )  # fmt: skip
+    states = {True: _("done"), False: _("open")}
     for item in data.followups:
-        late = (item.done_at.date() - item.due).days if item.done_at else 0
         sheet.add(
             [
                 item.id, item.due, item.rep, item.customer, item.kind, item.note,
-                _("done") if item.done_at else _("open"), item.done_at,
-                item.days_overdue(data.today) if item.done_at is None else max(0, late),
-                item.visit_id,
+                states[item.done_at is not None], item.done_at, item.days_late, item.visit_id,
             ]
         )  # fmt: skip
     sheet.finish()

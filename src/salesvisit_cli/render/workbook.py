@@ -17,6 +17,8 @@ MAX_WIDTH = 60
 MIN_WIDTH = 6
 DATE_FORMAT = "yyyy-mm-dd"
 MOMENT_FORMAT = "yyyy-mm-dd hh:mm"
+DATE_WIDTH = len(DATE_FORMAT) + 1
+MOMENT_WIDTH = len(MOMENT_FORMAT) + 1
 # Day 0 of Excel's serial dates (1900 system, past its 1900-02-29 bug): dates and times are
 # written as serial numbers in a date format, which is what Excel stores.
 EPOCH = datetime(1899, 12, 30)
@@ -44,10 +46,11 @@ def yes_no(value: bool) -> str:
 
 class Book:
     """A workbook written row by row, its strings never turned into formulas, numbers or links,
-    with the formats its sheets share. Not XlsxWriter's constant-memory mode: a month of the
-    large demo team (6,300 visits, 8,400 follow-ups) costs ~20 MB more held in memory (97 MB
-    at the peak, under the 150 MiB goal), and its shared strings make the writing ~0.8 s
-    (15%) faster and the file 16% smaller (`benchmarks/`)."""
+    with the formats its sheets share and each distinct text made safe and measured once (the
+    month's workbook writes ~100,000 text cells of ~6,000 distinct texts). Not XlsxWriter's
+    constant-memory mode: its in-line strings make the month of the large demo team slower to
+    write (`benchmarks/`), and the shared strings keep the file smaller; the month's workbook
+    peaks under 100 MiB."""
 
     def __init__(self, handle: BinaryIO) -> None:
         import xlsxwriter
@@ -61,9 +64,11 @@ class Book:
             },
         )
         self.formats = _formats(self.workbook)
+        self.texts: dict[str, tuple[str, int]] = {}  # text → (cell text, column width)
 
-    def sheet(self, name: str, headers: Sequence[str]) -> Sheet:
-        return Sheet(self, name, headers)
+    def sheet(self, name: str, headers: Sequence[str], styles: dict[int, str] | None = None):
+        """A new worksheet; `styles` names the format of some columns (by index)."""
+        return Sheet(self, name, headers, styles or {})
 
     def chart(self, kind: str):
         return self.workbook.add_chart({"type": kind})
@@ -75,66 +80,81 @@ class Book:
 class Sheet:
     """One worksheet written top to bottom: a bold, frozen header row, then typed rows."""
 
-    def __init__(self, book: Book, name: str, headers: Sequence[str]) -> None:
+    def __init__(
+        self, book: Book, name: str, headers: Sequence[str], styles: dict[int, str]
+    ) -> None:
         self.sheet = book.workbook.add_worksheet(name[:31])
         self.name = self.sheet.get_name()
         self.headers = list(headers)
         self.columns = len(headers)
-        self.widths = [text_width(header) + 2 for header in headers]
         self.formats = book.formats
+        self.styles = [
+            book.formats[styles[c]] if c in styles else None for c in range(len(headers))
+        ]
+        self.widths = [text_width(header) + 2 for header in headers]
+        self.largest: list[float] = [0] * self.columns  # the largest number of each column
+        self.texts = book.texts
         self.answers = {True: yes_no(True), False: yes_no(False)}
-        self.fitted: list[float] = [0] * self.columns  # the largest number fitted per column
         for column, header in enumerate(headers):
             self.sheet.write_string(0, column, header, self.formats["header"])
         self.sheet.freeze_panes(1, 0)
         self.row = 1
 
-    def add(self, values: Sequence[Any], styles: dict[int, str] | None = None) -> int:
+    def add(self, values: Sequence[Any]) -> int:
         """Write one row (str: text, int/float: number, date/datetime: date, bool: yes/no,
-        None: empty); `styles` names a format per column. Returns the row's index.
-        The month's workbook writes some 170,000 cells: this is its hot path."""
-        row, widths = self.row, self.widths
+        None: no cell). Returns the row's index. The month's workbook writes ~160,000 cells:
+        this is its hot path."""
+        row, styles, widths, texts = self.row, self.styles, self.widths, self.texts
+        write_string, write_number = self.sheet.write_string, self.sheet.write_number
+        largest = self.largest
         for column, value in enumerate(values):
             if value is None:
                 continue
-            style = self.formats[styles[column]] if styles and column in styles else None
             kind = type(value)
-            if kind is bool:
-                value, kind = self.answers[value], str
-            if kind is str:
-                text = disarm(value)[:MAX_CELL]
-                self.sheet.write_string(row, column, text, style)
-                # text_width is at most twice the length: measure only what may be wider
-                if 2 * len(text) >= widths[column] and widths[column] < MAX_WIDTH:
-                    self._fit(column, max(text_width(line) for line in text[:200].split("\n")))
+            if kind is str or kind is bool:
+                if kind is bool:
+                    value = self.answers[value]
+                cell = texts.get(value)
+                if cell is None:
+                    cell = texts[value] = _cell_text(value)
+                write_string(row, column, cell[0], styles[column])
+                if cell[1] > widths[column]:
+                    widths[column] = cell[1]
             elif kind is int or kind is float:
-                self.sheet.write_number(row, column, value, style)
-                if value >= self.fitted[column]:
-                    self.fitted[column] = value
-                    self._fit(column, len(f"{value:,}") + 1)
+                write_number(row, column, value, styles[column])
+                if value > largest[column]:
+                    largest[column] = value
             elif kind is datetime:
                 serial = (value - EPOCH).total_seconds() / 86_400
-                self.sheet.write_number(row, column, serial, style or self.formats["moment"])
-                self._fit(column, len(MOMENT_FORMAT))
+                write_number(row, column, serial, styles[column] or self.formats["moment"])
+                if widths[column] < MOMENT_WIDTH:
+                    widths[column] = MOMENT_WIDTH
             else:  # a date
                 serial = (value - EPOCH_DAY).days
-                self.sheet.write_number(row, column, serial, style or self.formats["date"])
-                self._fit(column, len(DATE_FORMAT))
+                write_number(row, column, serial, styles[column] or self.formats["date"])
+                if widths[column] < DATE_WIDTH:
+                    widths[column] = DATE_WIDTH
         self.row += 1
         return row
-
-    def _fit(self, column: int, width: int) -> None:
-        self.widths[column] = max(self.widths[column], min(width + 1, MAX_WIDTH))
 
     def finish(self) -> None:
         """Column widths from the widest cell, and an autofilter over the rows written."""
         for column, width in enumerate(self.widths):
-            self.sheet.set_column(column, column, max(width, MIN_WIDTH))
+            number = min(len(f"{self.largest[column]:,}") + 2, MAX_WIDTH)
+            self.sheet.set_column(column, column, max(width, number, MIN_WIDTH))
         self.sheet.autofilter(0, 0, max(self.row - 1, 0), self.columns - 1)
 
     def reference(self, column: int, first: int, last: int) -> list[Any]:
         """A chart range: [sheet, first row, column, last row, column] (0-based)."""
         return [self.name, first, column, last, column]
+
+
+def _cell_text(text: str) -> tuple[str, int]:
+    """The text as a cell holds it (disguising characters replaced, cut to Excel's longest)
+    and the column width its widest line needs (at most MAX_WIDTH)."""
+    cell = disarm(text)[:MAX_CELL]
+    widest = max(text_width(line) for line in cell[:200].split("\n"))
+    return cell, min(widest + 1, MAX_WIDTH)
 
 
 def _formats(workbook) -> dict[str, Any]:

@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from salesvisit_cli.domain.dates import Month
-from salesvisit_cli.domain.followups import FollowupItem, followup_item
+from salesvisit_cli.domain.followups import MonthFollowup, month_followup
 from salesvisit_cli.domain.quota import Quota
-from salesvisit_cli.domain.visits import VisitView
+from salesvisit_cli.domain.visits import MonthVisit, month_visit
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.quota import quotas_of, team_quotas
-from salesvisit_cli.services.visits import views
-from salesvisit_cli.store import followups as followup_rows
 from salesvisit_cli.store import month_book as book_rows
 from salesvisit_cli.store import quota as quota_rows
 from salesvisit_cli.store.daily import changed_between
@@ -21,16 +19,15 @@ from salesvisit_cli.store.daily import changed_between
 @dataclass(frozen=True)
 class MonthBook:
     """Everything the workbook shows: the quotas in `quota --team` order, the completed visits,
-    the customers' districts (None: the schema has none), the follow-ups due in the month, and
-    the new customers registered in the month by salesperson and source (as `quota --team`),
-    and the (salesperson, day) whose reports changed after they were handed in."""
+    the follow-ups due in the month, the new customers registered in the month by salesperson
+    and source (as `quota --team`), and the (salesperson, day) whose reports changed after they
+    were handed in."""
 
     month: Month
     team: bool
     quotas: list[Quota]
-    visits: list[VisitView]
-    districts: dict[int, str | None] | None
-    followups: list[FollowupItem]
+    visits: list[MonthVisit]
+    followups: list[MonthFollowup]
     new_by_source: dict[str, dict[str, int]]
     changed: set[tuple[str, date]]
     working_days: list[date]
@@ -52,24 +49,15 @@ def month_book(work: Work, month: Month, *, team: bool) -> MonthBook:
         filters = {} if team else {"rep_id": own}
         visits, followups = [], []
         if team or own is not None:
-            visits = views(
-                connection,
-                max_minutes=work.max_minutes,
-                start=month.first,
-                end=month.last,
-                statuses=["done"],
-                **filters,
-            )
-            followups = followup_rows.due_between(connection, month.first, month.last, **filters)
-        found = book_rows.districts(connection, [v.customer_id for v in visits])
+            visits = book_rows.done_visits(connection, month.first, month.last, **filters)
+            followups = book_rows.due_followups(connection, month.first, month.last, **filters)
         changed = changed_between(connection, month.first, month.last)
     return MonthBook(
         month=month,
         team=team,
         quotas=quotas,
-        visits=visits,
-        districts=found if book_rows.has_districts() else None,
-        followups=[followup_item(row, work.today) for row in followups],
+        visits=[month_visit(row, work.max_minutes) for row in visits],
+        followups=[month_followup(row, work.today) for row in followups],
         new_by_source={name: sources[rep_id] for rep_id, name in ids.items() if sources[rep_id]},
         changed=changed,
         working_days=work.calendar.working_days(month),

@@ -198,16 +198,3 @@ def close_open_of_visit(
 
 def mark_done(connection: Connection, followup_id: int, when: datetime, note: str | None) -> None:
     change(connection, followup_id, done_at=when, done_note=note)
-
-
-def due_between(
-    connection: Connection, first: date, last: date, rep_id: int | None = None
-) -> list[Any]:
-    """Follow-ups due from `first` to `last`, open and done (of one salesperson, or of all the
-    reader may see), by salesperson, due date and id."""
-    condition = and_(FOLLOWUP.c.due >= first, FOLLOWUP.c.due <= last)
-    if rep_id is not None:
-        condition = and_(condition, FOLLOWUP.c.rep_id == rep_id)
-    return connection.execute(
-        _select(connection).where(condition).order_by(REP.c.name, FOLLOWUP.c.due, FOLLOWUP.c.id)
-    ).all()
