@@ -3,6 +3,7 @@ against the JSON of `quota --team`, `visit list` and `daily`."""
 
 from __future__ import annotations
 
+import gc
 import re
 import stat
 
@@ -44,6 +45,7 @@ def _write(cli, tmp_path, *args: str):
     target = tmp_path / "month.xlsx"
     done = cli("report", "month", "--xlsx", target, *args)
     assert done.exit_code == 0, done.stderr
+    assert gc.isenabled()  # paused while the workbook was written, and only then
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     return openpyxl.load_workbook(target), target
 
@@ -200,6 +202,8 @@ def test_labels_follow_the_interface_language(cli, month, tmp_path):
     assert book.sheetnames[0] == "汇总"
     assert book["汇总"]["A1"].value == "销售人员"
     assert book.sheetnames[-1] == "新客户信息获取渠道"
+    kinds = {row[4] for row in book["跟进"].iter_rows(min_row=2, values_only=True)}
+    assert kinds and all(re.search("[\u4e00-\u9fff]", kind) for kind in kinds)  # words, in Chinese
     assert book["新客户信息获取渠道"]["A2"].value == "（未填）"
 
 
@@ -209,6 +213,7 @@ def test_files_are_private_and_never_overwritten(cli, month, tmp_path):
     assert again.exit_code == 1 and "--force" in again.stderr
     missing = cli("report", "month", "--xlsx", tmp_path / "nowhere" / "m.xlsx")
     assert missing.exit_code == 1 and "does not exist" in missing.stderr
+    assert gc.isenabled()
     assert not (tmp_path / "nowhere").exists()
 
 

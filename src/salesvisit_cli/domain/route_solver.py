@@ -22,7 +22,7 @@ from salesvisit_cli.domain.route_beam import beam_round
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
 
 SEARCH_CPU = 0.8  # CPU seconds of search: ~800 iterations of PyVRP for a 30-visit day
-TIME_LIMIT = 2.5  # seconds on the clock: the most a round may take, however busy the machine
+TIME_LIMIT = 5.0  # seconds on the clock: the most a round may take, however busy the machine
 SEARCH_SHARE = 0.8  # of the time limit, from the call: the rest for a search that overruns it
 # (the first solution of each search cannot be interrupted), timing the answer and showing it
 CALM_ITERATIONS = 1500  # a search stops sooner when this many iterations bring nothing better

@@ -98,34 +98,33 @@ def _listed(title: str, items: list[tuple[str, str]]) -> list[str]:
 
 def write_day_book(summary: DailySummary, handle: BinaryIO) -> None:
     """The report as a workbook: the visits, the follow-ups created, the hand-in."""
-    book = Book(handle)
-    visits = book.sheet(
-        _("Daily report"),
-        [_("Start"), _("Visit"), _("Customer"), _("New customer"), _("Minutes"), _("Over time"),
-         _("Outcome"), _("Booking"), _("Complaint"), _("Next meeting"), _("Key points")],
-    )  # fmt: skip
-    for v in summary.visits:
-        visits.add(
-            [v.start, v.id, v.customer, v.new_customer, v.minutes, v.over_time,
-             outcome_label(v.booking, v.complaint, v.next_date), v.booking, v.complaint,
-             v.next_date, v.notes]
+    with Book(handle) as book:
+        visits = book.sheet(
+            _("Daily report"),
+            [_("Start"), _("Visit"), _("Customer"), _("New customer"), _("Minutes"), _("Over time"),
+             _("Outcome"), _("Booking"), _("Complaint"), _("Next meeting"), _("Key points")],
         )  # fmt: skip
-    visits.finish()
-    followups = book.sheet(
-        _("Follow-ups"), [_("Follow-up"), _("Visit"), _("Customer"), _("Kind"), _("Due")]
-    )
-    for item in summary.followups:
-        followups.add([item["id"], item["visit_id"], item["customer"], word("kind", item["kind"]),
-                       date.fromisoformat(item["due"])])  # fmt: skip
-    followups.finish()
-    hand_in = book.sheet(
-        _("Hand-in"),
-        [_("Date"), _("Salesperson"), _("Deadline"), _("Handed in"), _("Status"), _("Amended"),
-         _("Changed since hand-in")],
-    )  # fmt: skip
-    hand_in.add(
-        [summary.date, summary.rep, summary.deadline, summary.submitted_at,
-         hand_in_label(summary.status), len(summary.amended_at), summary.changed_since_submit]
-    )  # fmt: skip
-    hand_in.finish()
-    book.close()
+        for v in summary.visits:
+            visits.add(
+                [v.start, v.id, v.customer, v.new_customer, v.minutes, v.over_time,
+                 outcome_label(v.booking, v.complaint, v.next_date), v.booking, v.complaint,
+                 v.next_date, v.notes]
+            )  # fmt: skip
+        visits.finish()
+        followups = book.sheet(
+            _("Follow-ups"), [_("Follow-up"), _("Visit"), _("Customer"), _("Kind"), _("Due")]
+        )
+        for item in summary.followups:
+            kind, due = word("kind", item["kind"]), date.fromisoformat(item["due"])
+            followups.add([item["id"], item["visit_id"], item["customer"], kind, due])
+        followups.finish()
+        hand_in = book.sheet(
+            _("Hand-in"),
+            [_("Date"), _("Salesperson"), _("Deadline"), _("Handed in"), _("Status"), _("Amended"),
+             _("Changed since hand-in")],
+        )  # fmt: skip
+        hand_in.add(
+            [summary.date, summary.rep, summary.deadline, summary.submitted_at,
+             hand_in_label(summary.status), len(summary.amended_at), summary.changed_since_submit]
+        )  # fmt: skip
+        hand_in.finish()

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from salesvisit_cli.domain.quota import AT_RISK, MET, MISSED, ON_TRACK, UPCOMING, Quota
 from salesvisit_cli.i18n import _
-from salesvisit_cli.render.words import source_label
+from salesvisit_cli.render.words import source_label, word
 from salesvisit_cli.render.workbook import Book, Sheet
 
 # Summary columns that the chart and the conditional formats refer to (0-based).
@@ -55,17 +55,15 @@ def outcome_label(booking: object, complaint: object, next_meeting: object) -> s
 
 def write_month_book(book_data, handle: BinaryIO) -> list[str]:
     """Write the workbook of a `services.month_book.MonthBook`; returns the sheet names."""
-    book = Book(handle)
-    sheets = [
-        _summary(book, book_data.quotas),
-        _visits(book, book_data),
-        _hand_in(book, book_data),
-        _followups(book, book_data),
-        _days(book, book_data),
-        _sources(book, book_data),
-    ]
-    book.close()
-    return sheets
+    with Book(handle) as book:
+        return [
+            _summary(book, book_data.quotas),
+            _visits(book, book_data),
+            _hand_in(book, book_data),
+            _followups(book, book_data),
+            _days(book, book_data),
+            _sources(book, book_data),
+        ]
 
 
 def _summary(book: Book, quotas: list[Quota]) -> str:
@@ -211,10 +209,12 @@ def _followups(book: Book, data) -> str:
         ],
     )  # fmt: skip
     states = {True: _("done"), False: _("open")}
+    kinds: dict[str, str] = {}  # each kind's word, made once
     for item in data.followups:
+        kind = kinds.get(item.kind) or kinds.setdefault(item.kind, word("kind", item.kind))
         sheet.add(
             [
-                item.id, item.due, item.rep, item.customer, item.kind, item.note,
+                item.id, item.due, item.rep, item.customer, kind, item.note,
                 states[item.done_at is not None], item.done_at, item.days_late, item.visit_id,
             ]
         )  # fmt: skip

@@ -4,6 +4,7 @@ widths that fit Chinese text (a wide character counts twice)."""
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Sequence
 from datetime import datetime
@@ -73,8 +74,21 @@ class Book:
     def chart(self, kind: str):
         return self.workbook.add_chart({"type": kind})
 
-    def close(self) -> None:
-        self.workbook.close()
+    def __enter__(self) -> Book:
+        """Written inside `with`: the cyclic collector waits meanwhile (the cells are rows of
+        numbers and strings, no cycles: scanning them again and again was ~5% of the month's
+        workbook), and the workbook is closed (written out) when the block ends well."""
+        self.collecting = gc.isenabled()
+        gc.disable()
+        return self
+
+    def __exit__(self, failed, *_) -> None:
+        try:
+            if failed is None:
+                self.workbook.close()
+        finally:
+            if self.collecting:
+                gc.enable()
 
 
 class Sheet:
