@@ -78,3 +78,17 @@ def test_the_morning_briefing_warns_of_releases_within_seven_days(cli, clock):
     assert plan["briefing"]["releasing"] == [{"customer_id": 1, "release_on": "2026-03-03"}]
     shown = cli("visit", "plan").stdout
     assert "上海华美贸易有限公司 goes to the pool on Tue 2026-03-03" in shown
+
+
+def test_the_pool_screen_shows_what_came_in_last_and_counts_the_rest(cli, clock, monkeypatch):
+    monkeypatch.setattr("salesvisit_cli.render.pool.POOL_SHOWN", 1)
+    _team(cli, clock)
+    clock("2026-02-20 08:00")
+    assert cli("customer", "release", "Acme", "--reason", "closed down").exit_code == 0
+    clock("2026-03-03 08:00")  # 华美 goes by the rule, after Acme
+    assert [e["name"] for e in cli("customer", "pool", "--json").json()] == [
+        "上海华美贸易有限公司", "Acme"
+    ]  # fmt: skip
+    shown = cli("customer", "pool").stdout
+    assert "上海华美贸易有限公司" in shown and "Acme" not in shown
+    assert "2 customers in the pool · the 1 released last shown; --json lists them all" in shown

@@ -49,6 +49,20 @@ def test_a_visit_on_the_release_day_restarts_nothing_already_released():
     assert not pool.is_released(date(2026, 3, 3), 60, date(2026, 3, 3))
 
 
+def test_a_visit_on_the_last_owned_day_keeps_the_customer_for_another_round():
+    start = cadence.anchor(date(2026, 1, 1), date(2026, 3, 2))  # visited on day N
+    assert start == date(2026, 3, 2)
+    assert not pool.is_released(start, 60, date(2026, 3, 3))
+    assert pool.release_on(start, 60) == date(2026, 5, 2)
+
+
+def test_due_on_the_cadence_day_not_the_day_before():
+    due = cadence.due_since(date(2026, 2, 28), "normal", 14, 30)
+    assert due == date(2026, 3, 30)  # 30 calendar days across the end of February
+    assert cadence.days_overdue(due, date(2026, 3, 29)) == -1  # not due yet
+    assert cadence.days_overdue(due, due) == 0
+
+
 def test_an_open_booking_or_complaint_holds_the_customer_until_the_day_after_it_closes():
     last = date(2026, 1, 1)
     assert pool.release_day(last, 60, held=True) is None

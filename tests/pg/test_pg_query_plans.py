@@ -46,7 +46,8 @@ def team_db(pg_cluster):
 
 @pytest.fixture
 def logins(team_db, cli, clock, monkeypatch):
-    """Build the demo team (first test only); `login(rep)` acts through that salesperson's role."""
+    """Build the demo team (first test only; the pool's rule on: 60 days); `login(rep)` acts
+    through that salesperson's role."""
     database, roles = team_db
     clock("2026-11-26 08:00")
     if not roles:
@@ -58,6 +59,8 @@ def logins(team_db, cli, clock, monkeypatch):
         assert done.exit_code == 0, done.stderr
         roles.update({member["rep"]: member["role"] for member in done.json()["members"]})
         with database.connect(OWNER, autocommit=True) as connection:
+            # the pool's rule on: the briefing's `releasing` is read too
+            connection.execute("UPDATE meta SET value = '60' WHERE key = 'pool.release_days'")
             connection.execute("ANALYZE")
 
     def login(rep: str) -> str:
@@ -97,8 +100,10 @@ def _scans(database, role: str, statements) -> list[str]:
     return found
 
 
-TEAM_COMMANDS = [("quota", "--team"), ("daily", "--team"), ("followup", "--team")]
-OWN_COMMANDS = [("visit", "plan"), ("followup",), ("daily",), ("quota",)]
+TEAM_COMMANDS = [("quota", "--team"), ("daily", "--team"), ("followup", "--team"),
+                 ("customer", "pool")]  # fmt: skip
+OWN_COMMANDS = [("visit", "plan"), ("followup",), ("daily",), ("quota",), ("customer", "pool"),
+                ("customer", "list", "--due")]  # fmt: skip
 
 
 @pytest.mark.parametrize(

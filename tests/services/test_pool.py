@@ -115,6 +115,30 @@ def test_the_limit_holds_for_what_a_manager_assigns_too(store, ids, work_at):
     assert assign(unlimited, "D Trading", "alice")[0].owner == "alice"
 
 
+def test_the_limit_is_on_changes_of_owner_not_on_new_customers(store, ids, work_at):
+    """alice owns 3, the limit: a manager's `edit --owner` is refused as `assign` is; but a
+    customer she adds or first visits, one a manager adds for her, and a pool customer the front
+    desk hands her are hers past it (R8: whoever first contacted it)."""
+    from salesvisit_cli.services import customers, reception
+    from salesvisit_cli.store.pool import owned_count
+
+    manager = work_at("2026-03-02 09:00", rep="Wang Li", config=RULES)
+    with pytest.raises(SalesvisitError, match=r"alice already owns 3 .*pool\.claim_limit"):
+        customers.edit(manager, "F Trading", {}, owner="alice")
+    alice = work_at("2026-03-02 10:00", config=RULES)
+    assert customers.add(alice, {"name": "G Found"}).customer.owner == "alice"
+    first = reports.ReportRequest(
+        new_customer="H Fair", raw={"start": "08:00", "minutes": "20", "notes": "met at a fair"}
+    )
+    assert reports.report(alice, first).visit.customer == "H Fair"
+    assert customers.add(manager, {"name": "I Lead"}, owner="alice").customer.owner == "alice"
+    desk = reception.register(manager, reception.Registration("walkin", "F Trading",
+                                                              contacted="alice"))  # fmt: skip
+    assert (desk.entry.customer_id, desk.entry.rep) == (ids["F"], "alice")
+    with store.read() as conn:
+        assert owned_count(conn, 1) == 7
+
+
 def test_two_claims_of_one_customer_one_wins(store, ids):
     from salesvisit_cli.store import pool as rows
 

@@ -93,6 +93,23 @@ def test_reads_use_indexes(cli, demo_db, captured, args):
     assert _scans(demo_db, captured) == []
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("customer", "pool"), ("customer", "list", "--due"), ("visit", "plan")],
+    ids=lambda args: " ".join(args),
+)
+def test_the_pool_rule_reads_through_indexes(cli, demo_db, captured, args):
+    """With `pool.release_days` on: the briefing's `releasing` too. The day's releases are the
+    exception: the first command of a day reads every owned customer once (the rule is about
+    what did not happen to each), then nothing does until the next day."""
+    assert cli("config", "set", "pool.release_days", "60").exit_code == 0
+    assert cli("--rep", "demo", "customer", "pool", "--json").exit_code == 0  # the day's releases
+    captured.clear()
+    ran = cli("--rep", "demo", *args, "--json")
+    assert ran.exit_code == 0, ran.stderr
+    assert _scans(demo_db, captured) == []
+
+
 def test_a_report_writes_through_indexes(cli, demo_db, captured):
     ran = cli("--rep", "demo", "visit", "report", "--customer", "1", "--start", "07:00",
               "--minutes", "20", "--notes", "met the buyer")  # fmt: skip

@@ -22,9 +22,13 @@ def _stacked(*values):
     return Text("\n").join(Text(value) if isinstance(value, str) else value for value in values)
 
 
+POOL_SHOWN = 50  # the screen shows what came into the pool last; --json lists it all
+
+
 def pool_table(entries: Sequence) -> None:
-    """`customer pool`: one row per customer without an owner; on a narrow screen the district
-    goes under the name, the dates and the former owner under each other."""
+    """`customer pool`: the `POOL_SHOWN` customers released last (then those never owned, by
+    id), one row each, then how many the pool holds; on a narrow screen the district goes
+    under the name, the dates and the former owner under each other."""
     from salesvisit_cli.render.tables import data_table, narrow
 
     stacked = narrow()
@@ -36,7 +40,10 @@ def pool_table(entries: Sequence) -> None:
                    _("Released"), _("From"))  # fmt: skip
     table = data_table(columns)
     table.columns[1].overflow = "fold"  # a whole name: two names never look the same
-    for entry in entries:
+    released = [entry for entry in entries if entry.row.released_at]
+    released.sort(key=lambda entry: (entry.row.released_at, entry.row.id), reverse=True)
+    never_owned = [entry for entry in entries if not entry.row.released_at]
+    for entry in (released + never_owned)[:POOL_SHOWN]:
         row = entry.row
         dates = (
             date_label(row.last_visit) if row.last_visit else "—",
@@ -52,14 +59,13 @@ def pool_table(entries: Sequence) -> None:
         table.add_row(str(row.id), *cells, inert(row.released_from or ""))
     out().print(table)
     count = len(entries)
-    out().print(
-        inert(
-            ngettext("{count} customer in the pool", "{count} customers in the pool", count).format(
-                count=count
-            ),
-            style="dim",
-        )
+    line = ngettext("{count} customer in the pool", "{count} customers in the pool", count).format(
+        count=count
     )
+    if count > POOL_SHOWN:
+        more = _("the {shown} released last shown; --json lists them all")
+        line += " · " + more.format(shown=POOL_SHOWN)
+    out().print(inert(line, style="dim"))
 
 
 def claimed(customers: Sequence[Customer]) -> None:

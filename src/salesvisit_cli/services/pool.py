@@ -169,6 +169,19 @@ def claim_refusal(
     )  # fmt: skip
 
 
+def refuse_past_limit(connection: Connection, work: Work, rep_id: int, rep_name: str) -> None:
+    """`pool.claim_limit` for a customer a manager gives `rep_name`: refused when they would own
+    more than the limit. A new customer goes to whoever it is added for (R8: first contact), and
+    the front desk's duty rotation hands on a pool customer, past the limit too."""
+    limit = policy(connection, work.config).claim_limit
+    if pool.past_limit(rows.owned_count(connection, rep_id), 1, limit):
+        raise SalesvisitError(
+            _(
+                "{rep} already owns {limit} customers, the most one may own (pool.claim_limit)"
+            ).format(rep=rep_name, limit=limit)
+        )
+
+
 def claim(work: Work, refs: list[str]) -> list[Customer]:
     """Take customers from the pool, all or none (`pool.claim_limit`, `pool.reclaim_days`)."""
     from salesvisit_cli.store import customers as customer_rows

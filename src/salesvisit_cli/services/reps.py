@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.customers import Customer
-from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
+from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.team import RepInfo, check_can_manage
 from salesvisit_cli.i18n import N_, _
@@ -72,9 +72,7 @@ def assign(work: Work, ref: str, rep_name: str) -> tuple[Customer, bool]:
 def move_customer(connection: Connection, work: Work, customer: Customer, rep_name: str) -> bool:
     """Give `customer` to `rep_name` inside a write (managers only; not past `pool.claim_limit`:
     it limits what one salesperson holds, however they got it); False when already theirs."""
-    from salesvisit_cli.domain.pool import past_limit
-    from salesvisit_cli.services.pool import policy
-    from salesvisit_cli.store.pool import owned_count
+    from salesvisit_cli.services.pool import refuse_past_limit
 
     me = rep_rows.get(connection, work.rep)
     check_can_manage(work.rep, bool(me and me.is_manager), N_("assign customers"))
@@ -83,13 +81,7 @@ def move_customer(connection: Connection, work: Work, customer: Customer, rep_na
         raise unknown_rep(rep_name)
     if customer.owner == target.name:
         return False
-    limit = policy(connection, work.config).claim_limit
-    if past_limit(owned_count(connection, target.id), 1, limit):
-        raise SalesvisitError(
-            _(
-                "{rep} already owns {limit} customers, the most one may own (pool.claim_limit)"
-            ).format(rep=target.name, limit=limit)
-        )
+    refuse_past_limit(connection, work, target.id, target.name)
     old = rep_rows.get(connection, customer.owner).id if customer.owner else None
     customer_log.act(connection, me.id)
     customer_rows.set_owner(connection, customer.id, target.id)

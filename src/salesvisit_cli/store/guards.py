@@ -23,14 +23,14 @@ fixed search_path (the schema, pg_catalog, then pg_temp: no temporary table can 
 from __future__ import annotations
 
 # The table owner (and roles it is granted to: superusers, migrations) writes as it likes.
-_TRUSTED = (
+TRUSTED = (
     "pg_has_role(current_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), "
     "'MEMBER')"
 )
 
 _CUSTOMER = f"""
 BEGIN
-    IF {_TRUSTED} THEN RETURN NEW; END IF;
+    IF {TRUSTED} THEN RETURN NEW; END IF;
     IF TG_OP = 'INSERT' THEN
         NEW.created_at := localtimestamp;
         NEW.first_visit_on := NULL;
@@ -57,7 +57,7 @@ DECLARE
     owner integer;
     prospect boolean;
 BEGIN
-    IF {_TRUSTED} THEN RETURN NEW; END IF;
+    IF {TRUSTED} THEN RETURN NEW; END IF;
     IF TG_OP = 'INSERT' THEN
         NEW.created_at := localtimestamp;
     ELSE
@@ -90,7 +90,7 @@ END"""
 
 _SUBMISSION = f"""
 BEGIN
-    IF {_TRUSTED} THEN RETURN NEW; END IF;
+    IF {TRUSTED} THEN RETURN NEW; END IF;
     IF TG_OP = 'UPDATE' THEN
         RAISE EXCEPTION 'a hand-in is never changed' USING ERRCODE = '42501';
     END IF;
@@ -103,7 +103,7 @@ END"""
 
 _REVISION = f"""
 BEGIN
-    IF {_TRUSTED} THEN RETURN NEW; END IF;
+    IF {TRUSTED} THEN RETURN NEW; END IF;
     IF TG_OP = 'UPDATE' THEN
         RAISE EXCEPTION 'the revision history is append-only' USING ERRCODE = '42501';
     END IF;
@@ -115,7 +115,7 @@ _RECEPTION = f"""
 DECLARE
     actor integer := (SELECT r.id FROM rep r WHERE r.db_role = current_user);
 BEGIN
-    IF {_TRUSTED} THEN RETURN NEW; END IF;
+    IF {TRUSTED} THEN RETURN NEW; END IF;
     IF TG_OP = 'INSERT' THEN
         NEW.by_id := actor;
         NEW.research_at := NULL;

@@ -266,29 +266,34 @@ class PoolRow:
     released_from: str | None
 
 
-def pool(connection: Connection) -> list[PoolRow]:
-    """Customers without an owner, with the latest release of each (if any), by id."""
-    latest = (
-        select(func.max(CUSTOMER_LOG.c.id))
+def _latest_release(column: Any) -> Any:
+    """`column` of the customer's latest release (the log, and the salesperson it left)."""
+    return (
+        select(column)
+        .select_from(CUSTOMER_LOG.outerjoin(REP, REP.c.id == CUSTOMER_LOG.c.from_id))
         .where(CUSTOMER_LOG.c.customer_id == CUSTOMER.c.id, CUSTOMER_LOG.c.event == "released")
+        .order_by(CUSTOMER_LOG.c.id.desc())
+        .limit(1)
         .correlate(CUSTOMER)
         .scalar_subquery()
     )
-    former = REP.alias("former")
+
+
+def pool(connection: Connection) -> list[PoolRow]:
+    """Customers without an owner, with the latest release of each (if any), by id. Each
+    release is looked up per customer (a join on "the latest release" has PostgreSQL hash the
+    whole log, and under row-level security every customer the caller may see)."""
     rows = connection.execute(
         select(
             CUSTOMER.c.id, CUSTOMER.c.name, CUSTOMER.c.district, CUSTOMER.c.tier, CUSTOMER.c.status,
             CUSTOMER.c.address, last_visit_column().label("last_visit"),
-            CUSTOMER_LOG.c.at.label("released_at"), former.c.name.label("released_from"),
-        )
-        .select_from(
-            CUSTOMER.outerjoin(CUSTOMER_LOG, CUSTOMER_LOG.c.id == latest)
-            .outerjoin(former, former.c.id == CUSTOMER_LOG.c.from_id)
+            _latest_release(CUSTOMER_LOG.c.at).label("released_at"),
+            _latest_release(REP.c.name).label("released_from"),
         )
         .where(CUSTOMER.c.owner_id.is_(None))
         .order_by(CUSTOMER.c.id)
     ).all()  # fmt: skip
-    return [PoolRow(**row._mapping) for row in rows]
+    return [PoolRow(*row) for row in rows]
 
 
 def releases_by_rep(connection: Connection, start: date, end: date) -> dict[int, int]:

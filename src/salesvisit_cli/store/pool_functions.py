@@ -7,9 +7,16 @@ The rules are the team's, kept in `meta` (`pool.release_days`, `pool.claim_limit
 configuration). Each function is SECURITY DEFINER with a fixed search_path and knows the caller
 only as the salesperson mapped to the session's login. The customer log trigger writes each
 change; a release by the rule is then dated the day the rule says, by nobody.
+
+The claim limit holds for every change of owner, not only claims: a trigger refuses a manager's
+assignment that would leave the salesperson with more than `pool.claim_limit` customers. A new
+customer goes to whoever it is added for, past the limit too (R8: the one who first contacted
+it); so does a pool customer the front desk's duty rotation hands on.
 """
 
 from __future__ import annotations
+
+from salesvisit_cli.store.guards import TRUSTED
 
 _SETTING = "coalesce((SELECT m.value FROM meta m WHERE m.key = '{key}'), '{default}')"
 _ME = "(SELECT r.id FROM rep r WHERE r.db_role = session_user)"
@@ -111,6 +118,31 @@ BEGIN
     PERFORM set_config('salesvisit.reason', '', true);
 END"""
 
+# BEFORE UPDATE OF owner_id ON customer, run as the caller. The table owner is trusted:
+# migrations, and the SECURITY DEFINER functions (`salesvisit_claim` checks the limit itself
+# under the same lock; the front desk's `salesvisit_register` hands a pool customer on past it,
+# R8). Salespeople and the front desk cannot change an owner at all (column grants), so the
+# callers counted for are managers, who see every customer.
+_LIMIT = f"""
+DECLARE
+    lim integer := {_SETTING.format(key="pool.claim_limit", default="0")}::integer;
+    holder text;
+BEGIN
+    IF lim <= 0 OR NEW.owner_id IS NULL OR NEW.owner_id IS NOT DISTINCT FROM OLD.owner_id
+            OR {TRUSTED} THEN
+        RETURN NEW;
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('salesvisit.claim'), NEW.owner_id);
+    IF (SELECT count(*) FROM customer k WHERE k.owner_id = NEW.owner_id AND k.id <> NEW.id)
+            >= lim THEN
+        SELECT r.name INTO holder FROM rep r WHERE r.id = NEW.owner_id;
+        RAISE EXCEPTION '% already owns % customers, the most one may own (pool.claim_limit)',
+            holder, lim USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END"""
+LIMIT_TRIGGER = "salesvisit_claim_limit"
+
 # (name, arguments, returns, body)
 FUNCTIONS = (
     ("salesvisit_release_due", "", "integer", _RELEASE_DUE),
@@ -136,3 +168,25 @@ def apply_pool_functions(run, here: str, zone: str, team: str) -> None:
         )  # fmt: skip
         run(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(signature))
         run(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(signature, sql.Identifier(team)))
+    limit_trigger(run, here)
+
+
+def limit_trigger(run, here: str) -> None:
+    """`pool.claim_limit` on every change of owner (the trigger `LIMIT_TRIGGER`)."""
+    from psycopg import sql
+
+    name = sql.SQL("{}.{}").format(sql.Identifier(here), sql.Identifier(LIMIT_TRIGGER))
+    run(
+        sql.SQL(
+            "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql "
+            "SET search_path = {}, pg_catalog, pg_temp AS {}"
+        ).format(name, sql.Identifier(here), sql.Literal(_LIMIT))
+    )
+    run(sql.SQL("REVOKE ALL ON FUNCTION {}() FROM PUBLIC").format(name))
+    run(sql.SQL("DROP TRIGGER IF EXISTS {} ON customer").format(sql.Identifier(LIMIT_TRIGGER)))
+    run(
+        sql.SQL(
+            "CREATE TRIGGER {} BEFORE UPDATE OF owner_id ON customer "
+            "FOR EACH ROW EXECUTE FUNCTION {}()"
+        ).format(sql.Identifier(LIMIT_TRIGGER), name)
+    )
