@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 import click
 import pytest
 import typer.main
 
 from salesvisit_cli.cli.app import app
-from salesvisit_cli.cli.help import translated
+from salesvisit_cli.cli.help import METAVARS, Localised, translated
 from scripts.i18n import read_catalog
 
 
@@ -24,6 +25,22 @@ def _tree(command: click.Command, path: tuple[str, ...] = ()):
 
 COMMANDS = list(_tree(typer.main.get_command(app)))
 IDS = [" ".join(path) or "salesvisit" for path, _ in COMMANDS]
+# An upper-case word of a placeholder (`VISIT_ID`, `TEXT`, `YYYY-MM`).
+WORD = r"(?<![\w-])[A-Z][A-Z_]*(?:-[A-Z]+)*(?![\w-])"
+
+
+def _english_placeholders(command: click.Command) -> set[str]:
+    """The words of the placeholders click shows for `command` in English."""
+    context = click.Context(command)
+    pieces = super(Localised, command).collect_usage_pieces(context)
+    for param in command.get_params(context):
+        if not getattr(param, "is_flag", False) and not getattr(param, "count", False):
+            pieces.append(param.make_metavar(context))
+    return {word for piece in pieces for word in re.findall(WORD, piece)}
+
+
+def _english_placeholders_in(text: str) -> set[str]:
+    return set(re.findall(WORD, text)) & METAVARS | ({"[OPTIONS]"} & {*text.split()})
 
 
 def _help_texts(command: click.Command) -> list[str]:
@@ -56,6 +73,57 @@ def test_help_page_in_chinese(path, command, cli, monkeypatch):
         first_line = inspect.cleandoc(text).splitlines()[0]
         assert first_line not in shown.stdout, first_line
     assert translated(command.help).split("\n")[0][:20] in shown.stdout
+    placeholders = _english_placeholders(command)
+    assert placeholders <= METAVARS, "placeholder words without a message id"
+    assert not _english_placeholders_in(shown.stdout), shown.stdout
+
+
+REQUIRED_ARGUMENT = [
+    (path, command)
+    for path, command in COMMANDS
+    if any(isinstance(param, click.Argument) and param.required for param in command.params)
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "command"), REQUIRED_ARGUMENT, ids=[" ".join(path) for path, _ in REQUIRED_ARGUMENT]
+)
+def test_a_missing_argument_in_chinese(path, command, cli, monkeypatch):
+    """click's own error and usage line name the argument in Chinese and end with `。`."""
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    ran = cli(*path)
+    assert ran.exit_code == 2
+    assert not _english_placeholders_in(ran.stderr), ran.stderr
+    error = ran.stderr.strip().splitlines()[-1]
+    assert error.startswith("错误：缺少参数 '") and error.endswith("。"), error
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["visit", "report", "abc"], "错误：'[拜访编号]' 的值无效：'abc' 不是有效的整数。"),
+        (["visit", "plan", "--suggest", "x"], "错误：'--suggest' 的值无效：'x' 不是有效的整数。"),
+        (["followup", "add", "华美"], "错误：缺少选项 '--due'。"),
+    ],
+)
+def test_a_bad_value_in_chinese(cli, monkeypatch, args, error):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    ran = cli(*args)
+    assert ran.exit_code == 2 and ran.stderr.strip().splitlines()[-1] == error
+    assert "用法： root " in ran.stderr and not _english_placeholders_in(ran.stderr)
+
+
+def test_click_errors_in_english_are_click_s_own(cli, monkeypatch):
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    ran = cli("visit", "prep")
+    assert ran.stderr == (
+        "Usage: root visit prep [OPTIONS] VISIT_ID ITEM...\n"
+        "Try 'root visit prep --help' for help.\n\n"
+        "Error: Missing argument 'VISIT_ID'.\n"
+    )
+    assert cli("visit", "report", "abc").stderr.endswith(
+        "Error: Invalid value for '[VISIT_ID]': 'abc' is not a valid integer.\n"
+    )
 
 
 def test_examples_in_chinese_use_chinese_input_words(cli, monkeypatch):

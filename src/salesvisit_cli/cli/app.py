@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from salesvisit_cli import __version__
 from salesvisit_cli.cli.context import AppContext
-from salesvisit_cli.cli.help import Localised, localise, short_help
+from salesvisit_cli.cli.help import Localised, localise, reworded, short_help
 from salesvisit_cli.domain.errors import SalesvisitError
 from salesvisit_cli.i18n import N_, _, ngettext
 
@@ -118,6 +118,8 @@ class SalesvisitGroup(TyperGroup):
         except click.exceptions.Exit as done:
             failed = done.exit_code != 0
             raise
+        except click.BadParameter as error:
+            raise reworded(error) from None
         except (click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:

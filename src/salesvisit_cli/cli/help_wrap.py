@@ -42,13 +42,14 @@ def cells(text: str) -> int:
 def _fill(text: str, width: int, initial: str, subsequent: str) -> str:
     """One paragraph filled to `width` cells (a unit wider than a line is cut by cells)."""
     lines: list[str] = []
-    line, used, gap = initial, cells(initial), False
-    for chunk in _chunks().findall(" ".join(text.split())):
+    line, used, gap = initial, cells(initial), ""
+    for chunk in _chunks().findall(text):
         if chunk.isspace():
-            gap = True
+            gap = chunk
             continue
-        # A line break between two Chinese characters in the source is no space.
-        spaced = gap and line.strip() and not (_is_wide(line[-1]) and _is_wide(chunk[0]))
+        # A line break between two Chinese characters in the source is no space (a space is).
+        joined = "\n" in gap and _is_wide(line[-1]) and _is_wide(chunk[0])
+        spaced = gap and line.strip() and not joined
         joiner = " " if spaced else ""
         size = cells(chunk)
         if used + len(joiner) + size <= width or not line.strip():
@@ -56,7 +57,7 @@ def _fill(text: str, width: int, initial: str, subsequent: str) -> str:
         else:
             lines.append(line)
             line, used = subsequent + chunk, cells(subsequent) + size
-        gap = False
+        gap = ""
         while used > width and cells(line.strip()) > 1:
             head, line = _cut(line, width)
             lines.append(head)
@@ -113,7 +114,7 @@ def wrap_text(
         if raw:
             out.append("\n".join(_raw(initial_indent + pad + row, width) for row in rows))
         else:
-            joined = " ".join(row.strip() for row in rows)
+            joined = "\n".join(row.strip() for row in rows)
             out.append(_fill(joined, width, initial_indent + pad, subsequent_indent + pad))
     return "\n\n".join(out)
 
