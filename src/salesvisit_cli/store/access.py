@@ -344,26 +344,15 @@ def _create_visited_function(connection: Connection, here: str, team: str) -> No
     SECURITY DEFINER (reads visit without its policies) with a fixed search_path; the caller is
     the session's login role, so the function answers only about the caller's own visits.
     """
-    from psycopg import sql
+    from salesvisit_cli.store.guards import create_function
 
-    _run(
-        connection,
-        sql.SQL(
-            "CREATE OR REPLACE FUNCTION {}.salesvisit_visited_by_me(target integer) "
-            "RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER "
-            "SET search_path = {}, pg_catalog, pg_temp AS $$ "
-            "SELECT EXISTS (SELECT 1 FROM visit v JOIN rep r ON r.id = v.rep_id "
-            "WHERE v.customer_id = $1 AND r.db_role = session_user) $$"
-        ).format(_ident(here), _ident(here)),
-    )
-    _run(
-        connection,
-        _sql("REVOKE ALL ON FUNCTION {}.salesvisit_visited_by_me(integer) FROM PUBLIC", here),
-    )
-    _run(
-        connection,
-        _sql("GRANT EXECUTE ON FUNCTION {}.salesvisit_visited_by_me(integer) TO {}", here, team),
-    )
+    create_function(
+        lambda statement: _run(connection, statement), here, "salesvisit_visited_by_me",
+        "SELECT EXISTS (SELECT 1 FROM visit v JOIN rep r ON r.id = v.rep_id "
+        "WHERE v.customer_id = $1 AND r.db_role = session_user)",
+        arguments="target integer", returns="boolean", language="sql",
+        options="STABLE SECURITY DEFINER", grantee=team,
+    )  # fmt: skip
 
 
 def _policy_names(connection: Connection, table: str) -> list[str]:

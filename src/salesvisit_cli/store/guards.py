@@ -144,6 +144,42 @@ GUARDS: tuple[tuple[str, str, str], ...] = (
 TRIGGER = "salesvisit_guard"
 
 
+def create_function(
+    run,
+    here: str,
+    name: str,
+    body: str,
+    *,
+    arguments: str = "",
+    returns: str = "trigger",
+    language: str = "plpgsql",
+    options: str = "",
+    zone: str | None = None,
+    grantee: str | None = None,
+):
+    """Create (or replace) the function `here.name(arguments)` with a fixed search_path (and time
+    zone, when given), revoke it from PUBLIC and let `grantee` execute it; returns its qualified
+    name. `options`: e.g. "SECURITY DEFINER", "STABLE"."""
+    from psycopg import sql
+
+    qualified = sql.SQL("{}.{}").format(sql.Identifier(here), sql.Identifier(name))
+    signature = sql.SQL("{}({})").format(qualified, sql.SQL(arguments))
+    settings = sql.SQL("SET search_path = {}, pg_catalog, pg_temp").format(sql.Identifier(here))
+    if zone is not None:
+        settings = sql.SQL("{} SET TimeZone = {}").format(settings, sql.Literal(zone))
+    run(
+        sql.SQL("CREATE OR REPLACE FUNCTION {} RETURNS {} LANGUAGE {} {} {} AS {}").format(
+            signature, sql.SQL(returns), sql.SQL(language), sql.SQL(options), settings,
+            sql.Literal(body),
+        )
+    )  # fmt: skip
+    run(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(signature))
+    if grantee is not None:
+        grant = sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}")
+        run(grant.format(signature, sql.Identifier(grantee)))
+    return qualified
+
+
 def apply_guards(run, here: str, zone: str, team: str) -> None:
     """Create (or replace) the guard functions and their BEFORE triggers, and the first-visit
     function. `run` executes a psycopg.sql statement in the current transaction.
@@ -152,14 +188,7 @@ def apply_guards(run, here: str, zone: str, team: str) -> None:
 
     first_visit_function(run, here, team)
     for table, function, body in GUARDS:
-        name = sql.SQL("{}.{}").format(sql.Identifier(here), sql.Identifier(function))
-        run(
-            sql.SQL(
-                "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql "
-                "SET search_path = {}, pg_catalog, pg_temp SET TimeZone = {} AS {}"
-            ).format(name, sql.Identifier(here), sql.Literal(zone), sql.Literal(body))
-        )
-        run(sql.SQL("REVOKE ALL ON FUNCTION {}() FROM PUBLIC").format(name))
+        name = create_function(run, here, function, body, zone=zone)
         run(
             sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(
                 sql.Identifier(TRIGGER), sql.Identifier(table)
@@ -186,26 +215,9 @@ def first_visit_function(run, here: str, team: str) -> None:
     search_path), reads every completed visit of that one customer and only writes the derived
     columns; it returns nothing, so it reveals nothing about other salespeople's visits.
     """
-    from psycopg import sql
-
     from salesvisit_cli.store.rules import refresh_first_visit_sql
 
-    run(
-        sql.SQL(
-            "CREATE OR REPLACE FUNCTION {}.{}(target integer) "
-            "RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER "
-            "SET search_path = {}, pg_catalog, pg_temp AS $$ {} $$"
-        ).format(
-            sql.Identifier(here),
-            sql.Identifier(FIRST_VISIT_FUNCTION),
-            sql.Identifier(here),
-            sql.SQL(refresh_first_visit_sql("$1")),
-        ),
-    )
-    signature = sql.SQL("{}.{}(integer)").format(
-        sql.Identifier(here), sql.Identifier(FIRST_VISIT_FUNCTION)
-    )
-    run(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(signature))
-    run(
-        sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(signature, sql.Identifier(team)),
-    )
+    create_function(
+        run, here, FIRST_VISIT_FUNCTION, refresh_first_visit_sql("$1"), arguments="target integer",
+        returns="void", language="sql", options="VOLATILE SECURITY DEFINER", grantee=team,
+    )  # fmt: skip

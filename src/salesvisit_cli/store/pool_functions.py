@@ -16,7 +16,7 @@ it); so does a pool customer the front desk's duty rotation hands on.
 
 from __future__ import annotations
 
-from salesvisit_cli.store.guards import TRUSTED
+from salesvisit_cli.store.guards import TRUSTED, create_function
 
 _SETTING = "coalesce((SELECT m.value FROM meta m WHERE m.key = '{key}'), '{default}')"
 _ME = "(SELECT r.id FROM rep r WHERE r.db_role = session_user)"
@@ -153,21 +153,11 @@ FUNCTIONS = (
 
 def apply_pool_functions(run, here: str, zone: str, team: str) -> None:
     """Create (or replace) the pool functions; only the team may execute them."""
-    from psycopg import sql
-
     for name, arguments, returns, body in FUNCTIONS:
-        signature = sql.SQL("{}.{}({})").format(
-            sql.Identifier(here), sql.Identifier(name), sql.SQL(arguments)
-        )
-        run(
-            sql.SQL(
-                "CREATE OR REPLACE FUNCTION {} RETURNS {} LANGUAGE plpgsql SECURITY DEFINER "
-                "SET search_path = {}, pg_catalog, pg_temp SET TimeZone = {} AS {}"
-            ).format(signature, sql.SQL(returns), sql.Identifier(here), sql.Literal(zone),
-                     sql.Literal(body))
+        create_function(
+            run, here, name, body, arguments=arguments, returns=returns,
+            options="SECURITY DEFINER", zone=zone, grantee=team,
         )  # fmt: skip
-        run(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(signature))
-        run(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(signature, sql.Identifier(team)))
     limit_trigger(run, here)
 
 
@@ -175,14 +165,7 @@ def limit_trigger(run, here: str) -> None:
     """`pool.claim_limit` on every change of owner (the trigger `LIMIT_TRIGGER`)."""
     from psycopg import sql
 
-    name = sql.SQL("{}.{}").format(sql.Identifier(here), sql.Identifier(LIMIT_TRIGGER))
-    run(
-        sql.SQL(
-            "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql "
-            "SET search_path = {}, pg_catalog, pg_temp AS {}"
-        ).format(name, sql.Identifier(here), sql.Literal(_LIMIT))
-    )
-    run(sql.SQL("REVOKE ALL ON FUNCTION {}() FROM PUBLIC").format(name))
+    name = create_function(run, here, LIMIT_TRIGGER, _LIMIT)
     run(sql.SQL("DROP TRIGGER IF EXISTS {} ON customer").format(sql.Identifier(LIMIT_TRIGGER)))
     run(
         sql.SQL(

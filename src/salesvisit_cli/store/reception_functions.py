@@ -14,6 +14,7 @@ is taken first, so the round is served in order whoever calls it, app or `psql`.
 from __future__ import annotations
 
 from salesvisit_cli.store.engine import PG_WRITE_LOCK
+from salesvisit_cli.store.guards import create_function
 
 # R8 on PostgreSQL: the salesperson on duty on `$1` who receives the next new customer — the
 # group of that date, else of its weekday; the fewest new customers received that day (market
@@ -143,32 +144,17 @@ REGISTER_SIGNATURE = f"{REGISTER}(text, text, text, text, text, text, text, text
 def next_on_duty_function(run, here: str) -> None:
     """`salesvisit_next_on_duty(day)`: R8's rotation (NEXT_ON_DUTY), executable by nobody but
     the owner (and so by `salesvisit_register`, which runs as the owner)."""
-    from psycopg import sql
-
-    rotation = sql.SQL("{}.salesvisit_next_on_duty(date)").format(sql.Identifier(here))
-    run(
-        sql.SQL(
-            "CREATE OR REPLACE FUNCTION {} RETURNS integer LANGUAGE sql STABLE "
-            "SET search_path = {}, pg_catalog, pg_temp AS {}"
-        ).format(rotation, sql.Identifier(here), sql.Literal(NEXT_ON_DUTY))
-    )
-    run(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(rotation))
+    create_function(
+        run, here, "salesvisit_next_on_duty", NEXT_ON_DUTY, arguments="date", returns="integer",
+        language="sql", options="STABLE",
+    )  # fmt: skip
 
 
 def apply_reception_functions(run, here: str, zone: str, desk: str) -> None:
     """Create (or replace) the rotation and the registration; only `desk` (the front-desk
     group) may execute the registration."""
-    from psycopg import sql
-
     next_on_duty_function(run, here)
-    signature = sql.SQL("{}.{}({})").format(
-        sql.Identifier(here), sql.Identifier(REGISTER), sql.SQL(REGISTER_ARGUMENTS)
-    )
-    run(
-        sql.SQL(
-            "CREATE OR REPLACE FUNCTION {} RETURNS json LANGUAGE plpgsql SECURITY DEFINER "
-            "SET search_path = {}, pg_catalog, pg_temp SET TimeZone = {} AS {}"
-        ).format(signature, sql.Identifier(here), sql.Literal(zone), sql.Literal(_REGISTER))
-    )
-    run(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(signature))
-    run(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(signature, sql.Identifier(desk)))
+    create_function(
+        run, here, REGISTER, _REGISTER, arguments=REGISTER_ARGUMENTS, returns="json",
+        options="SECURITY DEFINER", zone=zone, grantee=desk,
+    )  # fmt: skip
