@@ -44,6 +44,19 @@ def sqlite_path(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
+def postgres_fact(connection, key: str, query: str, params: dict | None = None) -> bool:
+    """A yes/no fact about a PostgreSQL database and this login (`query`), asked once per
+    database connection and kept under `key`; False on SQLite."""
+    if connection.dialect.name != "postgresql":
+        return False
+    info = connection.connection.info
+    if key not in info:
+        from sqlalchemy import text
+
+        info[key] = bool(connection.execute(text(query), params or {}).scalar())
+    return info[key]
+
+
 def create_private_file(path: Path) -> None:
     """Create an empty file with mode 0600 from the start (whatever the umask), unless it exists."""
     make_private_dir(path.parent)

@@ -159,18 +159,14 @@ def holds(connection: Connection, customer_ids: list[int]) -> dict[int, tuple[bo
 def in_database(connection: Connection) -> bool:
     """Team mode: the database makes the releases and claims (`store.pool_functions`), and this
     login may call them (checked once per database connection)."""
-    if connection.dialect.name != "postgresql":
-        return False
-    info = connection.connection.info
-    if "salesvisit_pool_functions" not in info:
-        found = connection.execute(
-            text(
-                "SELECT to_regprocedure('salesvisit_release_due()') IS NOT NULL AND "
-                "has_function_privilege('salesvisit_release_due()', 'EXECUTE')"
-            )
-        )
-        info["salesvisit_pool_functions"] = bool(found.scalar())
-    return info["salesvisit_pool_functions"]
+    from salesvisit_cli.store.engine import postgres_fact
+
+    return postgres_fact(
+        connection,
+        "salesvisit_pool_functions",
+        "SELECT to_regprocedure('salesvisit_release_due()') IS NOT NULL AND "
+        "has_function_privilege('salesvisit_release_due()', 'EXECUTE')",
+    )
 
 
 def release_due_in_database(connection: Connection) -> int:

@@ -160,21 +160,16 @@ def research_of_day(connection: Connection, day: date) -> list[dict[str, Any]]:
 def registers_in_database(connection: Connection) -> bool:
     """Team mode and a front-desk login: the database registers (`store.reception_functions`;
     checked once per database connection)."""
-    if connection.dialect.name != "postgresql":
-        return False
-    info = connection.connection.info
-    if "salesvisit_desk_registers" not in info:
-        from salesvisit_cli.store.reception_functions import REGISTER_SIGNATURE
+    from salesvisit_cli.store.engine import postgres_fact
+    from salesvisit_cli.store.reception_functions import REGISTER_SIGNATURE
 
-        found = connection.execute(
-            text(
-                "SELECT to_regprocedure(:signature) IS NOT NULL AND coalesce((SELECT "
-                "r.is_reception FROM rep r WHERE r.db_role = current_user), false)"
-            ),
-            {"signature": REGISTER_SIGNATURE},
-        )
-        info["salesvisit_desk_registers"] = bool(found.scalar())
-    return info["salesvisit_desk_registers"]
+    return postgres_fact(
+        connection,
+        "salesvisit_desk_registers",
+        "SELECT to_regprocedure(:signature) IS NOT NULL AND coalesce((SELECT "
+        "r.is_reception FROM rep r WHERE r.db_role = current_user), false)",
+        {"signature": REGISTER_SIGNATURE},
+    )
 
 
 def register_in_database(connection: Connection, kind: str, fields: dict[str, Any]) -> Registered:
