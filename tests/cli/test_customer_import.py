@@ -182,13 +182,13 @@ def test_bulk_import_uses_executemany_in_one_transaction(tmp_path, monkeypatch):
     from salesvisit_cli.store.engine import open_store
 
     chunks: list[int] = []  # rows per bulk insert (one executemany each, on the DBAPI cursor)
-    real_insert = customer_rows.insert_rows
+    real_insert = customer_rows.add_rows
 
-    def counting(connection, table, columns, rows, same=None):
+    def counting(connection, fields, rows, now):
         chunks.append(len(rows))
-        return real_insert(connection, table, columns, rows, same)
+        return real_insert(connection, fields, rows, now)
 
-    monkeypatch.setattr(customer_rows, "insert_rows", counting)
+    monkeypatch.setattr(customer_rows, "add_rows", counting)
 
     store = open_store(tmp_path / "bulk.db")
     path = _write(tmp_path, b"name\n" + b"".join(b"Shop %d\n" % i for i in range(12_000)))
