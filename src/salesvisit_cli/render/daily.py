@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from salesvisit_cli.domain.daily import DailySummary
+from salesvisit_cli.domain.daily import DailySummary, DailyVisit
 from salesvisit_cli.domain.followups import KIND_LABELS
 from salesvisit_cli.i18n import N_, _, ngettext
 from salesvisit_cli.render.console import out
@@ -21,6 +22,9 @@ from salesvisit_cli.render.words import (
     word,
 )
 
+if TYPE_CHECKING:
+    from rich.table import Table
+
 STATUS_TEXT = {
     "on_time": (N_("handed in on time"), "green"),
     "late": (N_("handed in late"), "yellow"),
@@ -31,31 +35,10 @@ STATUS_TEXT = {
 
 
 def daily_report(summary: DailySummary) -> None:
-    from salesvisit_cli.render.tables import data_table
-
     title = _("Daily report {day} · {rep}").format(day=day_label(summary.date), rep=summary.rep)
     out().print(inert(title, style="bold"))
     if summary.visits:
-        columns = (
-            _("Time"), _("ID"), _("Customer"), _("New?"), _("Min"), _("Outcome"), _("Key points"),
-        )  # fmt: skip
-        table = data_table(columns, right=(_("ID"), _("Min")))
-        for column in table.columns:
-            column.overflow = "fold"
-        for visit in summary.visits:
-            minutes = inert(str(visit.minutes), style="yellow" if visit.over_time else "")
-            if visit.over_time:
-                minutes.append(_(" over"), style="yellow")
-            table.add_row(
-                inert(visit.start),
-                str(visit.id),
-                inert(visit.customer),
-                inert(_("new"), style="bold green") if visit.new_customer else _("known"),
-                minutes,
-                inert(outcome_text(visit.outcome)),
-                inert(shorten(visit.notes, 36)),
-            )
-        out().print(table)
+        out().print(_visits_table(summary.visits))
     else:
         out().print(inert(_("No completed visits this day."), style="dim"))
     totals = (
@@ -93,6 +76,32 @@ def daily_report(summary: DailySummary) -> None:
         amended = _("amended {count}×").format(count=len(summary.amended_at))
         items.append(inert(amended, style="dim"))
     print_flow(items, separator=" · ", indent=2)
+
+
+def _visits_table(visits: Sequence[DailyVisit]) -> Table:
+    """The day's completed visits, one row each (every column folds)."""
+    from salesvisit_cli.render.tables import data_table
+
+    columns = (
+        _("Time"), _("ID"), _("Customer"), _("New?"), _("Min"), _("Outcome"), _("Key points"),
+    )  # fmt: skip
+    table = data_table(columns, right=(_("ID"), _("Min")))
+    for column in table.columns:
+        column.overflow = "fold"
+    for visit in visits:
+        minutes = inert(str(visit.minutes), style="yellow" if visit.over_time else "")
+        if visit.over_time:
+            minutes.append(_(" over"), style="yellow")
+        table.add_row(
+            inert(visit.start),
+            str(visit.id),
+            inert(visit.customer),
+            inert(_("new"), style="bold green") if visit.new_customer else _("known"),
+            minutes,
+            inert(outcome_text(visit.outcome)),
+            inert(shorten(visit.notes, 36)),
+        )
+    return table
 
 
 TEAM_STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "pending": "cyan"}
