@@ -66,7 +66,7 @@ def test_help_page_in_chinese(path, command, cli, monkeypatch):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     shown = cli(*path, "--help")
     assert shown.exit_code == 0, shown.stderr
-    assert shown.stdout.startswith("用法：")
+    assert shown.stdout.startswith("用法：salesvisit")
     for english in ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message"):
         assert english not in shown.stdout
     # Section headings end with a full-width colon, like every other Chinese label.
