@@ -126,7 +126,7 @@ def _handed(summary: DailySummary) -> str:
 
 def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
     """One row per salesperson for one day: visits, new customers, the hand-in."""
-    from salesvisit_cli.render.tables import data_table
+    from salesvisit_cli.render.tables import data_table, print_table
 
     if not summaries:
         out().print(inert(_("No salespeople yet."), style="dim"))
@@ -162,7 +162,7 @@ def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
             _team_status(summary),
             inert(_handed(summary)),
         )
-    out().print(table)
+    print_table(table)
     if narrow:
         _figures_below(summaries)
     _team_summary(summaries, now)
