@@ -1,10 +1,8 @@
-"""Every company policy of PROCESS.md as a validated default, loaded from and saved to TOML."""
+"""Every company policy of PROCESS.md as a validated default; the configuration file loaded and
+set key by key (the TOML file itself is `config_file`'s)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-import tomllib
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -12,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from salesvisit_cli.config_file import move_renamed, read_raw, rewrite_renamed, write_toml
 from salesvisit_cli.domain.checklist import DEFAULT_CARRY
 from salesvisit_cli.domain.dates import parse_time
 from salesvisit_cli.domain.errors import SalesvisitError
@@ -254,73 +253,18 @@ def _problem(item: Any) -> str:
     return _(message).format(key=key, value=value)
 
 
-# Keys a release renamed: (old section, old key) -> (new section, new key).
-RENAMED = {("plan", "key_revisit_days"): ("cadence", "key_days")}
-
-
-def _renamed(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """Move renamed keys to their new names in raw data; the (old, new) names moved."""
-    moved = []
-    for (section, key), (new_section, new_key) in RENAMED.items():
-        old = data.get(section)
-        if not isinstance(old, dict) or key not in old:
-            continue
-        value = old.pop(key)
-        target = data.setdefault(new_section, {})
-        if isinstance(target, dict):
-            target.setdefault(new_key, value)
-        if not old:
-            del data[section]
-        moved.append((f"{section}.{key}", f"{new_section}.{new_key}"))
-    return moved
-
-
 def load(path: Path) -> Config:
     """The configuration in `path`, or the defaults when it does not exist. A renamed key is
     moved to its new name in the file, with a one-line note on stderr."""
     data = read_raw(path)
-    moved = _renamed(data)
+    moved = move_renamed(data)
     if moved:
         _validated(data, path)
-        _rewrite_renamed(path, data)
-        _note_renamed(path, moved)
+        rewrite_renamed(path, data, moved)
     try:
         return Config.model_validate(data)
     except ValidationError as error:
         raise SalesvisitError(_explain(error, path)) from None
-
-
-def _rewrite_renamed(path: Path, data: dict[str, Any]) -> None:
-    """Write the renamed keys into the file: line by line when that gives exactly `data` (the
-    comments stay), else the data as TOML."""
-    import re
-
-    text = path.read_text(encoding="utf-8")
-    for (section, key), (new_section, new_key) in RENAMED.items():
-        has_new = re.search(rf"(?m)^\s*\[{new_section}\]\s*$", text) is not None
-        header = rf"(?m)^(\s*)\[{section}\](\s*(?:#.*)?)$"
-        line = rf"(?m)^(\s*){key}(\s*=.*)\n?"
-        if has_new:
-            text = re.sub(line, "", re.sub(header, "", text, count=1), count=1)
-        else:
-            text = re.sub(header, rf"\1[{new_section}]\2", text, count=1)
-            text = re.sub(line, rf"\1{new_key}\2\n", text, count=1)
-    try:
-        same = tomllib.loads(text) == data
-    except tomllib.TOMLDecodeError:
-        same = False
-    if same:
-        _write_bytes(text.encode("utf-8"), path)
-    else:
-        _write_toml(data, path)
-
-
-def _note_renamed(path: Path, moved: list[tuple[str, str]]) -> None:
-    from salesvisit_cli.i18n import _
-    from salesvisit_cli.render.console import warn
-
-    for old, new in moved:
-        warn(_("{old} is now {new}: {path} updated").format(old=old, new=new, path=path))
 
 
 def _typed(key: str, raw: str) -> Any:
@@ -335,14 +279,6 @@ def _typed(key: str, raw: str) -> Any:
     if not text and field.default is None:
         return None  # an empty value unsets an optional key
     return text
-
-
-def with_value(config: Config, key: str, raw: str) -> Config:
-    """A copy of `config` with `key` set from text; unknown keys and bad values are errors."""
-    _known(key)
-    data = config.model_dump(mode="json")
-    _put(data, key, _typed(key, raw))
-    return _validated(data)
 
 
 def _known(key: str) -> None:
@@ -394,68 +330,20 @@ def set_value(path: Path, key: str, raw: str) -> Config:
     """
     _known(key)
     data = read_raw(path)
-    _renamed(data)
+    move_renamed(data)
     _put(data, key, _typed(key, raw))
     config = _validated(data)
     if key.startswith("calendar."):
         config.work_calendar().check()  # an unknown country or subdivision is refused now
     _put(data, key, _field_value(config, key))  # the normalised value (1/4, 09:00, dates)
-    _write_toml(data, path)
+    write_toml(data, path)
     return config
-
-
-def read_raw(path: Path) -> dict[str, Any]:
-    """The file's TOML as a dict ({} when it does not exist)."""
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        return {}
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SalesvisitError(
-            _("cannot read configuration {path}: {error}").format(path=path, error=error)
-        ) from None
-
-
-def save(config: Config, path: Path) -> None:
-    """Write a whole configuration (every key) atomically, private to the user."""
-    _write_toml(config.model_dump(mode="python", exclude_none=True), path)
-
-
-def _write_toml(data: dict[str, Any], path: Path) -> None:
-    """Write TOML atomically (temp file + fsync + rename), mode 0600."""
-    import tomli_w
-
-    _write_bytes(tomli_w.dumps(data).encode("utf-8"), path)
-
-
-def _write_bytes(content: bytes, path: Path) -> None:
-    """Replace the file atomically (temp file + fsync + rename), mode 0600; the settings cached
-    for it are dropped."""
-    from salesvisit_cli.paths import make_private_dir
-    from salesvisit_cli.policies import forget
-
-    make_private_dir(path.parent)
-    handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    forget(path)
 
 
 def display_value(config: Config, key: str) -> str:
     """A setting as text, as `config set` takes it (lists comma-separated, booleans `true` /
     `false`, unset as empty)."""
-    section, _dot, name = key.partition(".")
-    value = getattr(config, section)
-    if name:
-        value = getattr(value, name)
+    value = _field_value(config, key)
     if value is None:
         return ""
     if isinstance(value, list):

@@ -2,9 +2,9 @@
 is new or changed, otherwise read from a cache without importing pydantic.
 
 The cache holds the validated settings (defaults included) of one configuration file, keyed on
-the file's size, modification time, inode and change time, and on the `config` module itself
-(a release with other defaults or rules validates again). Every write of the file through
-`config` drops it. Deleting the cache is always safe.
+the file's size, modification time, inode and change time, and on the modules that define the
+settings (`SETTINGS_MODULES`: a release with other defaults or rules validates again). Every
+write of the file through `config` drops it. Deleting the cache is always safe.
 """
 
 from __future__ import annotations
@@ -99,17 +99,36 @@ def _cache_file(path: Path) -> Path:
     return cache_dir() / f"config-{name}.json"
 
 
+# The modules that define the settings: `config` and every module it draws sections, defaults,
+# renamed keys or normalised values from (tests/domain/test_config.py holds the list to its
+# imports). A change to any of them validates the file again.
+SETTINGS_MODULES = (
+    "config.py",
+    "config_file.py",
+    "policies.py",
+    "domain/checklist.py",
+    "domain/dates.py",
+    "domain/locations.py",
+    "domain/reps.py",
+)
+
+
 def _stamp(path: Path) -> list[int]:
     """What changes whenever the file or the rules validating it do."""
-    rules = Path(__file__).with_name("config.py").stat()
+    package = Path(__file__).parent
+    rules = [
+        part
+        for name in SETTINGS_MODULES
+        for found in [(package / name).stat()]
+        for part in (found.st_size, found.st_mtime_ns)
+    ]
     try:
         found = path.stat()
     except FileNotFoundError:
-        return [rules.st_size, rules.st_mtime_ns]
+        return rules
     except OSError:
         return []  # unreadable: never matches a cache, the validation says why
-    return [rules.st_size, rules.st_mtime_ns, found.st_size, found.st_mtime_ns, found.st_ino,
-            found.st_ctime_ns]  # fmt: skip
+    return [*rules, found.st_size, found.st_mtime_ns, found.st_ino, found.st_ctime_ns]
 
 
 def _write(cache: Path, content: dict[str, Any]) -> None:

@@ -148,3 +148,25 @@ def test_work_calendar_follows_the_configuration():
     assert calendar.is_working_day(date(2026, 2, 14))
     assert calendar.is_working_day(date(2026, 10, 2))
     assert not calendar.is_working_day(date(2026, 10, 1))
+
+
+def test_the_settings_cache_is_keyed_on_every_module_that_defines_the_settings():
+    """The cached settings are validated again when `config` or any module it draws sections,
+    defaults, renamed keys or normalised values from changes (messages aside)."""
+    import ast
+    from pathlib import Path
+
+    from salesvisit_cli import policies
+
+    package = Path(policies.__file__).parent
+    tree = ast.parse((package / "config.py").read_text(encoding="utf-8"))
+    drawn = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("salesvisit_cli.")
+    } - {"salesvisit_cli.i18n", "salesvisit_cli.domain.errors"}
+    files = {"config.py"} | {
+        name.removeprefix("salesvisit_cli.").replace(".", "/") + ".py" for name in drawn
+    }
+    assert files == set(policies.SETTINGS_MODULES)
+    assert all((package / name).is_file() for name in policies.SETTINGS_MODULES)

@@ -69,6 +69,9 @@ def test_help_page_in_chinese(path, command, cli, monkeypatch):
     assert shown.stdout.startswith("用法：")
     for english in ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message"):
         assert english not in shown.stdout
+    # Section headings end with a full-width colon, like every other Chinese label.
+    assert "\n选项：\n" in shown.stdout
+    assert not re.search(r"(?m)^ *[^\x00-\x7f ]+:$", shown.stdout)
     for text in _help_texts(command):
         first_line = inspect.cleandoc(text).splitlines()[0]
         assert first_line not in shown.stdout, first_line

@@ -289,6 +289,28 @@ def test_map_an_existing_role_with_an_awkward_name(make_pg_db, cli, monkeypatch)
         assert conn.execute("SELECT count(*) FROM customer").fetchone()[0] == 0
 
 
+def test_team_init_refuses_a_reserved_or_shared_role_and_warns_of_one_without_login(
+    make_pg_db, cli, monkeypatch
+):
+    db = make_pg_db(owner=OWNER)
+    monkeypatch.setenv("SALESVISIT_DB", db.url)
+    cli("rep", "add", "Zhao")
+    cli("--rep", "Zhao", "rep", "add", "Qian")
+    with db.connect(autocommit=True) as admin:
+        admin.execute("CREATE ROLE sv_nologin NOLOGIN")
+    reserved = cli("team", "init", "--yes", "--map", f"Zhao={OWNER}")  # the owner
+    assert reserved.exit_code == 1 and "it is reserved" in reserved.stderr, reserved.stderr
+    absent = cli("team", "init", "--yes", "--map", "Zhao=sv_absent")
+    assert absent.exit_code == 1 and "there is no role 'sv_absent'" in absent.stderr
+    done = cli("team", "init", "--yes", "--map", "Zhao=sv_nologin", "--json")
+    assert done.exit_code == 0, done.stderr
+    assert "role 'sv_nologin' cannot log in (NOLOGIN); Zhao cannot connect" in done.stderr
+    qian = {m["rep"]: m["role"] for m in done.json()["members"]}["Qian"]
+    shared = cli("team", "init", "--yes", "--map", f"Zhao={qian}")  # Qian keeps it
+    assert shared.exit_code == 1, shared.stderr
+    assert f"role '{qian}' would belong to both 'Qian' and 'Zhao'" in shared.stderr
+
+
 def test_passwords_are_set_when_asked(make_pg_db, cli, monkeypatch):
     db = make_pg_db(owner=OWNER)
     monkeypatch.setenv("SALESVISIT_DB", db.url)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salesvisit_cli.cli.context import work_of
-from salesvisit_cli.cli.output import emit, json_output
+from salesvisit_cli.cli.output import emit, json_output, json_wanted
 
 app = typer.Typer(help="Follow-ups due today and overdue; done, add, snooze.")
 
@@ -40,8 +40,8 @@ def worklist(
 
     work = work_of(ctx)
     today = work.today
-    if team:
-        rows = followups.team_worklist(work, every=every)
+    if team:  # the screen lists the follow-ups only with --all; the JSON always does
+        rows = followups.team_worklist(work, every=every, listed=every or json_wanted())
         emit(
             rows,
             lambda found: team_followups(found, today, every=every),

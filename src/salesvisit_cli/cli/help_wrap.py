@@ -2,8 +2,9 @@
 no spaces) may break between any two characters, but never before closing punctuation.
 
 click measures and wraps `--help` by characters, so a Chinese page runs past the terminal's
-width. `install()` (called once per run) puts `wrap_text` and `cells` in place of click's own;
-both are plain Python (unicodedata), cheap on the `--help` path.
+width. `install()` (called once per run) puts `wrap_text` and `cells` in place of click's own,
+and `write_heading` (click appends an ASCII colon to a section heading: `选项:`); all are plain
+Python (unicodedata), cheap on the `--help` path.
 """
 
 from __future__ import annotations
@@ -119,10 +120,19 @@ def wrap_text(
     return "\n\n".join(out)
 
 
+def write_heading(self, heading: str) -> None:
+    """click's section heading (`Options:`); after a Chinese heading the colon is full-width
+    (`选项：`), as in every other Chinese label."""
+    colon = "：" if heading and _is_wide(heading[-1]) else ":"
+    self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
+
+
 def install() -> None:
-    """Make click's help formatter measure and wrap in terminal cells."""
+    """Make click's help formatter measure and wrap in terminal cells, and end a Chinese section
+    heading with a full-width colon."""
     from click import _textwrap, formatting
 
+    formatting.HelpFormatter.write_heading = write_heading
     formatting.wrap_text = wrap_text
     formatting.term_len = cells
     _textwrap.term_len = cells

@@ -55,6 +55,10 @@ def init(
         planned = team.plan(app_ctx.store, mappings)
         team_plan(planned, {}, applied=False)
         from salesvisit_cli.i18n import _
+        from salesvisit_cli.render.console import warn
+
+        for message in planned.warnings:
+            warn(message)
 
         question = _("Create these roles and switch on row-level security ({team}, {managers})?")
         typer.confirm(
@@ -85,7 +89,7 @@ def init(
         )
         success(on.format(count=count))
 
-    emit(done, screen, document=document)
+    emit(done, screen, document=document, warnings=done.warnings)
 
 
 @app.command("status")

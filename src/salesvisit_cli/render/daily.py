@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from salesvisit_cli.domain.daily import DailySummary
+from salesvisit_cli.domain.daily import DailySummary, DailyVisit
 from salesvisit_cli.domain.followups import KIND_LABELS
 from salesvisit_cli.i18n import N_, _, ngettext
 from salesvisit_cli.render.console import out
@@ -21,6 +22,9 @@ from salesvisit_cli.render.words import (
     word,
 )
 
+if TYPE_CHECKING:
+    from rich.table import Table
+
 STATUS_TEXT = {
     "on_time": (N_("handed in on time"), "green"),
     "late": (N_("handed in late"), "yellow"),
@@ -31,31 +35,10 @@ STATUS_TEXT = {
 
 
 def daily_report(summary: DailySummary) -> None:
-    from salesvisit_cli.render.tables import data_table
-
     title = _("Daily report {day} · {rep}").format(day=day_label(summary.date), rep=summary.rep)
     out().print(inert(title, style="bold"))
     if summary.visits:
-        columns = (
-            _("Time"), _("ID"), _("Customer"), _("New?"), _("Min"), _("Outcome"), _("Key points"),
-        )  # fmt: skip
-        table = data_table(columns, right=(_("ID"), _("Min")))
-        for column in table.columns:
-            column.overflow = "fold"
-        for visit in summary.visits:
-            minutes = inert(str(visit.minutes), style="yellow" if visit.over_time else "")
-            if visit.over_time:
-                minutes.append(_(" over"), style="yellow")
-            table.add_row(
-                inert(visit.start),
-                str(visit.id),
-                inert(visit.customer),
-                inert(_("new"), style="bold green") if visit.new_customer else _("known"),
-                minutes,
-                inert(outcome_text(visit.outcome)),
-                inert(shorten(visit.notes, 36)),
-            )
-        out().print(table)
+        out().print(_visits_table(summary.visits))
     else:
         out().print(inert(_("No completed visits this day."), style="dim"))
     totals = (
@@ -95,6 +78,32 @@ def daily_report(summary: DailySummary) -> None:
     print_flow(items, separator=" · ", indent=2)
 
 
+def _visits_table(visits: Sequence[DailyVisit]) -> Table:
+    """The day's completed visits, one row each (every column folds)."""
+    from salesvisit_cli.render.tables import data_table
+
+    columns = (
+        _("Time"), _("ID"), _("Customer"), _("New?"), _("Min"), _("Outcome"), _("Key points"),
+    )  # fmt: skip
+    table = data_table(columns, right=(_("ID"), _("Min")))
+    for column in table.columns:
+        column.overflow = "fold"
+    for visit in visits:
+        minutes = inert(str(visit.minutes), style="yellow" if visit.over_time else "")
+        if visit.over_time:
+            minutes.append(_(" over"), style="yellow")
+        table.add_row(
+            inert(visit.start),
+            str(visit.id),
+            inert(visit.customer),
+            inert(_("new"), style="bold green") if visit.new_customer else _("known"),
+            minutes,
+            inert(outcome_text(visit.outcome)),
+            inert(shorten(visit.notes, 36)),
+        )
+    return table
+
+
 TEAM_STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "pending": "cyan"}
 NARROW = 100  # columns: under this, the narrower team table (the other figures below it)
 
@@ -117,7 +126,7 @@ def _handed(summary: DailySummary) -> str:
 
 def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
     """One row per salesperson for one day: visits, new customers, the hand-in."""
-    from salesvisit_cli.render.tables import data_table
+    from salesvisit_cli.render.tables import data_table, print_table
 
     if not summaries:
         out().print(inert(_("No salespeople yet."), style="dim"))
@@ -153,7 +162,7 @@ def team_table(summaries: Sequence[DailySummary], now: datetime) -> None:
             _team_status(summary),
             inert(_handed(summary)),
         )
-    out().print(table)
+    print_table(table)
     if narrow:
         _figures_below(summaries)
     _team_summary(summaries, now)

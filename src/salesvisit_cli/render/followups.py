@@ -126,7 +126,7 @@ def _by_kind(row: RepFollowups) -> str:
 def team_followups(rows: Sequence[RepFollowups], today: date, *, every: bool = False) -> None:
     """One row per salesperson: overdue follow-ups by kind and the oldest; with --all, every
     open follow-up listed below, by salesperson."""
-    from salesvisit_cli.render.tables import data_table
+    from salesvisit_cli.render.tables import data_table, print_table
 
     if not rows:
         out().print(inert(_("No salespeople yet."), style="dim"))
@@ -158,7 +158,7 @@ def team_followups(rows: Sequence[RepFollowups], today: date, *, every: bool = F
             str(row.due_today),
             str(row.open),
         )
-    out().print(table)
+    print_table(table)
     late = sum(1 for row in rows if row.overdue)
     total = sum(row.overdue for row in rows)
     summary = _("{total} overdue follow-up(s) with {late} of {reps} salespeople")

@@ -223,7 +223,7 @@ def _met(quota: Quota) -> Text:
 
 def team_table(quotas: Sequence[Quota]) -> None:
     """One row per salesperson, furthest along first; the managers last, apart."""
-    from salesvisit_cli.render.tables import data_table
+    from salesvisit_cli.render.tables import data_table, print_table
 
     console = out()
     if not quotas:
@@ -259,7 +259,7 @@ def team_table(quotas: Sequence[Quota]) -> None:
             cells.append(Text(str(q.conflicts), style="yellow" if q.conflicts else "dim"))
             cells.append(_met(q))
         table.add_row(*cells)
-    console.print(table)
+    print_table(table)
     if narrow:
         _conflicts_below(quotas)
     sales = [q for q in quotas if not q.manager]

@@ -58,8 +58,6 @@ def team_plan(plan: Any, urls: dict[str, str], *, applied: bool) -> None:
                     style="dim",
                 )
             )
-    for message in plan.warnings:
-        warn(message)
 
 
 def team_status(status: dict[str, Any]) -> None:

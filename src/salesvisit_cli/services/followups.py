@@ -34,9 +34,10 @@ def worklist(work: Work, *, every: bool = False) -> list[FollowupItem]:
     return worklist_order([followup_item(row, work.today) for row in found])
 
 
-def team_worklist(work: Work, *, every: bool = False) -> list[RepFollowups]:
+def team_worklist(work: Work, *, every: bool = False, listed: bool = True) -> list[RepFollowups]:
     """Every salesperson's overdue follow-ups (counts by kind, the oldest due date), with the
-    overdue ones listed, or every open one (`every`); most overdue first.
+    overdue ones listed, or every open one (`every`); most overdue first. Without `listed`
+    only the counts are read (the team's overdue follow-ups run to thousands).
 
     On PostgreSQL in team mode each login counts only the follow-ups its policies show.
     """
@@ -46,7 +47,7 @@ def team_worklist(work: Work, *, every: bool = False) -> list[RepFollowups]:
     with work.store.read() as connection:
         team = list_reps(connection)
         counts = rows.open_counts(connection, today)
-        items = rows.open_of_team(connection, today, every=every)
+        items = rows.open_of_team(connection, today, every=every) if listed else []
     found = {number: RepFollowups(name) for number, name in team}
     names = {number: name for number, name in team}
     for row in counts:

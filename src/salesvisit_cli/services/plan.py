@@ -12,6 +12,7 @@ from salesvisit_cli.domain.quota import towards_target
 from salesvisit_cli.domain.talking_points import every_call, talking_points, tip_of_the_day
 from salesvisit_cli.i18n import _
 from salesvisit_cli.services.briefing import briefing
+from salesvisit_cli.store import checklist as ticks
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.progress import month_counts
 
@@ -44,7 +45,7 @@ def assemble(connection: Connection, work: Work, day: date) -> rules.Plan:
     own_id = work.rep_id(connection)
     working_day = work.calendar.is_working_day(day)
     planned = rows.planned_on(connection, own_id, day)
-    prep = rows.prep_done(connection, [row.id for row in planned])
+    prep = ticks.prep_done(connection, [row.id for row in planned])
     max_minutes = work.max_minutes
     visits = rules.order_visits(
         rules.PlanVisit(
@@ -60,7 +61,7 @@ def assemble(connection: Connection, work: Work, day: date) -> rules.Plan:
         for row in planned
     )
     carry = list(config.checklist.carry)
-    ticked = rows.carry_done(connection, own_id, day)
+    ticked = ticks.carry_done(connection, own_id, day)
     return rules.Plan(
         date=day,
         rep=work.rep,

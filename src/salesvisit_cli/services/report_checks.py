@@ -1,9 +1,10 @@
-"""No double reports (CLI.md "The day"): a report by customer completes the visit planned that
-day; a second completed visit to a customer the same day needs --again; a salesperson is never
-at two calls at once."""
+"""Before a report is written (CLI.md "The day"): which visit or customer it is about, and no
+double reports: a report by customer completes the visit planned that day; a second completed
+visit to a customer the same day needs --again; a salesperson is never at two calls at once."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
@@ -21,8 +22,116 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import Connection
 
+    from salesvisit_cli.services.context import Work
+    from salesvisit_cli.services.reports import ReportRequest
 
-def planned_that_day(
+
+@dataclass
+class ReportTarget:
+    """What a report is about: the visit (None: an unplanned one), its customer and the report
+    fields as they stand."""
+
+    visit: Any | None
+    customer_id: int
+    customer: str
+    base: ReportFields
+    new_fields: dict[str, Any] | None = None  # a customer to add with the report
+
+
+def report_target(
+    connection: Connection, work: Work, request: ReportRequest, day: date | None = None
+) -> ReportTarget:
+    """The visit (or customer) a report is about, checked against the rules: a report by
+    customer completes the salesperson's visit to it planned on `day` (default today)."""
+    if request.new_customer is not None:
+        if request.visit_id is not None or request.customer:
+            raise ValidationError(
+                _("--new-customer adds the customer: give neither a VISIT_ID nor --customer")
+            )
+        fields = _new_customer_fields(connection, request.new_customer)
+        return ReportTarget(None, 0, fields["name"], ReportFields(date=work.today), fields)
+    if request.visit_id is not None:
+        return _visit_target(connection, work, request, request.visit_id)
+    if request.amend:
+        raise ValidationError(_("--amend needs the VISIT_ID of the reported visit"))
+    if not request.customer:
+        raise ValidationError(
+            _(
+                "give a VISIT_ID to complete a planned visit, or --customer REF for an "
+                "unplanned one (walk-in, cold call)"
+            )
+        )
+    from salesvisit_cli.services.customers import resolve
+
+    try:
+        customer = resolve(connection, request.customer)
+    except NotFoundError as missing:
+        raise _no_match_hint(missing) from None
+    rep_id = work.rep_id(connection)
+    visit_id = _planned_that_day(connection, rep_id, customer.id, day or work.today)
+    if visit_id is None:
+        return ReportTarget(None, customer.id, customer.name, ReportFields(date=work.today))
+    return _visit_target(connection, work, request, visit_id)
+
+
+def _visit_target(
+    connection: Connection, work: Work, request: ReportRequest, visit_id: int
+) -> ReportTarget:
+    """A planned visit to complete or a reported one to amend: the salesperson's own, with the
+    customer given (if any), neither cancelled nor voided."""
+    from salesvisit_cli.services.customers import resolve
+
+    visit = rows.visit_row(connection, visit_id)
+    if visit is None:
+        raise NotFoundError(_("no visit {visit_id}").format(visit_id=visit_id))
+    if visit.rep != work.rep:
+        raise ValidationError(
+            _("visit {id} is {rep}'s, not yours ({rep2})").format(
+                id=visit.id, rep=visit.rep, rep2=work.rep
+            )
+        )
+    if request.customer:
+        customer = resolve(connection, request.customer)
+        if customer.id != visit.customer_id:
+            raise ValidationError(
+                _("visit {id} is with customer {customer_id}, not {name!r}").format(
+                    id=visit.id, customer_id=visit.customer_id, name=customer.name
+                )
+            )
+    _refuse_status(visit, request.amend)
+    if visit.status == "done":
+        base = ReportFields.of(visit)
+    else:
+        base = ReportFields(date=min(visit.date, work.today), start=visit.at)
+    name = rows.customer_owner(connection, visit.customer_id).name
+    return ReportTarget(visit, visit.customer_id, name, base)
+
+
+def _refuse_status(visit: Any, amend: bool) -> None:
+    """A cancelled or voided visit is never reported; a reported one only amended, a planned
+    one never amended."""
+    if visit.status in ("cancelled", "void"):
+        reason = f" ({visit.cancel_reason})" if visit.cancel_reason else ""
+        raise ValidationError(
+            (
+                _("visit {id} was cancelled{reason}; it cannot be reported")
+                if visit.status == "cancelled"
+                else _("visit {id} was voided{reason}; it cannot be reported")
+            ).format(id=visit.id, reason=reason)
+        )
+    if visit.status == "done" and not amend:
+        raise ValidationError(
+            _(
+                "visit {id} is already reported ({date} {start}); use --amend to change the report"
+            ).format(id=visit.id, date=date_label(visit.date), start=visit.start)
+        )
+    if visit.status == "planned" and amend:
+        raise ValidationError(
+            _("visit {id} is not reported yet; report it without --amend").format(id=visit.id)
+        )
+
+
+def _planned_that_day(
     connection: Connection, rep_id: int | None, customer_id: int, day: date
 ) -> int | None:
     """The salesperson's visit to the customer planned that day (the first), if any."""
@@ -77,7 +186,7 @@ def refuse_double(
         )
 
 
-def new_customer_fields(connection: Connection, name: str) -> dict[str, Any]:
+def _new_customer_fields(connection: Connection, name: str) -> dict[str, Any]:
     """The file of a customer added by `visit report --new-customer NAME`: the checks of
     `customer add` (a name already on file is refused: report that customer instead)."""
     from salesvisit_cli.domain.customers import clean_fields
@@ -94,7 +203,7 @@ def new_customer_fields(connection: Connection, name: str) -> dict[str, Any]:
     return fields
 
 
-def no_match_hint(error: NotFoundError) -> NotFoundError:
+def _no_match_hint(error: NotFoundError) -> NotFoundError:
     """`no customer matches …`, saying how to add the customer on the spot."""
     return NotFoundError(
         _("{error}; to add a new customer with this report, use --new-customer NAME").format(

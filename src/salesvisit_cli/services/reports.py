@@ -7,21 +7,20 @@ meeting, the customer's status/owner and the first-visit facts go in one transac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.customers import ASSIGN, CONFLICT, ownership
-from salesvisit_cli.domain.errors import NotFoundError, SalesvisitError, ValidationError
+from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
 from salesvisit_cli.domain.followups import (
     check_next_meeting,
     next_meeting_visit,
     reconcile,
     report_followups,
 )
-from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.visit_report import (
     ReportFields,
     assume_start,
@@ -36,12 +35,7 @@ from salesvisit_cli.domain.visits import FollowupRef, VisitView
 from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
 from salesvisit_cli.services.customers import add_in
-from salesvisit_cli.services.report_checks import (
-    new_customer_fields,
-    no_match_hint,
-    planned_that_day,
-    refuse_double,
-)
+from salesvisit_cli.services.report_checks import ReportTarget, refuse_double, report_target
 from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import followups as followup_rows
@@ -91,98 +85,11 @@ class Reported:
         return data
 
 
-@dataclass
-class _Target:
-    visit: Any | None
-    customer_id: int
-    customer: str
-    base: ReportFields
-    new_fields: dict[str, Any] | None = None  # a customer to add with the report
-
-
-def _target(
-    connection: Connection, work: Work, request: ReportRequest, day: date | None = None
-) -> _Target:
-    """The visit (or customer) a report is about, checked against the rules: a report by
-    customer completes the salesperson's visit to it planned on `day` (default today)."""
-    from salesvisit_cli.services.customers import resolve
-
-    rep, today = work.rep, work.today
-    visit_id = request.visit_id
-    if request.new_customer is not None:
-        if visit_id is not None or request.customer:
-            raise ValidationError(
-                _("--new-customer adds the customer: give neither a VISIT_ID nor --customer")
-            )
-        fields = new_customer_fields(connection, request.new_customer)
-        return _Target(None, 0, fields["name"], ReportFields(date=today), fields)
-    if visit_id is None:
-        if request.amend:
-            raise ValidationError(_("--amend needs the VISIT_ID of the reported visit"))
-        if not request.customer:
-            raise ValidationError(
-                _(
-                    "give a VISIT_ID to complete a planned visit, or --customer REF for an "
-                    "unplanned one (walk-in, cold call)"
-                )
-            )
-        try:
-            customer = resolve(connection, request.customer)
-        except NotFoundError as missing:
-            raise no_match_hint(missing) from None
-        rep_id = work.rep_id(connection)
-        visit_id = planned_that_day(connection, rep_id, customer.id, day or today)
-        if visit_id is None:
-            return _Target(None, customer.id, customer.name, ReportFields(date=today))
-    visit = rows.visit_row(connection, visit_id)
-    if visit is None:
-        raise NotFoundError(_("no visit {visit_id}").format(visit_id=visit_id))
-    if visit.rep != rep:
-        raise ValidationError(
-            _("visit {id} is {rep}'s, not yours ({rep2})").format(
-                id=visit.id, rep=visit.rep, rep2=rep
-            )
-        )
-    if request.customer:
-        customer = resolve(connection, request.customer)
-        if customer.id != visit.customer_id:
-            raise ValidationError(
-                _("visit {id} is with customer {customer_id}, not {name!r}").format(
-                    id=visit.id, customer_id=visit.customer_id, name=customer.name
-                )
-            )
-    facts = rows.customer_owner(connection, visit.customer_id)
-    if visit.status in ("cancelled", "void"):
-        reason = f" ({visit.cancel_reason})" if visit.cancel_reason else ""
-        raise ValidationError(
-            (
-                _("visit {id} was cancelled{reason}; it cannot be reported")
-                if visit.status == "cancelled"
-                else _("visit {id} was voided{reason}; it cannot be reported")
-            ).format(id=visit.id, reason=reason)
-        )
-    if visit.status == "done" and not request.amend:
-        raise ValidationError(
-            _(
-                "visit {id} is already reported ({date} {start}); use --amend to change the report"
-            ).format(id=visit.id, date=date_label(visit.date), start=visit.start)
-        )
-    if visit.status == "planned" and request.amend:
-        raise ValidationError(
-            _("visit {id} is not reported yet; report it without --amend").format(id=visit.id)
-        )
-    if visit.status == "done":
-        base = ReportFields.of(visit)
-    else:
-        base = ReportFields(date=min(visit.date, today), start=visit.at)
-    return _Target(visit, visit.customer_id, facts.name, base)
-
-
 def prepare(work: Work, request: ReportRequest) -> Draft:
     """Check the request and say which required fields are still missing (nothing written)."""
     changes = clean_changes(request.raw, work.today)
     with work.store.read() as connection:
-        target = _target(connection, work, request, changes.get("date"))
+        target = report_target(connection, work, request, changes.get("date"))
     if "end" in changes and target.base.start is None and "start" not in changes:
         # --end without a start: ask for the start; minutes follow from the end time.
         fields = merge(target.base, {k: v for k, v in changes.items() if k != "end"})
@@ -196,25 +103,10 @@ def report(work: Work, request: ReportRequest) -> Reported:
     """Store the report, its follow-ups and its next meeting, all or nothing."""
     now, today, max_minutes = work.now, work.today, work.max_minutes
     changes = clean_changes(request.raw, today)
+    next_given = not request.amend or "next_date" in changes or "next_place" in changes
     with work.store.write() as connection:
-        target = _target(connection, work, request, changes.get("date"))
-        fields = assume_start(merge(target.base, changes), now)
-        check_complete(fields, now)
-        refuse_double(
-            connection,
-            work.rep_id(connection),
-            visit_id=target.visit.id if target.visit is not None else None,
-            customer_id=target.customer_id,
-            fields=fields,
-            completing=target.visit is None or target.visit.status != "done",
-            again=request.again,
-        )
-        next_given = not request.amend or "next_date" in changes or "next_place" in changes
-        if fields.next_date is not None and next_given:
-            check_next_meeting(fields.next_date, fields.next_at, now)
-        if request.amend and not changes:
-            raise ValidationError(_("nothing to change: give the options to amend"))
-
+        target = report_target(connection, work, request, changes.get("date"))
+        fields = _checked_fields(connection, work, request, target, changes, next_given)
         me = work.ensure_rep_id(connection)
         customer_log.act(connection, me)
         result = Reported(visit=None, amended=request.amend, history=[])  # type: ignore[arg-type]
@@ -235,7 +127,7 @@ def report(work: Work, request: ReportRequest) -> Reported:
             "conflict": conflict,
             "reported_at": now,
         }
-        visit_id = _write_visit(connection, target, values, me, now, result)
+        visit_id = _write_visit(connection, target, values, me, now)
         if converts_to_client(facts.status, fields.booking):  # after the visit: as a prospect
             rows.make_client(connection, target.customer_id, fields.date)
             customer_log.record(connection, target.customer_id, "edited", by=me, at=now,
@@ -257,13 +149,40 @@ def report(work: Work, request: ReportRequest) -> Reported:
         return result
 
 
+def _checked_fields(
+    connection: Connection,
+    work: Work,
+    request: ReportRequest,
+    target: ReportTarget,
+    changes: dict[str, Any],
+    next_given: bool,
+) -> ReportFields:
+    """The report's fields, checked before anything is written: complete (R4), no double
+    report, the next meeting (when given) ahead."""
+    fields = assume_start(merge(target.base, changes), work.now)
+    check_complete(fields, work.now)
+    refuse_double(
+        connection,
+        work.rep_id(connection),
+        visit_id=target.visit.id if target.visit is not None else None,
+        customer_id=target.customer_id,
+        fields=fields,
+        completing=target.visit is None or target.visit.status != "done",
+        again=request.again,
+    )
+    if fields.next_date is not None and next_given:
+        check_next_meeting(fields.next_date, fields.next_at, work.now)
+    if request.amend and not changes:
+        raise ValidationError(_("nothing to change: give the options to amend"))
+    return fields
+
+
 def _write_visit(
     connection: Connection,
-    target: _Target,
+    target: ReportTarget,
     values: dict[str, Any],
     me: int,
     now: datetime,
-    result: Reported,
 ) -> int:
     """Insert the unplanned visit, or complete / amend the planned or reported one (the old
     report kept as a revision); returns its id."""
@@ -392,7 +311,7 @@ def show(work: Work, visit_id: int) -> Reported:
     max_minutes = work.max_minutes
     with work.store.read() as connection:
         request = ReportRequest(visit_id=visit_id, amend=True)
-        target = _target(connection, work, request)
+        target = report_target(connection, work, request)
         assert target.visit is not None
         return Reported(
             visit=view(connection, visit_id, max_minutes=max_minutes),

@@ -67,6 +67,32 @@ def _require_postgres(store: Store) -> None:
 
 
 def _plan(connection, mappings: dict[str, str]) -> Plan:
+    reps = _reps_to_map(connection, mappings)
+    reserved = {TEAM_GROUP, MANAGER_GROUP, access.current_user(connection)}
+    # Roles already mapped and staying with their salesperson.
+    taken = {r.db_role for r in reps if r.db_role and r.name not in mappings}
+    taken |= set(mappings.values())
+    members, warnings, given = [], [], {}
+    for rep in reps:
+        role = _role_of(connection, rep, mappings, taken | reserved)
+        taken.add(role)
+        info = access.role(connection, role)
+        _refuse_role(rep.name, role, info, reserved, given)
+        given[role] = rep.name
+        if info.exists and not info.login:
+            warnings.append(
+                _("role {role!r} cannot log in (NOLOGIN); {name} cannot connect").format(
+                    role=role, name=rep.name
+                )
+            )
+        members.append(
+            Member(rep.name, role, rep.manager, create=not info.exists, reception=rep.reception)
+        )
+    return Plan(TEAM_GROUP, MANAGER_GROUP, members, warnings)
+
+
+def _reps_to_map(connection, mappings: dict[str, str]) -> list[Any]:
+    """The salespeople, when the caller owns the database and every `--map` names one of them."""
     ok, reason = access.can_administer(connection)
     if not ok:
         raise SalesvisitError(
@@ -81,54 +107,47 @@ def _plan(connection, mappings: dict[str, str]) -> Plan:
     for rep in mappings:
         if rep not in names:
             raise NotFoundError(_("--map {rep}=…: no salesperson named {rep!r}").format(rep=rep))
-    owner = access.current_user(connection)
-    reserved = {TEAM_GROUP, MANAGER_GROUP, owner}
-    # Roles already mapped and staying with their salesperson.
-    taken = {r.db_role for r in reps if r.db_role and r.name not in mappings}
-    taken |= set(mappings.values())
-    members, warnings, given = [], [], {}
-    for rep in reps:
-        if rep.name in mappings:
-            role = mappings[rep.name]
-            if not access.role(connection, role).exists:
-                raise NotFoundError(
-                    _(
-                        "--map {name}={role}: there is no role {role!r} (leave --map out to have "
-                        "team init create one)"
-                    ).format(name=rep.name, role=role)
-                )
-        elif rep.db_role:
-            role = rep.db_role
-        else:
-            role = derive_role(rep.name, rep.id, taken | reserved)
-            taken.add(role)
-        if role in reserved:
-            raise ValidationError(
-                _("{name!r} cannot use the role {role!r}: it is reserved").format(
-                    name=rep.name, role=role
-                )
-            )
-        if role in given:
-            raise ValidationError(
-                _("role {role!r} would belong to both {value!r} and {name!r}").format(
-                    role=role, value=given[role], name=rep.name
-                )
-            )
-        given[role] = rep.name
-        info = access.role(connection, role)
-        if info.superuser or info.bypass_rls:
-            raise ValidationError(
-                _(
-                    "role {role!r} bypasses row-level security (superuser or BYPASSRLS); map "
-                    "{name!r} to an ordinary role"
-                ).format(role=role, name=rep.name)
-            )
-        if info.exists and not info.login:
-            warnings.append(f"role {role!r} cannot log in (NOLOGIN); {rep.name} cannot connect")
-        members.append(
-            Member(rep.name, role, rep.manager, create=not info.exists, reception=rep.reception)
+    return reps
+
+
+def _role_of(connection, rep: Any, mappings: dict[str, str], taken: set[str]) -> str:
+    """The salesperson's role: the one `--map` names (it must exist), else the one mapped
+    before, else a new one derived from the name (none of `taken`)."""
+    if rep.name not in mappings:
+        return rep.db_role or derive_role(rep.name, rep.id, taken)
+    role = mappings[rep.name]
+    if not access.role(connection, role).exists:
+        raise NotFoundError(
+            _(
+                "--map {name}={role}: there is no role {role!r} (leave --map out to have "
+                "team init create one)"
+            ).format(name=rep.name, role=role)
         )
-    return Plan(TEAM_GROUP, MANAGER_GROUP, members, warnings)
+    return role
+
+
+def _refuse_role(
+    name: str, role: str, info: Any, reserved: set[str], given: dict[str, str]
+) -> None:
+    """A role that is reserved, already given to another salesperson, or escapes row-level
+    security is refused."""
+    if role in reserved:
+        raise ValidationError(
+            _("{name!r} cannot use the role {role!r}: it is reserved").format(name=name, role=role)
+        )
+    if role in given:
+        raise ValidationError(
+            _("role {role!r} would belong to both {value!r} and {name!r}").format(
+                role=role, value=given[role], name=name
+            )
+        )
+    if info.superuser or info.bypass_rls:
+        raise ValidationError(
+            _(
+                "role {role!r} bypasses row-level security (superuser or BYPASSRLS); map "
+                "{name!r} to an ordinary role"
+            ).format(role=role, name=name)
+        )
 
 
 def plan(store: Store, mappings: dict[str, str]) -> Plan:

@@ -17,6 +17,7 @@ from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
 from salesvisit_cli.i18n import N_, _
 from salesvisit_cli.services.customers import resolve
+from salesvisit_cli.store import checklist as ticks
 from salesvisit_cli.store import visits as rows
 from salesvisit_cli.store.reports import customer_owner
 from salesvisit_cli.store.visits import VisitRow
@@ -357,14 +358,14 @@ def prep_visit(work: Work, visit_id: int, items: Sequence[str], *, undo: bool) -
             warnings.append(text.format(customer=facts.name, missing=missing, id=facts.id))
         steps = [item for item in chosen if item != "appointment"]
         if undo:
-            rows.untick_prep(connection, visit_id, steps)
+            ticks.untick_prep(connection, visit_id, steps)
         else:
-            rows.tick_prep(connection, visit_id, steps, work.now)
+            ticks.tick_prep(connection, visit_id, steps, work.now)
         appointment = visit.appointment
         if "appointment" in chosen:
             appointment = not undo
             rows.set_appointment(connection, visit_id, appointment)
-        done = rows.prep_done(connection, [visit_id]).get(visit_id, set())
+        done = ticks.prep_done(connection, [visit_id]).get(visit_id, set())
     return Prepared(
         target="visit",
         changed=chosen,
@@ -385,10 +386,10 @@ def prep_carry(work: Work, items: Sequence[str], *, day: date, undo: bool) -> Pr
     with work.store.write() as connection:
         own_id = work.ensure_rep_id(connection)
         if undo:
-            rows.untick_carry(connection, own_id, day, chosen)
+            ticks.untick_carry(connection, own_id, day, chosen)
         else:
-            rows.tick_carry(connection, own_id, day, chosen, work.now)
-        done = rows.carry_done(connection, own_id, day)
+            ticks.tick_carry(connection, own_id, day, chosen, work.now)
+        done = ticks.carry_done(connection, own_id, day)
     return Prepared(
         target=CARRY,
         changed=chosen,

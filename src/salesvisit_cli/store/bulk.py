@@ -54,14 +54,20 @@ def _row_converter(
     return eval(f"lambda r: ({', '.join(parts)},)", namespace)
 
 
-def _scalar_defaults(table: Table, columns: Sequence[str]) -> list:
-    """The columns a row leaves out that have a Python-side scalar default (SQLAlchemy, not the
-    table, applies those: a raw insert must supply them)."""
-    return [
+def _appended(
+    table: Table, columns: Sequence[str], same: dict[str, Any]
+) -> tuple[list[str], list[Any]]:
+    """The columns a raw insert appends to each row and their values: those of `same`, then the
+    columns neither gives that have a Python-side scalar default (SQLAlchemy, not the table,
+    applies those: a raw insert must supply them)."""
+    given = {*columns, *same}
+    defaults = [
         column
         for column in table.columns
-        if column.name not in columns and column.default is not None and column.default.is_scalar
+        if column.name not in given and column.default is not None and column.default.is_scalar
     ]
+    names = [*same, *(column.name for column in defaults)]
+    return names, [*same.values(), *(column.default.arg for column in defaults)]
 
 
 def insert_rows(
@@ -100,11 +106,12 @@ def _sqlite_insert(
     same: dict[str, Any],
 ) -> None:
     """One executemany per chunk on the DBAPI cursor, values converted as SQLAlchemy would."""
-    defaults = _scalar_defaults(table, [*columns, *same])
-    constants = [_stored_as(table, name, value) for name, value in same.items()]
-    constants += [column.default.arg for column in defaults]
+    appended, values = _appended(table, columns, same)
+    constants = [
+        _stored_as(table, name, value) for name, value in zip(appended, values, strict=True)
+    ]
     width = len(columns)
-    columns = [*columns, *same, *(column.name for column in defaults)]
+    columns = [*columns, *appended]
     names = ", ".join('"' + name + '"' for name in columns)
     marks = ", ".join("?" for _ in columns)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
@@ -136,9 +143,8 @@ def _copy_rows(
     the rows bring their own ids, the id sequence is moved past them."""
     from psycopg import sql
 
-    defaults = _scalar_defaults(table, [*columns, *same])
-    constants = (*same.values(), *(column.default.arg for column in defaults))
-    names = [*columns, *same, *(column.name for column in defaults)]
+    appended, constants = _appended(table, columns, same)
+    names = [*columns, *appended]
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, names))
     )

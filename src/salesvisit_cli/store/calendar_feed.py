@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from salesvisit_cli.store.checklist import prep_done
 from salesvisit_cli.store.tables import CUSTOMER, VISIT, VISIT_REVISION
-from salesvisit_cli.store.visits import prep_done
 
 
 def calendar_rows(

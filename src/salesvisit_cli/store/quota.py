@@ -36,24 +36,26 @@ def manager_ids(connection: Connection) -> set[int]:
 def new_by_source(
     connection: Connection, month: Month, rep_ids: list[int]
 ) -> dict[int, dict[str, int]]:
-    """Customers registered in the month, by owner and source (`""`: no source on file)."""
+    """Customers registered in the month, by owner and source (`""`: no source on file).
+
+    One salesperson's are read through their customers (the owner index), a team's through
+    the month's new customers (the created_at index): SQLite answers an IN of hundreds of
+    owners by reading every customer they own (0.45 s for 500 salespeople's 200,000)."""
     from salesvisit_cli.store.customers import with_owner_only
 
     found: dict[int, dict[str, int]] = {rep_id: {} for rep_id in rep_ids}
     start = datetime.combine(month.first, time())
     source, c = with_owner_only(connection, CUSTOMER)  # team mode: the caller's own, or all
-    rows = connection.execute(
-        select(CUSTOMER.c.owner_id, c.source, func.count())
-        .select_from(source)
-        .where(
-            CUSTOMER.c.created_at >= start,
-            CUSTOMER.c.created_at < start + timedelta(days=month.last.day),
-            CUSTOMER.c.owner_id.in_(rep_ids),
-        )
-        .group_by(CUSTOMER.c.owner_id, c.source)
+    query = select(CUSTOMER.c.owner_id, c.source, func.count()).select_from(source)
+    query = query.where(
+        CUSTOMER.c.created_at >= start,
+        CUSTOMER.c.created_at < start + timedelta(days=month.last.day),
     )
-    for owner, source, count in rows:
-        found[owner][source or ""] = found[owner].get(source or "", 0) + count
+    if len(rep_ids) == 1:
+        query = query.where(CUSTOMER.c.owner_id.in_(rep_ids))
+    for owner, source, count in connection.execute(query.group_by(CUSTOMER.c.owner_id, c.source)):
+        if owner in found:
+            found[owner][source or ""] = found[owner].get(source or "", 0) + count
     return found
 
 
@@ -137,7 +139,6 @@ def _days(connection: Connection, done) -> dict[int, list[DayCount]]:
             func.count().label("visits"),
             func.count(distinct(first_visit_today)).label("new"),
         )
-        .select_from(VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id))
         .where(done)
         .group_by(VISIT.c.rep_id, VISIT.c.date)
         .order_by(VISIT.c.rep_id, VISIT.c.date)

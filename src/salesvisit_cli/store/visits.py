@@ -1,22 +1,20 @@
-"""Visit rows for planning: scheduled visits, their preparation, the day's carry list, and the
-customer facts the plan and its suggestions read (SQLAlchemy Core over the SQLModel tables)."""
+"""Visit rows for planning: scheduled visits and the customer facts the plan and its suggestions
+read (SQLAlchemy Core over the SQLModel tables); the preparation ticks are `store.checklist`'s."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.plan import CustomerFacts, Slot
 from salesvisit_cli.domain.visits import FollowupRef
 from salesvisit_cli.store.followups import refs_of_visits
-from salesvisit_cli.store.tables import CARRY_CHECK as CARRY
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP, VISIT
-from salesvisit_cli.store.tables import VISIT_PREP as PREP
 
 if TYPE_CHECKING:
     from salesvisit_cli.domain.suggestions import Candidate
@@ -188,69 +186,6 @@ def visit_rows(
     rows = connection.execute(query).all()
     followups = refs_of_visits(connection, [row.id for row in rows])
     return [(row, followups.get(row.id, [])) for row in rows]
-
-
-# --- preparation and the carry list ---------------------------------------------------------------
-
-
-def prep_done(connection: Connection, visit_ids: Sequence[int]) -> dict[int, set[str]]:
-    """The ticked preparation steps of each visit."""
-    found: dict[int, set[str]] = {}
-    ids = list(visit_ids)
-    for begin in range(0, len(ids), CHUNK):
-        rows = connection.execute(
-            select(PREP.c.visit_id, PREP.c.item).where(
-                PREP.c.visit_id.in_(ids[begin : begin + CHUNK])
-            )
-        )
-        for row in rows:
-            found.setdefault(row.visit_id, set()).add(row.item)
-    return found
-
-
-def tick_prep(connection: Connection, visit_id: int, items: Iterable[str], now: datetime) -> None:
-    already = prep_done(connection, [visit_id]).get(visit_id, set())
-    new = [{"visit_id": visit_id, "item": item, "done_at": now} for item in items]
-    new = [row for row in new if row["item"] not in already]
-    if new:
-        connection.execute(insert(PREP), new)
-
-
-def untick_prep(connection: Connection, visit_id: int, items: Iterable[str]) -> None:
-    connection.execute(
-        delete(PREP).where(PREP.c.visit_id == visit_id, PREP.c.item.in_(list(items)))
-    )
-
-
-def carry_done(connection: Connection, rep_id: int | None, day: date) -> set[str]:
-    if rep_id is None:
-        return set()
-    return set(
-        connection.execute(
-            select(CARRY.c.item).where(CARRY.c.rep_id == rep_id, CARRY.c.date == day)
-        ).scalars()
-    )
-
-
-def tick_carry(
-    connection: Connection, rep_id: int, day: date, items: Iterable[str], now: datetime
-) -> None:
-    already = carry_done(connection, rep_id, day)
-    new = [
-        {"rep_id": rep_id, "date": day, "item": item, "done_at": now}
-        for item in items
-        if item not in already
-    ]
-    if new:
-        connection.execute(insert(CARRY), new)
-
-
-def untick_carry(connection: Connection, rep_id: int, day: date, items: Iterable[str]) -> None:
-    connection.execute(
-        delete(CARRY).where(
-            CARRY.c.rep_id == rep_id, CARRY.c.date == day, CARRY.c.item.in_(list(items))
-        )
-    )
 
 
 # --- customer facts for the plan ----------------------------------------------------------------
