@@ -155,11 +155,12 @@ def main() -> None:
         command = [*SALESVISIT, *arguments] if arguments else report_customer_1
         small, large = _figures(label, command, base, big, options.runs, table)
         if lists_team and large:
-            extra = large.seconds - small.seconds
+            extra, cpu = large.seconds - small.seconds, large.cpu_seconds - small.cpu_seconds
+            added = reps - BASE["reps"]
             table.notes.append(
                 f"`{label}` lists every salesperson: from {BASE['reps']} to {reps} listed it "
-                f"takes {extra:+.3f} s ({extra / (reps - BASE['reps']) * 1000:+.2f} ms per "
-                "salesperson listed)."
+                f"takes {extra:+.3f} s ({extra / added * 1000:+.2f} ms per salesperson listed), "
+                f"CPU {cpu:+.3f} s ({cpu / added * 1000:+.2f} ms per salesperson listed)."
             )
     table.finish(options.markdown)
 

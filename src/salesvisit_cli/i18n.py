@@ -41,12 +41,12 @@ def resolve(setting: str | None, environ: dict[str, str] | None = None) -> str:
 
 def _configured() -> str | None:
     """`ui.language` from the config file, read cheaply (a broken file: the environment's)."""
-    import tomllib
-
     from salesvisit_cli.paths import config_path
 
     try:
         with config_path().open("rb") as handle:
+            import tomllib  # only for a file that exists (most runs of a fresh install: none)
+
             ui = tomllib.load(handle).get("ui", {})
     except (OSError, ValueError):
         return None

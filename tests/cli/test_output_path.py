@@ -28,8 +28,9 @@ def _commands() -> dict[str, click.Command]:
         command = load_command(name)
         if isinstance(command, click.Group):
             found[name] = command  # a group with a callback (followup) prints a result too
-            for sub, child in command.commands.items():
-                found[f"{name} {sub}"] = child
+            context = click.Context(command)
+            for sub in command.list_commands(context):
+                found[f"{name} {sub}"] = command.get_command(context, sub)
         else:
             found[name] = command
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import click
@@ -255,22 +256,14 @@ def load_command(name: str) -> click.Command:
 
 
 def _build(name: str) -> click.Command:
-    from typer.main import get_command_from_info, get_group_from_info
-    from typer.models import CommandInfo, TyperInfo
+    from typer.main import get_command_from_info
+    from typer.models import CommandInfo
 
     module_name, attribute, help_line = COMMANDS[name]
     module = _import(module_name)
     target = getattr(module, attribute)
     if isinstance(target, typer.Typer):
-        _wire(name, target)
-        return localise(
-            get_group_from_info(
-                TyperInfo(target, name=name),
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=app.rich_markup_mode,
-                suggest_commands=False,  # click suggests (in the interface language); not twice
-            )
-        )
+        return localise(_lazy_group(name, target))
     return localise(
         get_command_from_info(
             CommandInfo(name=name, callback=target, short_help=help_line),
@@ -289,12 +282,71 @@ EXTRA_COMMANDS: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
-def _wire(name: str, group: typer.Typer) -> None:
-    """Add the group's EXTRA_COMMANDS (once)."""
-    present = {command.name for command in group.registered_commands}
+class LazyCommands:
+    """A group whose commands are built (their signatures read by Typer) when first named: a
+    run builds only the command it calls. `pending`: name -> a function building the command."""
+
+    pending: dict[str, Callable[[], click.Command]]
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.pending, *(name for name in self.commands if name not in self.pending)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.pending:
+            self.add_command(self.pending[cmd_name](), cmd_name)
+        return super().get_command(ctx, cmd_name)  # type: ignore[misc]
+
+
+_LAZY_CLASSES: dict[type, type] = {}
+
+
+def _lazy_group(name: str, target: typer.Typer) -> click.Group:
+    """The group of a Typer app (its callback and options built now), its registered commands
+    and EXTRA_COMMANDS built when first named."""
+    import copy
+
+    from typer.main import get_group_from_info
+    from typer.models import TyperInfo
+
+    shell = copy.copy(target)
+    shell.registered_commands = []
+    group = get_group_from_info(
+        TyperInfo(shell, name=name),
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+        suggest_commands=False,  # click suggests (in the interface language); not twice
+    )
+    kind = type(group)
+    if kind not in _LAZY_CLASSES:
+        _LAZY_CLASSES[kind] = type(f"Lazy{kind.__name__}", (LazyCommands, kind), {})
+    group.__class__ = _LAZY_CLASSES[kind]
+    group.pending = {
+        info.name: functools.partial(_command, info) for info in target.registered_commands
+    }
     for command, module, attribute in EXTRA_COMMANDS.get(name, ()):
-        if command not in present:
-            group.command(command)(getattr(_import(module), attribute))
+        group.pending.setdefault(command, functools.partial(_extra, command, module, attribute))
+    return group
+
+
+def _command(info) -> click.Command:
+    """One registered command, localised, its parameters completed."""
+    from typer.main import get_command_from_info
+
+    from salesvisit_cli.cli.completion import complete_command
+
+    built = get_command_from_info(
+        info,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+    return localise(complete_command(built))
+
+
+def _extra(name: str, module: str, attribute: str) -> click.Command:
+    """A command of EXTRA_COMMANDS, registered as `@group.command(name)` would."""
+    scratch = typer.Typer()
+    scratch.command(name)(getattr(_import(module), attribute))
+    return _command(scratch.registered_commands[0])
 
 
 def _import(name: str):

@@ -146,10 +146,10 @@ class AppContext:
 def _releases_on(path) -> bool:
     """Does the config file set `pool.release_days` (read cheaply: most commands never load the
     whole configuration)?"""
-    import tomllib
-
     try:
         with path.open("rb") as handle:
+            import tomllib  # only for a file that exists
+
             section = tomllib.load(handle).get("pool")
     except (OSError, ValueError):
         return False

@@ -42,6 +42,18 @@ WALKED_IN_NOTE, CALLED_NOTE = N_("walked in"), N_("called")
 GENERATED_NOTES = (THANKS_NOTE, WALKED_IN_NOTE, CALLED_NOTE)
 
 
+@dataclass
+class FollowupRef:
+    """A follow-up as listed under the visit that created it."""
+
+    id: int
+    kind: str
+    due: date
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "due": self.due.isoformat()}
+
+
 @dataclass(frozen=True)
 class NewFollowup:
     """A follow-up a report asks for."""

@@ -16,7 +16,6 @@ from salesvisit_cli.domain.dates import (
     parse_time,
 )
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.followups import parse_next_meeting
 from salesvisit_cli.domain.messages import date_label
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.i18n import N_, _
@@ -125,6 +124,8 @@ def clean_changes(raw: dict[str, Any], today: date) -> dict[str, Any]:
             label = name.replace("_", " ")
             fields[name] = check_text(label, raw[name], max_length=20_000, multiline=True)
     if "next" in raw:
+        from salesvisit_cli.domain.followups import parse_next_meeting
+
         text = check_text("next meeting", raw["next"], max_length=40)
         fields["next_date"], fields["next_at"] = (
             parse_next_meeting(text, today) if text else (None, None)

@@ -7,22 +7,11 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, NamedTuple
 
+from salesvisit_cli.domain.followups import FollowupRef
 from salesvisit_cli.domain.quota import is_new_customer, would_be_new_customer
 from salesvisit_cli.domain.visit_report import ReportFields, is_over_time
 
 STATUSES = ("planned", "done", "cancelled", "void")  # void: a report withdrawn
-
-
-@dataclass
-class FollowupRef:
-    """A follow-up as listed under the visit that created it."""
-
-    id: int
-    kind: str
-    due: date
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "due": self.due.isoformat()}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain.followups import ExistingFollowup
-from salesvisit_cli.domain.visits import FollowupRef
+from salesvisit_cli.domain.followups import ExistingFollowup, FollowupRef
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP
 
 
