@@ -73,6 +73,37 @@ def test_english_headers_are_the_add_option_names(cli, tmp_path):
     assert shown["hours"] == "09:00-17:30" and shown["email"] == "w@acme.example"
 
 
+def test_owners_and_districts_on_plain_and_other_rows(cli, tmp_path):
+    """A row of plain text and one the exact checks take (padded cells) give the same owner and
+    district: the one given, else the one the address names; an unknown owner is a bad row."""
+    assert cli("rep", "add", "alice").exit_code == cli("rep", "add", "bob").exit_code == 0
+    text = (
+        "name,owner,address,district\n"
+        "Plain One,bob,杭州市西湖区文三路1号,\n"  # 2: the address's district
+        " Padded One , bob ,杭州市西湖区文三路2号, \n"  # 3
+        "Plain Two,,1 Main St,滨江区\n"  # 4: the district given, the importer owns it
+        " Padded Two ,, 1 Main St , 滨江区 \n"  # 5
+        "Plain Three,carol,,\n"  # 6: no such salesperson
+        " Padded Three , carol ,,\n"  # 7
+    )
+    result = cli("customer", "import", _write(tmp_path, text.encode()), "--json")
+    assert result.exit_code == 1
+    assert [(p["line"], "carol" in p["reason"]) for p in result.json()["invalid"]] == [
+        (6, True),
+        (7, True),
+    ]
+    assert (
+        cli("customer", "import", _write(tmp_path, text.encode()), "--skip-invalid").exit_code == 0
+    )
+    shown = {c["name"]: c for c in cli("customer", "list", "--json").json()}
+    assert {name: (c["owner"], c["district"]) for name, c in shown.items()} == {
+        "Plain One": ("bob", "西湖区"),
+        "Padded One": ("bob", "西湖区"),
+        "Plain Two": ("alice", "滨江区"),
+        "Padded Two": ("alice", "滨江区"),
+    }
+
+
 def test_any_invalid_row_imports_nothing_and_every_bad_row_is_reported(cli, tmp_path):
     cli("customer", "add", "Existing Co")
     text = (
@@ -182,13 +213,13 @@ def test_bulk_import_uses_executemany_in_one_transaction(tmp_path, monkeypatch):
     from salesvisit_cli.store.engine import open_store
 
     chunks: list[int] = []  # rows per bulk insert (one executemany each, on the DBAPI cursor)
-    real_insert = customer_rows.insert_rows
+    real_insert = customer_rows.add_rows
 
-    def counting(connection, table, columns, rows, same=None):
+    def counting(connection, fields, rows, now):
         chunks.append(len(rows))
-        return real_insert(connection, table, columns, rows, same)
+        return real_insert(connection, fields, rows, now)
 
-    monkeypatch.setattr(customer_rows, "insert_rows", counting)
+    monkeypatch.setattr(customer_rows, "add_rows", counting)
 
     store = open_store(tmp_path / "bulk.db")
     path = _write(tmp_path, b"name\n" + b"".join(b"Shop %d\n" % i for i in range(12_000)))

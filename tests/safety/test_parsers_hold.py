@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from salesvisit_cli.domain import customers, dates
 from salesvisit_cli.domain.errors import ValidationError
+from salesvisit_cli.domain.locations import district_of
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
 
 TODAY = date(2026, 11, 26)
@@ -196,28 +197,74 @@ def test_csv_export_then_import_returns_the_same_customers(tmp_path_factory, row
     target.close()
 
 
-_TEXT_FIELDS = ("contact", "address", "industry", "size", "source", "web", "note")
-_hours = st.from_regex(r"[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]", fullmatch=True)
-_plain_text = st.text(alphabet="ab 上海市浦东新区\t-", max_size=6)
-_fields_like = st.fixed_dictionaries(
-    {"name": _plain_text | anything},
-    optional={
-        "tier": st.sampled_from(["key", "normal", "Key", " key", ""]) | anything,
-        "status": st.sampled_from(["prospect", "client", "CLIENT", ""]),
-        "phone": phone_like,
-        "email": anything | st.from_regex(r"[a-z]{1,5}@[a-z]{1,5}\.[a-z]{2,3}", fullmatch=True),
-        "hours": _hours | hours_like,
-        **{label: _plain_text | anything for label in _TEXT_FIELDS},
-        "source": st.sampled_from(["web", "trade fair", "展会", " Web", "news  report", ""]),
-    },
-)
+_plain_text = st.text(alphabet="ab 上海市浦东新区-'=", max_size=6)
+# Each field's values in their stored form (most rows of a real file)...
+_STORED = {
+    "name": st.from_regex(r"[a-z上海][a-z上海 .,'-]{0,6}[a-z上海.]?", fullmatch=True),
+    "tier": st.sampled_from(["key", "normal", ""]),
+    "status": st.sampled_from(["prospect", "client", ""]),
+    "phone": st.from_regex(
+        r"\+?[0-9(][0-9 ()-]{2,20}( ?(x|ext\.?|转) ?[0-9]{1,4})?", fullmatch=True
+    ),
+    "email": st.from_regex(r"[a-z]{1,5}@[a-z]{1,5}\.[a-z]{2,3}", fullmatch=True),
+    "hours": st.from_regex(r"[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]", fullmatch=True),
+    "source": st.sampled_from(["web", "trade fair", "news report", "展会", ""]),
+    "district": st.sampled_from(["", "西湖区", "x" * 41]),
+    "address": st.sampled_from(["杭州市西湖区文三路1号", "1 Main St", ""]) | _plain_text,
+    "owner": st.sampled_from(["", "bob", "alice"]),
+    "lat": st.sampled_from(["", "31.2"]),
+}
+# ... and the near misses a file also holds: padded, upper-case, guarded, broken by a control
+# character, a TAB, an ideographic space, a Chinese alias.
+_MISSES = (
+    lambda v: f" {v}", lambda v: f"{v} ", str.upper, lambda v: f"'{v}", lambda v: f"={v}",
+    lambda v: f"{v}\x07", lambda v: f"a\tb{v}", lambda v: f"\u3000{v}", lambda v: f"{v}\n",
+    lambda v: "重点客户", lambda v: "老客户", lambda v: f"{v}\ufffd",
+)  # fmt: skip
 
 
-@settings(max_examples=300)
-@given(_fields_like)
-def test_the_plain_row_shortcut_gives_what_the_exact_checks_give(raw):
-    """`clean_fields` takes a shortcut for rows of plain text (the import's); whenever it takes
-    it, the exact checks give the same fields (and never an error)."""
-    plain = customers._clean_plain(raw)
-    if plain is not None:
-        assert customers._clean_exact(raw, partial=False) == plain
+@st.composite
+def _csv_rows(draw):
+    """A file's columns (some of ours, maybe one not ours) and one of its rows: stored values,
+    one of them perhaps missed or anything at all."""
+    chosen = draw(st.lists(st.sampled_from([*customers.FIELDS, "owner", None]), unique=True))
+    columns = draw(st.permutations(["name", *(c for c in chosen if c != "name")]))
+    cells = [draw(_STORED.get(column, _plain_text)) for column in columns]
+    if draw(st.booleans()):
+        spoilt, miss = draw(st.integers(0, len(cells) - 1)), draw(st.sampled_from(_MISSES))
+        cells[spoilt] = draw(st.just(miss(cells[spoilt])) | anything)
+    width = draw(st.sampled_from([0] * 8 + [-1, 1]))  # a cell more or less than the header has
+    return columns, cells[: len(cells) + width] + ["x"] * width
+
+
+@settings(max_examples=400)
+@given(_csv_rows())
+def test_a_plain_row_is_stored_as_the_exact_checks_store_it(row):
+    """The import takes a shortcut for rows of plain text (`PlainRows`); whenever it takes it,
+    `clean_fields` accepts the row and stores each value as the shortcut does ('' for a field
+    not given: NULL, or the tier's and status's default)."""
+    from salesvisit_cli.domain.customer_rows import PlainRows
+    from salesvisit_cli.services.customer_io import _record
+
+    columns, cells = row
+    plain = PlainRows(columns)
+    values = plain(cells)
+    if values is None:
+        return
+    record = _record(cells, columns)
+    assert isinstance(record, dict)
+    owner = record.pop("owner", None)
+    exact = customers.clean_fields(record)
+    given = dict(zip(plain.fields, values, strict=True))
+    assert given.pop("owner", "") == (owner.strip() if owner else "")
+    defaults = {"tier": "normal", "status": "prospect"}
+    district = given.pop("district", "") or district_of(given.get("address")) or None
+    assert exact.get("district") == district  # the loader's: the one given, else the address's
+    assert {name: value or defaults.get(name) for name, value in given.items()} == {
+        name: exact.get(name) for name in given
+    }
+
+
+@given(st.lists(st.text(max_size=12) | st.sampled_from(["Acme Co., Ltd.", "华美有限公司", "公司"])))
+def test_name_keys_of_a_chunk_are_each_names_key(names):
+    assert customers.name_keys(names) == [customers.name_key(name) for name in names]

@@ -37,23 +37,35 @@ def _stored(store):
 
 
 @pytest.mark.parametrize("first", ["prospect", "client"])
-def test_add_checked_keeps_every_rows_own_columns(store, first):
+def test_add_rows_keeps_every_rows_own_columns(store, first):
     """A client after a prospect (or before) is a client since now; a field only some rows
-    give is kept for them and blank for the others."""
+    give is kept for them and blank for the others; a tier or status not given is the
+    default; the owner's name and the district given are the import's, not columns."""
     other = "client" if first == "prospect" else "prospect"
-    rows = [
-        {"name": "First Co", "tier": "normal", "status": first},
-        {"name": "Second Co", "tier": "key", "status": other, "note": "call after 10"},
-    ]
+    fields = ("name", "owner", "tier", "status", "note", "district")
     with store.write() as conn:
         rep = add_rep(conn, "alice")
-        checked = [(fields, fields["name"].lower(), rep) for fields in rows]
-        customer_rows.add_checked(conn, checked, NOW)
+        rows = [
+            ("First Co", "bob", "", first, "", "", "first co", None, rep),
+            ("Second Co", "", "key", other, "call after 10", "x", "second co", "西湖区", rep),
+            ("Third Co", None, None, None, None, None, "third co", None, rep),
+        ]
+        customer_rows.add_rows(conn, fields, rows, NOW)
     found = _stored(store)
     for name in ("First Co", "Second Co"):
         row = found[name]
         assert row.client_since == (NOW.date() if row.status == "client" else None)
     assert found["Second Co"].note == "call after 10" and found["First Co"].note is None
+    with store.read() as conn:
+        stored = conn.execute(
+            select(CUSTOMER.c.name, CUSTOMER.c.tier, CUSTOMER.c.status, CUSTOMER.c.district,
+                   CUSTOMER.c.name_key, CUSTOMER.c.owner_id, CUSTOMER.c.created_at)
+            .order_by(CUSTOMER.c.id)
+        ).all()  # fmt: skip
+    assert [row.tier for row in stored] == ["normal", "key", "normal"]
+    assert stored[2].status == "prospect" and stored[1].district == "西湖区"
+    assert [row.name_key for row in stored] == ["first co", "second co", "third co"]
+    assert {row.owner_id for row in stored} == {rep} and stored[0].created_at == NOW
 
 
 def test_insert_rows_stores_dates_as_sqlalchemy_does(store):

@@ -14,8 +14,8 @@ from typing import Any
 from salesvisit_cli.domain.dates import parse_hours
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.locations import check_coordinates, district_of
-from salesvisit_cli.domain.reception import SOURCES, clean_source
-from salesvisit_cli.domain.text import MAX_TEXT, check_text
+from salesvisit_cli.domain.reception import clean_source
+from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.i18n import _
 
 TIERS = ("key", "normal")
@@ -41,26 +41,34 @@ _SUFFIXES = (
 )
 # Latin suffixes count only as a separate word ("Tesco" keeps its "co").
 _ENDINGS = tuple(" " + suffix if suffix.isascii() else suffix for suffix in _SUFFIXES)
-# Whether any ending ends the name after at least one character (most names: no, one search).
-_ANY_ENDING = re.compile(rf"(?<=.)(?:{'|'.join(map(re.escape, _ENDINGS))})\Z")
 _PUNCTUATION = re.compile(r"[\s.,;:'\"()\[\]{}<>\-_/&·・、，。（）]+")
-_PHONE = re.compile(
+PHONE = re.compile(
     r"\+?[0-9(][0-9 ()\-]{2,30}(?:\s*(?:x|ext\.?|转|#)\s*[0-9]{1,6})?", re.ASCII | re.IGNORECASE
 )
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-# A phone `check_phone` accepts (three digits or more) in one match, for `_clean_plain`.
-_GOOD_PHONE = re.compile(rf"(?=(?:[^0-9]*[0-9]){{3}})(?:{_PHONE.pattern})", _PHONE.flags)
-# Office hours already as stored (`09:00-17:30`): `parse_hours` would return them unchanged.
-_STORED_HOURS = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]-(?:[01][0-9]|2[0-3]):[0-5][0-9]")
-# What makes a value not plain: a control character or a line break (TAB is text, so it joins
-# the values of a row for one search).
-_NOT_PLAIN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def name_key(name: str) -> str:
     """The name as the duplicate rule compares it: width, case, spaces and suffixes ignored."""
-    value = _PUNCTUATION.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
-    changed = _ANY_ENDING.search(value) is not None
+    return _key_of(_PUNCTUATION.sub(" ", unicodedata.normalize("NFKC", name).casefold()))
+
+
+def name_keys(names: Sequence[str]) -> list[str]:
+    """`name_key` of each name, normalised in one pass over them all (an import's chunk).
+
+    NUL joins them: no name holds one (a checked name has no control character), and no
+    character normalises into one or across one."""
+    joined = "\x00".join(names)
+    if joined.count("\x00") != len(names) - 1:
+        return [name_key(name) for name in names]
+    folded = _PUNCTUATION.sub(" ", unicodedata.normalize("NFKC", joined).casefold())
+    return [_key_of(value) for value in folded.split("\x00")]
+
+
+def _key_of(folded: str) -> str:
+    """The key of a name already normalised and case-folded, its punctuation made spaces."""
+    value = folded.strip()
+    changed = value.endswith(_ENDINGS)  # most names end in none: one test
     while changed:
         changed = False
         for ending in _ENDINGS:
@@ -75,7 +83,7 @@ def check_phone(value: str | None) -> str | None:
     text = check_text("phone", value, max_length=40)
     if text is None:
         return None
-    if not _PHONE.fullmatch(text) or sum(map(str.isdigit, text)) < 3:
+    if not PHONE.fullmatch(text) or sum(map(str.isdigit, text)) < 3:
         raise ValidationError(
             _(
                 "invalid phone {text!r}: use digits, spaces and + - ( ), optionally 'ext. 12'"
@@ -92,7 +100,7 @@ def phone_key(phone: str | None) -> str | None:
 
 def check_email(value: str | None) -> str | None:
     text = check_text("e-mail", value, max_length=254)
-    if text is not None and not _EMAIL.fullmatch(text):
+    if text is not None and not EMAIL.fullmatch(text):
         raise ValidationError(
             _("invalid e-mail {text!r}: expected name@example.com").format(text=text)
         )
@@ -126,14 +134,6 @@ def clean_fields(raw: dict[str, Any], *, partial: bool = False) -> dict[str, Any
         raise ValidationError(
             _("unknown customer field(s): {value}").format(value=", ".join(sorted(unknown)))
         )
-    fields = None if partial else _clean_plain(raw)
-    if fields is None:
-        fields = _clean_exact(raw, partial)
-    return fields | _location(raw, fields, partial)
-
-
-def _clean_exact(raw: dict[str, Any], partial: bool) -> dict[str, Any]:
-    """Each given field through its rule (the error of the first one that fails)."""
     fields: dict[str, Any] = {}
     if "name" in raw or not partial:
         name = check_text("name", raw.get("name"), max_length=200)
@@ -155,52 +155,7 @@ def _clean_exact(raw: dict[str, Any], partial: bool) -> dict[str, Any]:
             fields[label] = check_text(label, raw[label], multiline=label in ("note", "address"))
     if "source" in fields:  # the known sources in one spelling (展会 → trade fair), for counting
         fields["source"] = clean_source(fields["source"])
-    return fields
-
-
-def _clean_plain(raw: dict[str, Any]) -> dict[str, Any] | None:
-    """The fields of a whole row as `clean_fields` checks them, in fewer steps for the common
-    row (an import's): every value plain text, already in its stored form. None when a value
-    needs the exact checks (they give the same fields, or the error)."""
-    try:
-        if _NOT_PLAIN.search("\t".join(raw.values())):
-            return None
-    except TypeError:  # a value that is not text
-        return None
-    name, tier, status = raw.get("name"), raw.get("tier"), raw.get("status")
-    if name is None or tier not in _TIERS_GIVEN or status not in _STATUSES_GIVEN:
-        return None
-    name = name.strip()
-    if not name or len(name) > 200:
-        return None
-    fields = {"name": name, "tier": tier or "normal", "status": status or "prospect"}
-    for label, value in raw.items():
-        rule = _PLAIN_RULES.get(label)
-        if rule is not None:
-            text = value.strip()
-            if text and (len(text) > rule[0] or (rule[1] and not rule[1](text))):
-                return None
-            fields[label] = text or None
-    source = fields.get("source")
-    if source is not None and source not in _STORED_SOURCES:
-        fields["source"] = clean_source(source)
-    return fields
-
-
-def _opens_before_closing(hours: str) -> bool:
-    return _STORED_HOURS.fullmatch(hours) is not None and hours[:5] < hours[6:]
-
-
-_TIERS_GIVEN = (*TIERS, None)
-_STATUSES_GIVEN = (*STATUSES, None)
-# field: (longest, whether a trimmed value is accepted as it is; None: any text).
-_PLAIN_RULES = {
-    "phone": (40, _GOOD_PHONE.fullmatch),
-    "email": (254, _EMAIL.fullmatch),
-    "hours": (40, _opens_before_closing),
-    **{label: (MAX_TEXT, None) for label in TEXT_FIELDS},
-}
-_STORED_SOURCES = frozenset(SOURCES)  # `clean_source` keeps them as they are
+    return fields | _location(raw, fields, partial)
 
 
 def _location(raw: dict[str, Any], fields: dict[str, Any], partial: bool) -> dict[str, Any]:

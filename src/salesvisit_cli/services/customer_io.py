@@ -4,35 +4,27 @@ from __future__ import annotations
 
 import csv
 import io
-from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from salesvisit_cli.domain.customers import (
-    FIELDS,
-    ImportProblem,
-    ImportResult,
-    clean_fields,
-    name_key,
-)
+from salesvisit_cli.domain.customer_rows import PlainRows
+from salesvisit_cli.domain.customers import FIELDS, ImportResult
 from salesvisit_cli.domain.errors import (
-    NotFoundError,
     SalesvisitError,
     ValidationError,
     os_reason,
 )
-from salesvisit_cli.domain.reps import unknown_rep, validate_rep_name
 from salesvisit_cli.domain.spreadsheet import neutralise, restore
 from salesvisit_cli.i18n import _
 from salesvisit_cli.services.context import Work
+from salesvisit_cli.services.import_loader import Loader
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import customers as rows
 from salesvisit_cli.store.engine import Store
-from salesvisit_cli.store.reps import ensure_rep, rep_id
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+    pass
 
 # Column headers accepted on import: our field names, and the source document's Chinese ones.
 HEADER_ALIASES = {
@@ -153,9 +145,6 @@ def _columns(header: list[str]) -> list[str | None]:
     return mapped
 
 
-Record = tuple[int, "dict[str, str] | str"]
-
-
 def _header(reader: Any) -> tuple[list[str | None], list[str]]:
     """The field of each column, and the header cells the import does not use (to warn about)."""
     try:
@@ -170,127 +159,67 @@ def _header(reader: Any) -> tuple[list[str | None], list[str]]:
     return columns, [title for title, column in zip(header, columns, strict=True) if not column]
 
 
-def _records(reader: Any, columns: list[str | None]) -> Iterator[Record]:
-    """(line, fields) per data row, or (line, reason) for a row with more cells than columns.
-
-    The line is where the record starts (a quoted cell may span several lines). A file the CSV
-    reader cannot follow (a quote never closed, text after a closing quote) is refused whole.
-    """
+def _record(cells: list[str], columns: list[str | None]) -> dict[str, str] | str | None:
+    """The fields a data row gives (None: a blank row), or why it cannot be read (more cells
+    than columns). An empty cell is a field not given; the cells of columns we do not use are
+    dropped (a row may be shorter than the header)."""
+    joined = "".join(cells)
+    if not joined.strip():
+        return None
     width = len(columns)
-    aliased = [(column, VALUE_ALIASES[column]) for column in columns if column in VALUE_ALIASES]
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            reason = (
-                "a quoted cell starts here and is never closed"
-                if "unexpected end of data" in str(error)
-                else f"the CSV cannot be read ({error})"
-            )
-            raise ValidationError(
-                _("line {start}: {reason}; nothing was imported").format(start=start, reason=reason)
-            ) from None
-        joined = "".join(cells)
-        if not joined.strip():
-            continue
-        if len(cells) > width and "".join(cells[width:]).strip():
-            yield start, f"{len(cells)} cells but the header has {width} columns"
-            continue
-        # An empty cell is a field not given; the cells of columns we do not use are dropped
-        # (a row may be shorter than the header).
-        record = {
-            c: cell
-            for c, cell in zip(columns, cells, strict=False)
-            if c and cell and not cell.isspace()
-        }
-        if "'" in joined:
-            for column, cell in record.items():
-                if cell[0] == "'":
-                    record[column] = restore(cell)
-        for column, aliases in aliased:
-            if column in record:
-                record[column] = aliases.get(record[column].strip(), record[column])
-        yield start, record
+    if len(cells) > width and "".join(cells[width:]).strip():
+        return f"{len(cells)} cells but the header has {width} columns"
+    record = {
+        c: cell
+        for c, cell in zip(columns, cells, strict=False)
+        if c and cell and not cell.isspace()
+    }
+    if "'" in joined:
+        for column, cell in record.items():
+            if cell[0] == "'":
+                record[column] = restore(cell)
+    for column, aliases in VALUE_ALIASES.items():
+        if column in record:
+            record[column] = aliases.get(record[column].strip(), record[column])
+    return record
+
+
+def _read(reader: Any, plain: PlainRows, columns: list[str | None], loader: Loader,
+          progress: Callable[[], None]) -> int:  # fmt: skip
+    """Hand each data row to `loader` with the line it starts on (a quoted cell may span
+    several lines), a plain row as its values straight into its pending rows; the number of
+    rows. A file the CSV reader cannot
+    follow (a quote never closed, text after a closing quote) is refused whole."""
+    count, line, pending = 0, reader.line_num, loader.pending
+    try:
+        for cells in reader:
+            start, line = line + 1, reader.line_num
+            values = plain(cells)
+            if values is not None:
+                pending.append((start, values))
+            else:
+                record = _record(cells, columns)
+                if record is None:
+                    continue
+                loader.add(start, record)
+            count += 1
+            if len(pending) >= rows.CHUNK:
+                loader.flush()
+                progress()
+    except csv.Error as error:
+        reason = (
+            "a quoted cell starts here and is never closed"
+            if "unexpected end of data" in str(error)
+            else f"the CSV cannot be read ({error})"
+        )
+        raise ValidationError(
+            _("line {start}: {reason}; nothing was imported").format(start=line + 1, reason=reason)
+        ) from None
+    return count
 
 
 class _Undo(Exception):
     """Ends the import's transaction without committing (a refused file, a dry run)."""
-
-
-class _Loader:
-    """Checks each record and inserts the good ones in file order, a chunk at a time, inside
-    the import's one transaction.
-
-    The database is the duplicate index: each chunk's name keys are looked up among the
-    customers on file, this file's rows inserted so far included. Memory holds one chunk of
-    rows and the line of each inserted row (8 bytes), never the names. Good rows are inserted
-    even after a bad one (a later duplicate of them must still be found); the caller rolls
-    back a refused file or a dry run.
-    """
-
-    def __init__(self, connection: Connection, work: Work, result: ImportResult, before: int):
-        self.connection, self.work, self.result, self.before = connection, work, result, before
-        self.known_owners: set[str] = {work.rep}
-        self.owner_ids: dict[str | None, int] = {}
-        self.pending: list[tuple[int, str, str | None, dict[str, Any]]] = []
-        self.lines = array("q")  # the file line of each inserted row, in id order
-        self.first_id: int | None = None
-
-    def add(self, line: int, record: dict[str, str] | str) -> None:
-        if isinstance(record, str):
-            self.result.skipped.append(ImportProblem(line, record))
-            return
-        try:
-            owner = record.pop("owner", None)
-            owner = validate_rep_name(owner) if owner and owner.strip() else None
-            if owner is not None and owner not in self.known_owners:
-                if rep_id(self.connection, owner) is None:
-                    raise unknown_rep(owner)
-                self.known_owners.add(owner)
-            fields = clean_fields(record)
-        except (ValidationError, NotFoundError) as error:
-            self.result.skipped.append(ImportProblem(line, str(error)))
-            return
-        self.pending.append((line, name_key(fields["name"]), owner, fields))
-        if len(self.pending) >= rows.CHUNK:
-            self.flush()
-
-    def flush(self) -> None:
-        """Insert the pending rows that are not duplicates; report those that are."""
-        if not self.pending:
-            return
-        earlier: dict[str, int] = rows.first_ids(self.connection, {p[1] for p in self.pending})
-        checked = []
-        for line, key, owner, fields in self.pending:
-            first = earlier.get(key)
-            if first is None:
-                earlier[key] = -line  # a line of this chunk
-                checked.append((fields, key, self._owner_id(owner)))
-                self.lines.append(line)
-            else:
-                reason = self._duplicate(first, fields["name"])
-                self.result.skipped.append(ImportProblem(line, reason))
-        rows.add_checked(self.connection, checked, self.work.now)
-        if self.first_id is None and checked:
-            self.first_id = rows.first_id_after(self.connection, self.before)
-        self.pending = []
-
-    def _duplicate(self, first: int, name: str) -> str:
-        """Why a row is refused: it repeats a customer on file (`first`: its id) or an earlier
-        line of this file (`first`: minus that line, or the id it was inserted with)."""
-        if first < 0 or (self.first_id is not None and first >= self.first_id):
-            line = -first if first < 0 else self.lines[first - self.first_id]  # ids follow lines
-            return f"duplicate of line {line} ({name})"
-        return f"duplicate of customer id {first} ({name})"
-
-    def _owner_id(self, owner: str | None) -> int:
-        if owner not in self.owner_ids:
-            name = owner or self.work.rep
-            self.owner_ids[owner] = ensure_rep(self.connection, name, self.work.now)
-        return self.owner_ids[owner]
 
 
 def _cache_mib(size: int) -> int:
@@ -312,6 +241,7 @@ def import_csv(
 
     The file is read as a stream; `progress(bytes read, file size)` follows it.
     """
+    progress = progress or (lambda done, size: None)
     used = detect_encoding(path, encoding)
     size = path.stat().st_size
     result = ImportResult(dry_run=dry_run, encoding=used)
@@ -325,13 +255,11 @@ def import_csv(
                 me = work.ensure_rep_id(connection)
                 customer_log.act(connection, me)
                 before = customer_log.last_customer_id(connection)
-                loader = _Loader(connection, work, result, before)
+                plain = PlainRows(columns)
+                loader = Loader(connection, work, result, before, plain.fields, size)
                 with rows.bulk_loading(connection, _cache_mib(size), first=not before):
-                    for line, record in _records(reader, columns):
-                        loader.add(line, record)
-                        result.rows += 1
-                        if progress and result.rows % 1000 == 0:
-                            progress(raw.tell(), size)
+                    tick = lambda: progress(raw.tell(), size)  # noqa: E731
+                    result.rows = _read(reader, plain, columns, loader, tick)
                     loader.flush()
                     result.imported = len(loader.lines)
                     result.skipped.sort(key=lambda problem: problem.line)
@@ -340,8 +268,7 @@ def import_csv(
                 customer_log.record_created(connection, before, by=me, at=work.now)
         except _Undo:
             pass
-    if progress:
-        progress(size, size)
+    progress(size, size)
     return result
 
 

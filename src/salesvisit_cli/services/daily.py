@@ -89,12 +89,12 @@ def _build(
     deadline: datetime,
     now: datetime,
     done: Sequence[VisitView],
-    planned: Sequence[VisitView],
+    planned: Sequence[Any],
     handed_in: Sequence[datetime],
     created: Sequence[Any],
 ) -> DailySummary:
-    """One salesperson's day from its rows (completed and planned visits, hand-ins, the
-    follow-ups the visits created)."""
+    """One salesperson's day from its rows (completed visits, planned ones — id, customer_id,
+    customer, at —, hand-ins, the follow-ups the visits created)."""
     first = handed_in[0] if handed_in else None
     return DailySummary(
         date=day,
@@ -160,20 +160,17 @@ def team_summary(work: Work, day_text: str | None) -> list[DailySummary]:
     deadline = report_deadline(day, work.calendar, work.config.report.deadline)
     with work.store.read() as connection:
         team = list_reps(connection)
-        day_visits = views(
-            connection,
-            start=day,
-            end=day,
-            statuses=["done", "planned"],
-            max_minutes=work.max_minutes,
+        done = views(
+            connection, start=day, end=day, statuses=["done"], max_minutes=work.max_minutes
         )
+        planned = visit_rows.planned_of_day(connection, day)  # listed, not reported on
         handed_in = submission_rows.submissions_of_day(connection, day)
         changed = submission_rows.last_changes(connection, day)
-        done = [v for v in day_visits if v.status == "done"]
         created = followup_rows.of_visits(connection, [v.id for v in done])
-    by_rep: dict[str, dict[str, list[VisitView]]] = {}
-    for visit in day_visits:
-        by_rep.setdefault(visit.rep, {"done": [], "planned": []})[visit.status].append(visit)
+    by_rep: dict[str, dict[str, list[Any]]] = {}
+    for status, visits in (("done", done), ("planned", planned)):
+        for visit in visits:
+            by_rep.setdefault(visit.rep, {"done": [], "planned": []})[status].append(visit)
     rep_of_visit = {v.id: v.rep for v in done}
     followups: dict[str, list[Any]] = {}
     for item in created:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterator, Sequence
-from datetime import datetime
-from operator import itemgetter
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import column, func, insert, or_, select, table, text, true, update
@@ -132,13 +132,29 @@ def same_phone(connection: Connection, phone: str, exclude_id: int | None = None
 
 def first_ids(connection: Connection, keys: Collection[str]) -> dict[str, int]:
     """Name key → the lowest id of a customer with it, for those of `keys` on file (one query
-    over ix_customer_name_key: the import's duplicate check, this file's earlier rows included)."""
+    over ix_customer_name_key: the import's duplicate check, this file's earlier rows included).
+    On SQLite the keys go in as one JSON array (thousands of them: no bound parameter each)."""
+    if connection.dialect.name == "sqlite":
+        found = connection.exec_driver_sql(_FIRST_IDS, (json.dumps(list(keys)),))
+        return dict(found.all())
     query = (
         select(CUSTOMER.c.name_key, func.min(CUSTOMER.c.id))
         .where(CUSTOMER.c.name_key.in_(list(keys)))
         .group_by(CUSTOMER.c.name_key)
     )
     return dict(connection.execute(query).all())
+
+
+_FIRST_IDS = (
+    "SELECT name_key, min(id) FROM customer "
+    "WHERE name_key IN (SELECT value FROM json_each(?)) GROUP BY name_key"
+)
+
+
+def name_keys_on_file(connection: Connection) -> Iterator[str]:
+    """The name key of every customer (streamed: an import's duplicate check starts from them)."""
+    query = select(CUSTOMER.c.name_key).execution_options(yield_per=10_000)
+    yield from connection.execute(query).scalars()
 
 
 def first_id_after(connection: Connection, before: int) -> int | None:
@@ -155,27 +171,79 @@ def add(connection: Connection, fields: dict[str, Any], owner_id: int | None, no
 
 
 CHUNK = 2000  # rows per executemany (an import holds one chunk of rows at a time)
-_CHECKED = (*FIELDS, "name_key", "client_since", "owner_id")
-# What a row that leaves a field out gets (the column's own default, else NULL).
-_BLANK = {
-    name: CUSTOMER.c[name].default.arg if CUSTOMER.c[name].default is not None else None
-    for name in FIELDS
-}
+# The columns of a file's row that are no customer column as they are: the import's row
+# carries the owner's name (its id follows) and the district given (the one stored follows).
+_NOT_STORED = ("owner", "district")
+# What a row that leaves the tier or status out gets.
+_DEFAULTS = {name: CUSTOMER.c[name].default.arg for name in ("tier", "status")}
 
 
-def add_checked(
-    connection: Connection, checked: Sequence[tuple[dict[str, Any], str, int | None]], now: datetime
+def add_rows(
+    connection: Connection, fields: Sequence[str], rows: Sequence[tuple], now: datetime
 ) -> None:
-    """Insert checked customers (fields, name key, owner id), in order, in one executemany; a
-    client is a client since `now`."""
-    field_values = itemgetter(*FIELDS)
-    blank, today = _BLANK, now.date()
-    rows = [
-        (*field_values({**blank, **fields}), key,
-         today if fields["status"] == "client" else None, owner_id)
-        for fields, key, owner_id in checked
-    ]  # fmt: skip
-    insert_rows(connection, CUSTOMER, _CHECKED, rows, same={"created_at": now})
+    """Insert checked customers, in order, in one executemany: each row the values of `fields`
+    ('' or None: not given; the tier and status then their defaults), then its name key,
+    district and owner id. A client is a client since `now`."""
+    if connection.dialect.name != "sqlite":
+        _add_rows_with_core(connection, fields, rows, now)
+        return
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.executemany(_row_insert(tuple(fields), now), rows)
+    finally:
+        cursor.close()
+
+
+def _row_insert(fields: tuple[str, ...], now: datetime) -> str:
+    """The INSERT of `add_rows` on SQLite: '' becomes NULL (or the column's default) in SQL, a
+    client's `client_since` is `now`'s day, constants are literals (no per-row Python work)."""
+    values: dict[str, str] = {}
+    for number, name in enumerate(fields, start=1):
+        if name in _NOT_STORED:
+            continue  # bound and not used
+        values[name] = f"NULLIF(?{number}, '')"
+        if name in ("tier", "status"):
+            values[name] = f"COALESCE({values[name]}, {_literal(_DEFAULTS[name])})"
+        if name == "status":
+            values["client_since"] = f"CASE ?{number} WHEN 'client' THEN {_literal(now.date())} END"
+    after = len(fields)
+    for offset, name in enumerate(("name_key", "district", "owner_id"), start=1):
+        values[name] = f"?{after + offset}"
+    values["created_at"] = _literal(now)
+    for kept in CUSTOMER.columns:  # what SQLAlchemy would fill in
+        if kept.name not in values and kept.default is not None:
+            values[kept.name] = _literal(kept.default.arg)
+    names = ", ".join(f'"{name}"' for name in values)
+    return f"INSERT INTO customer ({names}) VALUES ({', '.join(values.values())})"
+
+
+def _literal(value: Any) -> str:
+    """`value` as an SQLite literal, stored as SQLAlchemy stores it (our constants, not input)."""
+    if isinstance(value, datetime):
+        value = value.isoformat(" ", "microseconds")
+    elif isinstance(value, date):
+        value = value.isoformat()
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return str(int(value)) if isinstance(value, bool) else repr(value)
+
+
+def _add_rows_with_core(
+    connection: Connection, fields: Sequence[str], rows: Sequence[tuple], now: datetime
+) -> None:
+    """`add_rows` elsewhere (PostgreSQL): tuples of stored values through `insert_rows`."""
+    kept = [(index, name) for index, name in enumerate(fields) if name not in _NOT_STORED]
+    names = [name for _, name in kept]
+    names += ["name_key", "district", "owner_id", "client_since"]
+    today = now.date()
+    stored = []
+    for row in rows:
+        given = {name: None if row[index] == "" else row[index] for index, name in kept}
+        for name, default in _DEFAULTS.items():
+            given[name] = given.get(name) or default
+        since = today if given["status"] == "client" else None
+        stored.append((*(given[name] for name in names[: len(kept)]), *row[len(fields) :], since))
+    insert_rows(connection, CUSTOMER, names, stored, same={"created_at": now})
 
 
 def bulk_loading(connection: Connection, cache_mib: int, *, first: bool):

@@ -188,6 +188,28 @@ def visit_rows(
     return [(row, followups.get(row.id, [])) for row in rows]
 
 
+def planned_of_day(connection: Connection, day: date) -> list[Any]:
+    """The day's planned visits of every salesperson the caller may see (id, customer_id, the
+    customer's name as customer, at, the salesperson's name as rep), in `visit_rows` order:
+    what the team's day lists of them, without the facts and follow-ups of a visit view."""
+    return connection.execute(
+        select(
+            VISIT.c.id,
+            VISIT.c.customer_id,
+            CUSTOMER.c.name.label("customer"),
+            VISIT.c.at,
+            REP.c.name.label("rep"),
+        )
+        .select_from(
+            VISIT.join(CUSTOMER, CUSTOMER.c.id == VISIT.c.customer_id).join(
+                REP, REP.c.id == VISIT.c.rep_id
+            )
+        )
+        .where(VISIT.c.date == day, VISIT.c.status == "planned")
+        .order_by(func.coalesce(VISIT.c.start, VISIT.c.at, "99:99"), VISIT.c.id)
+    ).all()
+
+
 # --- customer facts for the plan ----------------------------------------------------------------
 
 
