@@ -3,12 +3,20 @@ set key by key (the TOML file itself is `config_file`'s)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from salesvisit_cli.config_file import move_renamed, read_raw, rewrite_renamed, write_toml
 from salesvisit_cli.domain.checklist import DEFAULT_CARRY
@@ -21,6 +29,18 @@ from salesvisit_cli.policies import ConfigRules, QuotaRules
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def _in_our_words(parse: Callable[[str], Any], value: str) -> Any:
+    """`parse(value)`; its error (already our own sentence) as the ValueError pydantic expects."""
+    try:
+        return parse(value)
+    except InputError as error:
+        raise ValueError(str(error)) from None
+
+
+# A time of day, HH:MM as `parse_time` writes it.
+ClockTime = Annotated[str, AfterValidator(lambda value: _in_our_words(parse_time, value))]
 
 
 class QuotaPolicy(_Section, QuotaRules):
@@ -52,15 +72,7 @@ class VisitPolicy(_Section):
 class ReportPolicy(_Section):
     """R6: the daily report hand-in deadline on the next working day."""
 
-    deadline: str = "09:00"
-
-    @field_validator("deadline")
-    @classmethod
-    def _time(cls, value: str) -> str:
-        try:
-            return parse_time(value)
-        except InputError as error:
-            raise ValueError(str(error)) from None
+    deadline: ClockTime = "09:00"
 
 
 class CalendarPolicy(_Section):
@@ -123,7 +135,7 @@ class RoutePolicy(_Section):
 
     start: str | None = Field(None, description="LAT,LON where the day starts (the office)")
     end: str | None = Field(None, description="LAT,LON where it ends (default: start)")
-    day_start: str = "08:30"
+    day_start: ClockTime = "08:30"
     speed_kmh: float = Field(25, gt=0, le=200)
     detour: float = Field(1.3, ge=1, le=5, description="road distance over the straight line")
     engine: Literal["haversine", "pgrouting"] = "haversine"
@@ -136,19 +148,8 @@ class RoutePolicy(_Section):
             return None
         from salesvisit_cli.domain.locations import parse_point
 
-        try:
-            lat, lon = parse_point(value)
-        except InputError as error:
-            raise ValueError(str(error)) from None
+        lat, lon = _in_our_words(parse_point, value)
         return f"{lat},{lon}"
-
-    @field_validator("day_start")
-    @classmethod
-    def _time(cls, value: str) -> str:
-        try:
-            return parse_time(value)
-        except InputError as error:
-            raise ValueError(str(error)) from None
 
 
 class UiPolicy(_Section):
@@ -180,10 +181,7 @@ class Config(_Section, ConfigRules):
             raise ValueError(_("expected a salesperson's name"))
         from salesvisit_cli.domain.reps import validate_rep_name
 
-        try:
-            return validate_rep_name(value)
-        except InputError as error:
-            raise ValueError(str(error)) from None
+        return _in_our_words(validate_rep_name, value)
 
 
 def keys() -> list[str]:

@@ -9,6 +9,7 @@ COLUMNS=80 and 120, and must hold:
 - every word of every table header whole on one line (no `Salesper/son`, no `Boo…`);
 - every phone whole on one line;
 - two different names never shown the same (a name cut with `…` must still tell which it is);
+- no line (of text or of a table cell) starts with closing punctuation such as `）` or `，`;
 - in zh-CN, no English word of the interface: every ASCII word must be data, a command or
   option name, or in ALLOWED.
 
@@ -24,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from salesvisit_cli.render.words import CLOSING
+
 NAMES = (
     "上海华美国际贸易发展有限公司浦东分公司",
     "上海华美国际贸易发展有限公司闵行分公司",
@@ -34,7 +37,7 @@ DISTINCT = {NAMES[0]: "浦东", NAMES[1]: "闵行", "上海华美国际贸易发
 PHONES = ("+86 (21) 6888-1234 ext. 8023", "021-6888 1234 ext. 8024", "+1 555 0101 ext. 12")
 CONTACTS = ("王经理", "欧阳小姐", "Mr Smith")
 OTHER_REP = "欧阳娜娜娜娜"
-POOLED = "深圳华美电子有限公司"  # released to the public pool (公海)
+POOLED = "深圳华美电子有限公司（南山区分公司）"  # released to the public pool (公海)
 DESK = "前台小王"  # the front-desk login
 WALKINS = ("深圳蓝河电子科技有限公司", "杭州西湖丝绸进出口有限公司")  # registered new at the desk
 NEW_WALKIN = "广州珠江新城商贸有限公司"
@@ -301,6 +304,9 @@ def check_screen(shown: str, width: int, headers: list[str]) -> None:
     for cut in re.findall(r"(\S+)…", shown):
         alike = [name for name in NAMES if name.startswith(cut)]
         assert len(alike) < 2, f"{cut}… could be any of {alike}"
+    for line in lines:  # a line of text, or of a table cell
+        for part in re.split("[│┃]", line):
+            assert not part.strip().startswith(tuple(CLOSING)), f"starts with {part!r}: {line!r}"
 
 
 def data_words(folder: str) -> set[str]:
@@ -365,3 +371,30 @@ def test_help_wrapping_counts_cells_and_keeps_closing_punctuation():
     assert not any(line.strip()[0] in "，。）" for line in lines)
     assert "".join(line.strip() for line in lines).replace(" ", "") == text.replace(" ", "")
     assert cells("上海 ab") == 7
+
+
+def test_screen_wrapping_breaks_chinese_between_characters_and_keeps_punctuation():
+    """Rich wraps every screen's text by `render.words.divide_line`: Latin text exactly as
+    Rich does; Chinese between any two characters, never with closing punctuation starting a
+    line nor opening punctuation ending one, each line within the width."""
+    from rich._wrap import divide_line as rich_divide_line
+    from rich.cells import cell_len
+
+    from salesvisit_cli.render.words import OPENING, divide_line
+
+    latin = "Samples of the spring catalogue, sent   twice:\tsee notes-and-figures."
+    for width in range(1, 40):
+        for fold in (True, False):
+            assert divide_line(latin, width, fold) == rich_divide_line(latin, width, fold)
+    text = "40 分钟，比 30 分钟的标准多 10 分钟。" + NAMES[0] + "（第2分公司）、“Acme”。"
+    for width in range(8, 60):  # the widest unit, `“Acme”。`, takes 8 cells
+        breaks = divide_line(text, width)
+        lines = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
+        assert "".join(lines) == text
+        assert all(cell_len(line.rstrip()) <= width for line in lines), (width, lines)
+        assert not any(line.lstrip()[0] in CLOSING for line in lines), (width, lines)
+        assert not any(line.rstrip()[-1] in OPENING for line in lines), (width, lines)
+    # Rich alone would start lines with closing punctuation here.
+    assert any(
+        text[at] in CLOSING for width in range(4, 60) for at in rich_divide_line(text, width)
+    )

@@ -196,7 +196,9 @@ def test_holidays_only_with_a_country_and_rich_only_on_screen():
 
 def test_the_morning_plan_imports_only_what_it_shows():
     """`visit plan`, the hottest command, loads neither the suggestions (--suggest), the
-    scheduling use cases (--accept), the customer search (pinyin) nor platformdirs."""
+    scheduling use cases (--accept), the customer search (pinyin), the customer file's rules
+    and queries (no customer is about to go to the pool), the other visit commands nor
+    platformdirs."""
     env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
     assert _run(["db", "check"], **env).returncode == 0
     ran = _run(["visit", "plan"], **env)
@@ -209,6 +211,10 @@ def test_the_morning_plan_imports_only_what_it_shows():
         "salesvisit_cli.services.visits",
         "salesvisit_cli.services.customers",
         "salesvisit_cli.domain.pinyin",
+        "salesvisit_cli.store.customers",
+        "salesvisit_cli.domain.reception",
+        "salesvisit_cli.cli.visit_report",
+        "salesvisit_cli.cli.visit_export",
     }
     assert not unused & modules
 

@@ -66,7 +66,7 @@ def test_help_page_in_chinese(path, command, cli, monkeypatch):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     shown = cli(*path, "--help")
     assert shown.exit_code == 0, shown.stderr
-    assert shown.stdout.startswith("用法：")
+    assert re.match(r"用法：\S", shown.stdout)  # no space after the full-width colon
     for english in ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message"):
         assert english not in shown.stdout
     # Section headings end with a full-width colon, like every other Chinese label.
@@ -113,7 +113,7 @@ def test_a_bad_value_in_chinese(cli, monkeypatch, args, error):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     ran = cli(*args)
     assert ran.exit_code == 2 and ran.stderr.strip().splitlines()[-1] == error
-    assert "用法： root " in ran.stderr and not _english_placeholders_in(ran.stderr)
+    assert "用法：root " in ran.stderr and not _english_placeholders_in(ran.stderr)
 
 
 def test_click_errors_in_english_are_click_s_own(cli, monkeypatch):

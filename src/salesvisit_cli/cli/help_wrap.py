@@ -3,8 +3,8 @@ no spaces) may break between any two characters, but never before closing punctu
 
 click measures and wraps `--help` by characters, so a Chinese page runs past the terminal's
 width. `install()` (called once per run) puts `wrap_text` and `cells` in place of click's own,
-and `write_heading` (click appends an ASCII colon to a section heading: `选项:`); all are plain
-Python (unicodedata), cheap on the `--help` path.
+and a formatter whose Chinese headings and usage prefix take a full-width colon (click appends
+an ASCII one: `选项:`, `用法： `); all plain Python (unicodedata), cheap on the `--help` path.
 """
 
 from __future__ import annotations
@@ -120,19 +120,33 @@ def wrap_text(
     return "\n\n".join(out)
 
 
-def write_heading(self, heading: str) -> None:
-    """click's section heading (`Options:`); after a Chinese heading the colon is full-width
-    (`选项：`), as in every other Chinese label."""
-    colon = "：" if heading and _is_wide(heading[-1]) else ":"
-    self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
+def _colon(label: str) -> str:
+    """The colon after `label`: full-width after a Chinese one (`选项：`), as every other
+    Chinese label."""
+    return "：" if label and _is_wide(label[-1]) else ":"
 
 
 def install() -> None:
-    """Make click's help formatter measure and wrap in terminal cells, and end a Chinese section
-    heading with a full-width colon."""
+    """Make click's help formatter measure and wrap in terminal cells, with full-width colons
+    after Chinese headings and `用法：`."""
+    import click
     from click import _textwrap, formatting
 
-    formatting.HelpFormatter.write_heading = write_heading
+    class Formatter(formatting.HelpFormatter):
+        def write_heading(self, heading: str) -> None:
+            """A section heading (`Options:`, `选项：`)."""
+            self.write(f"{'':>{self.current_indent}}{heading}{_colon(heading)}\n")
+
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            """The usage line (`Usage: salesvisit …`, `用法：salesvisit …`)."""
+            if prefix is None:
+                from gettext import gettext
+
+                usage = gettext("Usage:")  # click's own message id
+                prefix = usage if usage.endswith("：") else usage + " "
+            super().write_usage(prog, args, prefix)
+
+    click.Context.formatter_class = Formatter
     formatting.wrap_text = wrap_text
     formatting.term_len = cells
     _textwrap.term_len = cells

@@ -11,9 +11,13 @@ from salesvisit_cli.render.safe import to_json
 
 @cache
 def out():
-    """The stdout console: colour only on a terminal, NO_COLOR honoured, no markup in plain str."""
+    """The stdout console: colour only on a terminal, NO_COLOR honoured, no markup in plain str;
+    no line starts with closing punctuation."""
     from rich.console import Console
 
+    from salesvisit_cli.render.words import install_line_breaks
+
+    install_line_breaks()
     console = Console(markup=False, highlight=False, emoji=False)
     console.on_broken_pipe = reader_went_away  # type: ignore[method-assign]
     return console
@@ -35,6 +39,9 @@ def err():
     """The stderr console, for warnings."""
     from rich.console import Console
 
+    from salesvisit_cli.render.words import install_line_breaks
+
+    install_line_breaks()
     return Console(stderr=True, markup=False, highlight=False, emoji=False)
 
 

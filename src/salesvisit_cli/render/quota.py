@@ -169,12 +169,12 @@ def _chart(q: Quota) -> None:
 
 
 def _days(label: str, style: str, days: list[str]) -> None:
-    """One line of report days (`  Late:    12-02 (…), …`), wrapped under its label."""
+    """One line of report days (`  Late: 12-02 (…), …`; the label ends with its colon and
+    space), wrapped under its label."""
     if not days:
         return
     text = Text("  ")
     text.append(label, style=style)
-    text.append(" ")
     text.append(_(", ").join(days))
     out().print(text)
 
@@ -191,14 +191,14 @@ def _reports(q: Quota) -> None:
     out().print(line)
     late = _("{day} (in {at})")
     _days(
-        _("Late:"),
+        _("Late: "),
         "yellow",
         [late.format(day=day_label(r.day), at=moment(r.submitted_at)) for r in q.days_with("late")],
     )
-    _days(_("Missing:"), "red", [day_label(r.day) for r in q.days_with("missing")])
+    _days(_("Missing: "), "red", [day_label(r.day) for r in q.days_with("missing")])
     pending = _("{day} (due {at})")
     _days(
-        _("Pending:"),
+        _("Pending: "),
         "dim",
         [
             pending.format(day=day_label(r.day), at=moment(r.deadline))

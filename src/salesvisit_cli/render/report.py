@@ -54,13 +54,13 @@ def reported(result: Any) -> None:
     """The confirmation: what was stored, over time said kindly, and what was created
     (the warnings are printed before it, by the command)."""
     visit = result.visit
-    verb = _("Amended visit {id}:") if result.amended else _("Reported visit {id}:")
+    verb = _("Amended visit {id}: ") if result.amended else _("Reported visit {id}: ")
     done = [
         inert(one_line(visit.customer), style="green"),
         inert(_when(visit), style="green"),
         inert(_("{minutes} min").format(minutes=visit.minutes), style="green"),
     ]
-    print_flow(done, head=inert(verb.format(id=visit.id) + " ", style="green"), indent=2)
+    print_flow(done, head=inert(verb.format(id=visit.id), style="green"), indent=2)
     notes = [(result.over_time_note, "yellow")] if result.over_time_note else []
     for text, style in notes + [(note, "cyan") for note in result.notes]:
         print_flow([inert(text, style=style)])

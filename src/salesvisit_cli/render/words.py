@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import cache
 
 from salesvisit_cli.domain import messages
 from salesvisit_cli.domain.messages import date_label, day_label  # noqa: F401 (the screens' helpers)
@@ -48,10 +49,58 @@ def screen_width() -> int:
     return out().width
 
 
-# A wide (CJK) character, a run of other non-space characters with its trailing spaces, spaces.
-_TOKEN = re.compile(
-    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]\s*|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+\s*|\s+"
+# Closing punctuation never starts a line (it stays with the character before it).
+CLOSING = "，。、；：！？）」』》】〕…"
+_WIDE = (
+    r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
+# A wide (CJK) character with the closing marks after it, a run of other non-space characters,
+# each with its trailing spaces; spaces.
+_TOKEN = re.compile(rf"[{_WIDE}][{CLOSING}]*\s*|[^\s{_WIDE}]+\s*|\s+")
+
+
+OPENING = "（「『《【〔“‘"  # opening punctuation never ends a line
+
+
+@cache
+def _units() -> re.Pattern[str]:
+    """What a line never breaks inside: a wide character or a run of other non-space ones,
+    with the opening marks before it, the closing marks after it and the spaces around it
+    (compiled on first use: the character classes take milliseconds)."""
+    return re.compile(rf"\s*[{OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{CLOSING}]*\s*")
+
+
+def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Where to break `text` into lines of `width` cells: `rich._wrap.divide_line` (the same
+    for text without CJK), but a line may also break between two wide characters, never
+    before closing punctuation nor after opening punctuation."""
+    from rich.cells import cell_len, chop_cells
+
+    breaks: list[int] = []
+    used = 0  # cells on the current line
+    for match in _units().finditer(text):
+        start, unit = match.start(), match.group()
+        size = cell_len(unit.rstrip())
+        if width - used >= size:
+            used += cell_len(unit)
+        elif size > width:  # wider than a line: folded (or cropped)
+            pieces = chop_cells(unit, width) if fold else [unit]
+            for piece in pieces:
+                if start:
+                    breaks.append(start)
+                start += len(piece)
+            used = cell_len(pieces[-1])
+        elif used and start:
+            breaks.append(start)
+            used = cell_len(unit)
+    return breaks
+
+
+def install_line_breaks() -> None:
+    """Make Rich wrap every text (table cells included) by `divide_line`."""
+    import rich.text
+
+    rich.text.divide_line = divide_line
 
 
 def _break(piece, room: int, width: int) -> list:
@@ -212,11 +261,13 @@ def outcome_text(outcome: str) -> str:
 
 
 def shorten(text: str, width: int) -> str:
-    """One line of user text in at most `width` cells, an ellipsis marking what is left out."""
-    from rich.text import Text
+    """One line of user text in at most `width` cells, an ellipsis marking what is left out
+    (right after the last character kept: no padding before it when a wide one did not fit)."""
+    from rich.cells import cell_len, set_cell_size
 
     from salesvisit_cli.render.safe import one_line
 
-    line = Text(one_line(text))
-    line.truncate(width, overflow="ellipsis")
-    return line.plain
+    line = one_line(text)
+    if cell_len(line) <= width:
+        return line
+    return set_cell_size(line, width - 1).rstrip() + "…"

@@ -17,9 +17,12 @@ if TYPE_CHECKING:
 def releasing_soon(connection: Connection, work: Work, own_id: int) -> list[Releasing]:
     """The salesperson's customers that go to the pool within 7 days, soonest first."""
     from salesvisit_cli.services.pool import releasing
-    from salesvisit_cli.store.customers import names_of
 
     soon = releasing(connection, work, own_id)
+    if not soon:  # the rule is off by default: the customer queries are not even imported
+        return []
+    from salesvisit_cli.store.customers import names_of
+
     names = names_of(connection, [customer_id for customer_id, _ in soon])
     return [Releasing(customer_id, names[customer_id], day) for customer_id, day in soon]
 
