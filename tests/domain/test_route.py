@@ -27,6 +27,7 @@ from salesvisit_cli.domain.route import (
 )
 from salesvisit_cli.domain.route_beam import beam_round
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
+from salesvisit_cli.domain.route_polish import polished
 from salesvisit_cli.domain.route_solver import best_order
 
 OFFICE = (31.2304, 121.4737)
@@ -122,24 +123,21 @@ def test_the_time_limit_counts_from_the_call(monkeypatch):
     monkeypatch.setattr(pyvrp, "solve", spying)
     problem = generated_day(2, EXACT_UP_TO + 3, fixed=2)
     asked = time.perf_counter()
-    best_order(problem, time_limit=0.2, calm=None)
+    best_order(problem, time_limit=0.2, iterations=None)
     assert stops and all(stop.at <= asked + 0.2 for stop in stops)
 
 
-@pytest.mark.parametrize(
-    ("seed", "iterations", "count", "least"),
-    [(3, 400, 20, 304.53), (6, 400, 21, 265.30), (0, 800, 20, 307.21)],
-)
-def test_thirty_visits_reach_the_best_known_round_in_a_short_search(seed, iterations, count, least):
-    """About what the CPU budget gives (a budget in iterations, the same on any machine): the
-    best round known for these days, or within 0.5% of it with as many visits (PyVRP's defaults
-    needed 10 s for the first and missed it by 3.6% in 400; the third placed 19 visits from
-    PyVRP's own start alone)."""
+@pytest.mark.parametrize(("seed", "count", "least"), [(3, 20, 304.53), (2, 20, 275.37)])
+def test_thirty_visits_get_the_same_good_round_from_the_default_budget(seed, count, least):
+    """The budget is in iterations with fixed seeds: the same round on any machine. The first
+    is the best round known for its day (PyVRP's defaults needed 10 s for it and missed it by
+    3.6% in 400 iterations); on the second the searches placed 19 visits and the polish found
+    the 20th (one visit out, two in)."""
     problem = generated_day(seed, 30, fixed=3, spread=0.1)
-    order = best_order(problem, cpu=60, time_limit=60, calm=None, iterations=iterations)
-    kept, _ = keep_feasible(problem, order)
-    assert len(kept) == count
-    assert travel_of(problem, kept) == pytest.approx(least, abs=0.01)
+    order = best_order(problem, time_limit=60)  # no clock limit reached on a busy machine
+    assert timetable(problem, order) is not None
+    assert len(order) == count
+    assert travel_of(problem, order) == pytest.approx(least, abs=0.01)
 
 
 @pytest.mark.parametrize(("size", "fixed", "spread"), [(6, 2, 0.12), (7, 3, 0.25), (9, 4, 0.25)])
@@ -150,6 +148,36 @@ def test_the_beam_round_is_on_time_and_places_the_most_visits_on_small_days(size
         first = beam_round(problem)
         assert first is not None and timetable(problem, first) is not None
         assert len(first) == len(exact_order(problem))
+
+
+def test_the_polish_puts_in_a_visit_that_fits_and_two_for_one():
+    """A visit left out that fits goes in; a visit whose time keeps out two others is swapped
+    for them (the far one at 09:15 collides with both near ones, at 09:00 and 09:45)."""
+    near = (OFFICE[0] + 0.005, OFFICE[1])
+    stops = [
+        Stop(1, "远", (OFFICE[0] + 0.05, OFFICE[1]), at=555),
+        Stop(2, "近一", near, at=540),
+        Stop(3, "近二", (near[0] + 0.001, near[1]), at=585),
+        Stop(4, "随时", (OFFICE[0] - 0.01, OFFICE[1])),
+    ]
+    travel = straight_line_travel([OFFICE, *(stop.point for stop in stops), OFFICE], 25, 1.3)
+    problem = RouteProblem(OFFICE, OFFICE, 510, 30, stops, travel)
+    assert polished(problem, [0]) == [1, 2, 3]
+    assert polished(problem, [1, 2]) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_polish_never_loses_a_visit_or_adds_travel_and_stays_on_time(seed):
+    """From rounds in a poor order (a shuffle, kept on time), on days with windows."""
+    problem = generated_day(seed, 14, fixed=2, spread=0.12)
+    order = list(range(14))
+    random.Random(seed).shuffle(order)
+    kept, _ = keep_feasible(problem, order)
+    better = polished(problem, kept)
+    assert timetable(problem, better) is not None
+    assert len(better) > len(kept) or (
+        len(better) == len(kept) and travel_of(problem, better) <= travel_of(problem, kept)
+    )
 
 
 def test_colliding_appointments_are_left_out_with_a_reason():

@@ -6,9 +6,10 @@ A larger one goes to the solver as a prize-collecting vehicle-routing problem wi
 left out), which returns the order it found within its budget. The caller times the order
 with `domain.route.timetable`, so a solver's slip can never reach the screen.
 
-The search is bounded by CPU seconds (what it gets to compute, the same on a busy machine as on
-an idle one, so the round does not get worse under load) and, whatever the load, by a time limit
-on the clock counted from the call, so it never hangs.
+The search is bounded by iterations (the same round on any machine, busy or idle, and the same
+share of the start-up goal on a fast machine as on a slow one) and, whatever the load, by a time
+limit on the clock counted from the call, so it never hangs. What it finds is then polished by
+exact moves timed as the screen times them (`route_polish`).
 """
 
 from __future__ import annotations
@@ -17,20 +18,20 @@ import math
 import time
 from dataclasses import dataclass
 
-from salesvisit_cli.domain.route import DAY_END, RouteProblem
+from salesvisit_cli.domain.route import DAY_END, RouteProblem, keep_feasible
 from salesvisit_cli.domain.route_beam import beam_round
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
+from salesvisit_cli.domain.route_polish import polished
 
-SEARCH_CPU = 0.8  # CPU seconds of search: ~800 iterations of PyVRP for a 30-visit day
+ITERATIONS = 800  # of each search: ~0.45 s of CPU for a 30-visit day on the 2-core machine
 TIME_LIMIT = 5.0  # seconds on the clock: the most a round may take, however busy the machine
 SEARCH_SHARE = 0.8  # of the time limit, from the call: the rest for a search that overruns it
 # (the first solution of each search cannot be interrupted), timing the answer and showing it
-CALM_ITERATIONS = 1500  # a search stops sooner when this many iterations bring nothing better
-# Two searches share the budget: the first starts from the beam's round (`route_beam`), the
-# second from PyVRP's own (a random round, improved): where one gets stuck the other often does
-# not. PyVRP's late-acceptance memory of 300 iterations would accept nearly any move in so
-# short a search; 10 keeps it close to the best (measured in benchmarks/route.py).
-SEARCHES = 2
+# The searches, each with its own seed: from the beam's round (`route_beam`), or from PyVRP's own
+# (a random round, improved): where one gets stuck another often does not. PyVRP's
+# late-acceptance memory of 300 iterations would accept nearly any move in so short a search;
+# 10 keeps it close to the best (measured in benchmarks/route.py).
+SEARCHES = ((1, True), (2, False))
 HISTORY = 10
 
 
@@ -49,15 +50,13 @@ class Deadline:
 
 def best_order(
     problem: RouteProblem,
-    cpu: float = SEARCH_CPU,
+    iterations: int | None = ITERATIONS,
+    cpu: float = math.inf,
     time_limit: float = TIME_LIMIT,
-    calm: int | None = CALM_ITERATIONS,
-    iterations: int | None = None,
 ) -> list[int]:
-    """The stop indexes (0-based) in the order of the best round found; stops left out are
-    missing from it. Answers within `cpu` CPU seconds and `time_limit` seconds, both counted
-    from the call (or sooner, after `calm` idle iterations of each search, or `iterations` in
-    all: a budget that does not depend on the machine, for tests)."""
+    """The stop indexes (0-based) in the order of the best round found, on time; stops left out
+    are missing from it. Each search stops after `iterations` (None: no such bound), the
+    searches together within `cpu` CPU seconds and `time_limit` seconds, both from the call."""
     asked, used = time.perf_counter(), time.process_time()
     if len(problem.stops) <= EXACT_UP_TO:
         return exact_order(problem)
@@ -68,27 +67,27 @@ def best_order(
     first = beam_round(problem, late=Deadline(searching, used + cpu))
     start = Solution(data, [first]) if first else None
     best = start
-    for search in range(1, SEARCHES + 1):
-        share = search / SEARCHES
+    for number, (seed, from_beam) in enumerate(SEARCHES, start=1):
+        share = number / len(SEARCHES)
         stop = Deadline(asked + (searching - asked) * share, used + cpu * share)
-        found = _search(data, stop, search, start if search == 1 else None, calm, iterations)
+        found = _search(data, stop, seed, start if from_beam else None, iterations)
         if best is None or _cost(found) < _cost(best):
             best = found
-    return [activity.idx for route in best.routes() for activity in route if activity.is_client()]
+    order = [activity.idx for route in best.routes() for activity in route if activity.is_client()]
+    return polished(problem, keep_feasible(problem, order)[0])
 
 
-def _search(data, deadline: Deadline, seed: int, start, calm: int | None, iterations: int | None):
-    """PyVRP's iterated local search from `start` (None: its own) until the deadline, `calm`
-    idle iterations or its share of `iterations`: the best round it found."""
+def _search(data, deadline: Deadline, seed: int, start, iterations: int | None):
+    """PyVRP's iterated local search from `start` (None: its own) until the deadline or after
+    `iterations`: the best round it found."""
     from pyvrp import solve
     from pyvrp.IteratedLocalSearch import IteratedLocalSearchParams
     from pyvrp.solve import SolveParams
-    from pyvrp.stop import MaxIterations, MultipleCriteria, NoImprovement
+    from pyvrp.stop import MaxIterations, MultipleCriteria
 
-    criteria = [deadline]
-    criteria += [NoImprovement(calm)] if calm is not None else []
-    criteria += [MaxIterations(iterations // SEARCHES)] if iterations is not None else []
-    stop = criteria[0] if len(criteria) == 1 else MultipleCriteria(criteria)
+    stop = deadline
+    if iterations is not None:
+        stop = MultipleCriteria([deadline, MaxIterations(iterations)])
     params = SolveParams(ils=IteratedLocalSearchParams(history_length=HISTORY))
     return solve(
         data, stop, seed=seed, collect_stats=False, params=params, initial_solution=start
