@@ -23,7 +23,7 @@ from salesvisit_cli.domain.route_beam import beam_round
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
 from salesvisit_cli.domain.route_polish import polished
 
-ITERATIONS = 800  # of each search: ~0.45 s of CPU for a 30-visit day on the 2-core machine
+ITERATIONS = 700  # of each search: ~0.6 s of CPU for a 30-visit day on the 2-core machine
 TIME_LIMIT = 5.0  # seconds on the clock: the most a round may take, however busy the machine
 SEARCH_SHARE = 0.8  # of the time limit, from the call: the rest for a search that overruns it
 # (the first solution of each search cannot be interrupted), timing the answer and showing it
