@@ -129,3 +129,27 @@ def test_the_month_workbook_reads_through_indexes(cli, demo_db, captured, tmp_pa
     ran = cli("--rep", "demo", "report", "month", *team, "--xlsx", tmp_path / "month.xlsx")
     assert ran.exit_code == 0, ran.stderr
     assert _scans(demo_db, captured) == []
+
+
+def _indexes_used(db: str, statements) -> set[str]:
+    used = set()
+    with sqlite3.connect(db) as connection:
+        for statement, parameters in statements:
+            for row in connection.execute("EXPLAIN QUERY PLAN " + statement, parameters):
+                used.update(re.findall(r"USING (?:COVERING )?INDEX (\w+)", row[-1]))
+    return used
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("visit", "plan"), ("followup",), ("followup", "--all"), ("customer", "show", "1")],
+    ids=lambda args: " ".join(args),
+)
+def test_a_salespersons_follow_ups_are_not_read_through_the_teams(cli, demo_db, captured, args):
+    """SQLite plans without statistics and would take the team's open follow-ups (done_at,
+    due) for one salesperson's or customer's: `store.planner.unindexed` keeps it off."""
+    ran = cli("--rep", "demo", *args, "--json")
+    assert ran.exit_code == 0, ran.stderr
+    used = _indexes_used(demo_db, captured)
+    assert "ix_followup_open_due" not in used
+    assert used & {"ix_followup_rep_due_done", "ix_followup_customer_id"}

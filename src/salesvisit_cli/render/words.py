@@ -54,9 +54,13 @@ CLOSING = "，。、；：！？）」』》】〕…"
 _WIDE = (
     r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-# A wide (CJK) character with the closing marks after it, a run of other non-space characters,
-# each with its trailing spaces; spaces.
-_TOKEN = re.compile(rf"[{_WIDE}][{CLOSING}]*\s*|[^\s{_WIDE}]+\s*|\s+")
+
+
+@cache
+def _tokens() -> re.Pattern[str]:
+    """A wide (CJK) character with the closing marks after it, a run of other non-space
+    characters, each with its trailing spaces; spaces (compiled on first use, as `_units`)."""
+    return re.compile(rf"[{_WIDE}][{CLOSING}]*\s*|[^\s{_WIDE}]+\s*|\s+")
 
 
 OPENING = "（「『《【〔“‘"  # opening punctuation never ends a line
@@ -109,7 +113,7 @@ def _break(piece, room: int, width: int) -> list:
     from rich.cells import cell_len
 
     parts, start, used, limit = [], 0, 0, room
-    for match in _TOKEN.finditer(piece.plain):
+    for match in _tokens().finditer(piece.plain):
         size = cell_len(match.group().rstrip())
         if used and used + size > limit:
             parts.append(piece[start : match.start()])

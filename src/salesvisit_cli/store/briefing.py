@@ -9,6 +9,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.briefing import PHONE_KINDS, MissedVisit, PhoneFollowup
+from salesvisit_cli.store.planner import unindexed
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, VISIT
 from salesvisit_cli.store.tables import DAILY_SUBMISSION as SUBMISSION
 
@@ -46,7 +47,7 @@ def missed_visits(connection: Connection, rep_id: int, before: date) -> list[Mis
 
 def followup_counts(connection: Connection, rep_id: int, today: date) -> Any:
     """The salesperson's open follow-ups: `due` today, `overdue`, open `bookings`."""
-    open_ones = and_(FOLLOWUP.c.rep_id == rep_id, FOLLOWUP.c.done_at.is_(None))
+    open_ones = and_(FOLLOWUP.c.rep_id == rep_id, unindexed(FOLLOWUP.c.done_at).is_(None))
     return connection.execute(
         select(
             func.coalesce(func.sum(case((FOLLOWUP.c.due == today, 1), else_=0)), 0).label("due"),
@@ -66,7 +67,7 @@ def phone_followups(connection: Connection, rep_id: int, today: date) -> list[Ph
         .select_from(FOLLOWUP.join(CUSTOMER, CUSTOMER.c.id == FOLLOWUP.c.customer_id))
         .where(
             FOLLOWUP.c.rep_id == rep_id,
-            FOLLOWUP.c.done_at.is_(None),
+            unindexed(FOLLOWUP.c.done_at).is_(None),
             FOLLOWUP.c.due <= today,
             FOLLOWUP.c.kind.in_(PHONE_KINDS),
         )

@@ -10,6 +10,7 @@ from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.followups import ExistingFollowup, FollowupRef
+from salesvisit_cli.store.planner import unindexed
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP
 
 
@@ -73,7 +74,7 @@ def open_thanks(connection: Connection, customer_id: int, exclude_visit_id: int)
         .where(
             FOLLOWUP.c.customer_id == customer_id,
             FOLLOWUP.c.kind == "thanks",
-            FOLLOWUP.c.done_at.is_(None),
+            unindexed(FOLLOWUP.c.done_at).is_(None),
             (FOLLOWUP.c.visit_id.is_(None)) | (FOLLOWUP.c.visit_id != exclude_visit_id),
         )
         .order_by(FOLLOWUP.c.id)
@@ -117,7 +118,7 @@ def open_for_rep(
     connection: Connection, rep_id: int, today: date, *, every: bool = False
 ) -> list[Any]:
     """The salesperson's open follow-ups: due today or earlier, or (`every`) all of them."""
-    condition = and_(FOLLOWUP.c.rep_id == rep_id, FOLLOWUP.c.done_at.is_(None))
+    condition = and_(FOLLOWUP.c.rep_id == rep_id, unindexed(FOLLOWUP.c.done_at).is_(None))
     if not every:
         condition = and_(condition, FOLLOWUP.c.due <= today)
     return connection.execute(
@@ -158,7 +159,7 @@ def open_counts(connection: Connection, today: date) -> list[Any]:
 def open_for_customer(connection: Connection, customer_id: int) -> list[Any]:
     return connection.execute(
         _select(connection)
-        .where(FOLLOWUP.c.customer_id == customer_id, FOLLOWUP.c.done_at.is_(None))
+        .where(FOLLOWUP.c.customer_id == customer_id, unindexed(FOLLOWUP.c.done_at).is_(None))
         .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
     ).all()
 
@@ -184,7 +185,7 @@ def close_open_of_visit(
     ids = list(
         connection.execute(
             select(FOLLOWUP.c.id).where(
-                FOLLOWUP.c.visit_id == visit_id, FOLLOWUP.c.done_at.is_(None)
+                FOLLOWUP.c.visit_id == visit_id, unindexed(FOLLOWUP.c.done_at).is_(None)
             )
         ).scalars()
     )

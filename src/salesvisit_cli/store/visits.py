@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from salesvisit_cli.domain.plan import CustomerFacts, Slot
 from salesvisit_cli.domain.visits import FollowupRef
 from salesvisit_cli.store.followups import refs_of_visits
+from salesvisit_cli.store.planner import unindexed
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP, VISIT
 
 if TYPE_CHECKING:
@@ -245,7 +246,7 @@ def _open_notes(connection: Connection, customer_ids: list[int]) -> dict[int, di
             select(FOLLOWUP.c.customer_id, FOLLOWUP.c.kind, FOLLOWUP.c.note)
             .where(
                 FOLLOWUP.c.customer_id.in_(customer_ids[begin : begin + CHUNK]),
-                FOLLOWUP.c.done_at.is_(None),
+                unindexed(FOLLOWUP.c.done_at).is_(None),
                 FOLLOWUP.c.kind.in_(("complaint", "booking")),
             )
             .order_by(FOLLOWUP.c.due, FOLLOWUP.c.id)
