@@ -74,6 +74,17 @@ def report_target(
     return _visit_target(connection, work, request, visit_id)
 
 
+def own_visit(connection: Connection, rep: str, visit_id: int, not_yours: str) -> Any:
+    """The visit `visit_id` (its report row) if it is salesperson `rep`'s; else refused with
+    `not_yours` (translated, its fields {id}, {rep} and {rep2}: yours)."""
+    visit = rows.visit_row(connection, visit_id)
+    if visit is None:
+        raise NotFoundError(_("no visit {id}").format(id=visit_id))
+    if visit.rep != rep:
+        raise ValidationError(not_yours.format(id=visit_id, rep=visit.rep, rep2=rep))
+    return visit
+
+
 def _visit_target(
     connection: Connection, work: Work, request: ReportRequest, visit_id: int
 ) -> ReportTarget:
@@ -81,15 +92,9 @@ def _visit_target(
     customer given (if any), neither cancelled nor voided."""
     from salesvisit_cli.services.customers import resolve
 
-    visit = rows.visit_row(connection, visit_id)
-    if visit is None:
-        raise NotFoundError(_("no visit {visit_id}").format(visit_id=visit_id))
-    if visit.rep != work.rep:
-        raise ValidationError(
-            _("visit {id} is {rep}'s, not yours ({rep2})").format(
-                id=visit.id, rep=visit.rep, rep2=work.rep
-            )
-        )
+    visit = own_visit(
+        connection, work.rep, visit_id, _("visit {id} is {rep}'s, not yours ({rep2})")
+    )
     if request.customer:
         customer = resolve(connection, request.customer)
         if customer.id != visit.customer_id:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from salesvisit_cli.domain.errors import NotFoundError, ValidationError
+from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import VisitView
 from salesvisit_cli.i18n import _
+from salesvisit_cli.services.report_checks import own_visit
 from salesvisit_cli.services.visits import view
 from salesvisit_cli.store import customer_log
 from salesvisit_cli.store import followups as followup_rows
@@ -45,15 +46,8 @@ def void(work: Work, visit_id: int, reason: str | None) -> Voided:
     if reason is None:
         raise ValidationError(_("say why the report is withdrawn: --reason TEXT"))
     with work.store.write() as connection:
-        visit = rows.visit_row(connection, visit_id)
-        if visit is None:
-            raise NotFoundError(_("no visit {id}").format(id=visit_id))
-        if visit.rep != work.rep:
-            raise ValidationError(
-                _("visit {id} is {rep}'s, not yours: you cannot void it").format(
-                    id=visit_id, rep=visit.rep
-                )
-            )
+        not_yours = _("visit {id} is {rep}'s, not yours: you cannot void it")
+        visit = own_visit(connection, work.rep, visit_id, not_yours)
         if visit.status != "done":
             raise ValidationError(_refusal(visit))
         me = work.ensure_rep_id(connection)
