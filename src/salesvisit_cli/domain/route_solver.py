@@ -9,7 +9,7 @@ with `domain.route.timetable`, so a solver's slip can never reach the screen.
 The search is bounded by iterations (the same round on any machine, busy or idle, and the same
 share of the start-up goal on a fast machine as on a slow one) and, whatever the load, by a time
 limit on the clock counted from the call, so it never hangs. What it finds is then polished by
-exact moves timed as the screen times them (`route_polish`).
+exact moves timed as the screen times them, and tried the other way round (`route_polish`).
 """
 
 from __future__ import annotations
@@ -21,17 +21,19 @@ from dataclasses import dataclass
 from salesvisit_cli.domain.route import DAY_END, RouteProblem, keep_feasible
 from salesvisit_cli.domain.route_beam import beam_round
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
-from salesvisit_cli.domain.route_polish import polished
+from salesvisit_cli.domain.route_polish import turned_round
 
-ITERATIONS = 700  # of each search: ~0.6 s of CPU for a 30-visit day on the 2-core machine
-TIME_LIMIT = 5.0  # seconds on the clock: the most a round may take, however busy the machine
-SEARCH_SHARE = 0.8  # of the time limit, from the call: the rest for a search that overruns it
-# (the first solution of each search cannot be interrupted), timing the answer and showing it
-# The searches, each with its own seed: from the beam's round (`route_beam`), or from PyVRP's own
-# (a random round, improved): where one gets stuck another often does not. PyVRP's
-# late-acceptance memory of 300 iterations would accept nearly any move in so short a search;
-# 10 keeps it close to the best (measured in benchmarks/route.py).
+# The searches (seed, from the beam's round): a long one from the beam's round (`route_beam`),
+# then a short one from PyVRP's own (a random round, improved): where one gets stuck the other
+# often does not. Each is bounded by iterations (the same round on any machine, busy or idle):
+ITERATIONS = (700, 200)  # ~0.65 s and ~0.2 s of CPU for a 30-visit day on the 2-core machine
 SEARCHES = ((1, True), (2, False))
+TIME_LIMIT = 5.0  # seconds on the clock: the most a round may take, however busy the machine
+SEARCH_SHARE = 0.5  # of the time limit, from the call, for the searches
+TURN_SHARE = 0.8  # … and up to here for trying the round the other way round; the rest for a
+# search that overruns its share (the first solution cannot be interrupted) and the screen
+# PyVRP's late-acceptance memory of 300 iterations would accept nearly any move in so short a
+# search; 10 keeps it close to the best (measured in benchmarks/route.py).
 HISTORY = 10
 
 
@@ -50,13 +52,13 @@ class Deadline:
 
 def best_order(
     problem: RouteProblem,
-    iterations: int | None = ITERATIONS,
+    iterations: tuple[int, ...] | None = ITERATIONS,
     cpu: float = math.inf,
     time_limit: float = TIME_LIMIT,
 ) -> list[int]:
     """The stop indexes (0-based) in the order of the best round found, on time; stops left out
-    are missing from it. Each search stops after `iterations` (None: no such bound), the
-    searches together within `cpu` CPU seconds and `time_limit` seconds, both from the call."""
+    are missing from it. Each search stops after its `iterations` (None: no such bound), all of
+    them within `cpu` CPU seconds and a share of `time_limit` seconds, both from the call."""
     asked, used = time.perf_counter(), time.process_time()
     if len(problem.stops) <= EXACT_UP_TO:
         return exact_order(problem)
@@ -66,15 +68,18 @@ def best_order(
     searching = asked + SEARCH_SHARE * time_limit
     first = beam_round(problem, late=Deadline(searching, used + cpu))
     start = Solution(data, [first]) if first else None
-    best = start
-    for number, (seed, from_beam) in enumerate(SEARCHES, start=1):
-        share = number / len(SEARCHES)
+    best, done = start, 0
+    for number, (seed, from_beam) in enumerate(SEARCHES):
+        done += ITERATIONS[number]
+        share = done / sum(ITERATIONS)  # of the clock and the CPU, as of the iterations
         stop = Deadline(asked + (searching - asked) * share, used + cpu * share)
-        found = _search(data, stop, seed, start if from_beam else None, iterations)
+        bound = None if iterations is None else iterations[number]
+        found = _search(data, stop, seed, start if from_beam else None, bound)
         if best is None or _cost(found) < _cost(best):
             best = found
     order = [activity.idx for route in best.routes() for activity in route if activity.is_client()]
-    return polished(problem, keep_feasible(problem, order)[0])
+    turning = Deadline(asked + TURN_SHARE * time_limit)
+    return turned_round(problem, keep_feasible(problem, order)[0], late=turning)
 
 
 def _search(data, deadline: Deadline, seed: int, start, iterations: int | None):
