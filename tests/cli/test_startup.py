@@ -245,3 +245,22 @@ def test_the_user_folders_are_the_ones_platformdirs_names(env, monkeypatch):
     assert str(paths.cache_dir()) == platformdirs.user_cache_dir("salesvisit")
     assert str(paths.default_database().parent) == platformdirs.user_data_dir("salesvisit")
     assert str(paths.config_path().parent) == platformdirs.user_config_dir("salesvisit")
+
+
+def test_the_customer_screens_load_neither_the_plan_nor_the_front_desk():
+    """`customer show` and `customer list` load neither the plan's rules (only writing a visit
+    warns by them) nor the front desk's (only a changed source is spelled by them); the list
+    not the quota either (the file's visits say which won a new customer: R1 is the quota's)."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    added = _run(["customer", "add", "Acme Trading", "--source", "web"], **env)
+    assert added.returncode == 0, added.stderr[-2000:]
+    unused = {"salesvisit_cli.domain.plan", "salesvisit_cli.domain.reception"}
+    for args, also_unused in (
+        (["customer", "show", "1"], set()),
+        (["customer", "list", "--search", "Acme"], {"salesvisit_cli.domain.quota"}),
+    ):
+        ran = _run(args, **env)
+        assert ran.returncode == 0 and "Acme Trading" in ran.stdout, ran.stderr[-2000:]
+        modules = _imported(ran.stderr)
+        assert "salesvisit_cli.domain.customers" in modules
+        assert not (unused | also_unused) & modules, args
