@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from salesvisit_cli.domain.followups import FollowupRef
+from salesvisit_cli.domain.new_customer import is_new_customer, would_be_new_customer
 from salesvisit_cli.domain.visit_report import ReportFields, is_over_time
 
 STATUSES = ("planned", "done", "cancelled", "void")  # void: a report withdrawn
@@ -73,9 +74,6 @@ _COPIED = tuple(f.name for f in fields(VisitView) if f.name not in _DERIVED)
 def wins_new_customer(row: Any) -> bool:
     """R1 for a visit as listed: a completed one that won a new customer, or a planned one that
     would (the row carries the customer's status and first-visit facts)."""
-    # (R1 lives with the quota, which a command showing visits need not load)
-    from salesvisit_cli.domain.quota import is_new_customer, would_be_new_customer
-
     if row.status == "done":
         return is_new_customer(
             row.date, bool(row.as_prospect), row.first_visit_on, bool(row.first_visit_as_prospect)
@@ -123,8 +121,6 @@ MONTH_VISIT_COLUMNS = (
 def month_visit(row: Sequence[Any], max_minutes: int) -> MonthVisit:
     """A completed visit read as MONTH_VISIT_COLUMNS (the workbook's ~6,000 a month: the
     row is unpacked, not read by name)."""
-    from salesvisit_cli.domain.quota import is_new_customer
-
     (
         visit_id, day, start, rep, customer, district, minutes, as_prospect, first_visit_on,
         first_as_prospect, booking, complaint, next_date, next_at, notes,
