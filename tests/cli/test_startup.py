@@ -245,3 +245,23 @@ def test_the_user_folders_are_the_ones_platformdirs_names(env, monkeypatch):
     assert str(paths.cache_dir()) == platformdirs.user_cache_dir("salesvisit")
     assert str(paths.default_database().parent) == platformdirs.user_data_dir("salesvisit")
     assert str(paths.config_path().parent) == platformdirs.user_config_dir("salesvisit")
+
+
+def test_the_customer_screens_load_neither_the_plan_the_quota_nor_the_front_desk():
+    """`customer show` and `customer list` load neither the plan's rules (only writing a visit
+    warns by them), the quota's (the file's visits say which won a new customer by
+    `domain.new_customer`) nor the front desk's (only a changed source is spelled by them)."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    report = "visit report --customer 1 --date today --start 00:00 --minutes 3 --notes met"
+    for args in (["customer", "add", "Acme Trading", "--source", "web"], report.split()):
+        done = _run(args, **env)
+        assert done.returncode == 0, done.stderr[-2000:]
+    unused = {f"salesvisit_cli.domain.{name}" for name in ("plan", "quota", "reception")}
+    for args, needed in (
+        (["customer", "show", "1"], "salesvisit_cli.domain.new_customer"),  # the file's visit
+        (["customer", "list", "--search", "Acme"], "salesvisit_cli.domain.customers"),
+    ):
+        ran = _run(args, **env)
+        assert ran.returncode == 0 and "Acme Trading" in ran.stdout, ran.stderr[-2000:]
+        modules = _imported(ran.stderr)
+        assert needed in modules and not unused & modules, args

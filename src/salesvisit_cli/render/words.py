@@ -10,6 +10,7 @@ wraps in the middle of an item and nothing is cut.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
@@ -51,26 +52,59 @@ def screen_width() -> int:
 
 # Closing punctuation never starts a line (it stays with the character before it).
 CLOSING = "，。、；：！？）」』》】〕…"
-_WIDE = (
-    r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-)
+OPENING = "（「『《【〔“‘"  # opening punctuation never ends a line
+# The wide (CJK) characters, two cells each: inclusive ranges of code points.
+WIDE_RANGES = ((0x1100, 0x115F), (0x2E80, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF),
+               (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6))  # fmt: skip
+_WIDE_EDGES = tuple(edge for low, high in WIDE_RANGES for edge in (low, high + 1))
+# The patterns below see every other wide character as this one, so that they name only a few
+# wide characters (a pattern holding the ranges takes ~15 ms to compile, a character at a time).
+STAND_IN = "中"
+
+
+def is_wide(character: str) -> bool:
+    """Whether `character` is a wide (CJK) one, two cells on a terminal."""
+    return bisect_right(_WIDE_EDGES, ord(character)) % 2 == 1
+
+
+# The wide characters the patterns name: the stand-in, the ideographic space and the marks.
+_WIDE = STAND_IN + "".join(filter(is_wide, "\u3000" + OPENING + CLOSING))
+
+
+class _Shapes(dict):
+    """Code point → the one the patterns see (a wide character they do not name: `STAND_IN`),
+    worked out once per character."""
+
+    def __missing__(self, code: int) -> int:
+        character = chr(code)
+        shape = ord(STAND_IN) if is_wide(character) and character not in _WIDE else code
+        self[code] = shape
+        return shape
+
+
+_SHAPES = _Shapes()
+
+
+def shape(text: str) -> str:
+    """`text` as the patterns see it: the same characters, but wide ones they do not name as
+    `STAND_IN` (matches fall at the same places as the wide characters' own would)."""
+    if text.isascii() or max(text) < "\u1100":  # nothing wide
+        return text
+    return text.translate(_SHAPES)
 
 
 @cache
 def _tokens() -> re.Pattern[str]:
     """A wide (CJK) character with the closing marks after it, a run of other non-space
-    characters, each with its trailing spaces; spaces (compiled on first use, as `_units`)."""
+    characters, each with its trailing spaces; spaces (of a `shape`d text)."""
     return re.compile(rf"[{_WIDE}][{CLOSING}]*\s*|[^\s{_WIDE}]+\s*|\s+")
-
-
-OPENING = "（「『《【〔“‘"  # opening punctuation never ends a line
 
 
 @cache
 def _units() -> re.Pattern[str]:
     """What a line never breaks inside: a wide character or a run of other non-space ones,
-    with the opening marks before it, the closing marks after it and the spaces around it
-    (compiled on first use: the character classes take milliseconds)."""
+    with the opening marks before it, the closing marks after it and the spaces around it (of
+    a `shape`d text)."""
     return re.compile(rf"\s*[{OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{CLOSING}]*\s*")
 
 
@@ -82,8 +116,8 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
 
     breaks: list[int] = []
     used = 0  # cells on the current line
-    for match in _units().finditer(text):
-        start, unit = match.start(), match.group()
+    for match in _units().finditer(shape(text)):
+        start, unit = match.start(), text[match.start() : match.end()]
         size = cell_len(unit.rstrip())
         if width - used >= size:
             used += cell_len(unit)
@@ -113,16 +147,18 @@ def _break(piece, room: int, width: int) -> list:
     from rich.cells import cell_len
 
     parts, start, used, limit = [], 0, 0, room
-    for match in _tokens().finditer(piece.plain):
-        size = cell_len(match.group().rstrip())
+    plain = piece.plain
+    for match in _tokens().finditer(shape(plain)):
+        at, end = match.span()
+        size = cell_len(plain[at:end].rstrip())
         if used and used + size > limit:
-            parts.append(piece[start : match.start()])
-            start, used, limit = match.start(), 0, width
+            parts.append(piece[start:at])
+            start, used, limit = at, 0, width
         while size > limit:  # one word wider than the line: fold it
-            end = match.start() + max(1, _fitting(piece.plain[match.start() :], limit))
-            parts.append(piece[start:end])
-            start, size, limit = end, cell_len(piece.plain[end : match.end()].rstrip()), width
-        used += cell_len(match.group())
+            cut = at + max(1, _fitting(plain[at:], limit))
+            parts.append(piece[start:cut])
+            start, size, limit = cut, cell_len(plain[cut:end].rstrip()), width
+        used += cell_len(plain[at:end])
     parts.append(piece[start:])
     return parts
 

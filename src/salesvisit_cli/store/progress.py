@@ -25,7 +25,7 @@ class MonthCounts:
 def month_counts(connection: Connection, rep_id: int | None, month: Month) -> MonthCounts:
     """Visits, distinct customers and new customers (R1) of `rep_id` in `month`.
 
-    New customers: `domain.quota.is_new_in_month` (SQL from `store.rules`), over the facts
+    New customers: `domain.new_customer.is_new_in_month` (SQL from `store.rules`), over the facts
     `customer.first_visit_on` / `first_visit_as_prospect` keep current.
     """
     if rep_id is None:

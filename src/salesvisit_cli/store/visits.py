@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain.plan import CustomerFacts, Slot
 from salesvisit_cli.domain.visits import FollowupRef
 from salesvisit_cli.store.followups import refs_of_visits
 from salesvisit_cli.store.planner import unindexed
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP, VISIT
 
 if TYPE_CHECKING:
+    from salesvisit_cli.domain.plan import CustomerFacts, Slot
     from salesvisit_cli.domain.suggestions import Candidate
 
 CHUNK = 500
@@ -118,6 +118,8 @@ def same_day(
 
 def slots(connection: Connection, rep_id: int | None, day: date) -> list[Slot]:
     """The salesperson's planned visits of a day (for overlap warnings)."""
+    from salesvisit_cli.domain.plan import Slot  # (the plan's rules: not for listing visits)
+
     if rep_id is None:
         return []
     rows = connection.execute(
@@ -255,6 +257,8 @@ def _open_notes(connection: Connection, customer_ids: list[int]) -> dict[int, di
 
 
 def _facts(row: Any, notes: dict[str, list] | None = None) -> CustomerFacts:
+    from salesvisit_cli.domain.plan import CustomerFacts
+
     notes = notes or {}
     return CustomerFacts(
         id=row.id,
