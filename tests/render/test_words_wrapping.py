@@ -40,4 +40,3 @@ def test_pieces_fall_where_the_former_patterns_put_them(text):
     assert len(shaped) == len(text)
     assert _spans(words._units(), shaped) == _spans(UNITS, text)
     assert _spans(words._tokens(), shaped) == _spans(TOKENS, text)
-
