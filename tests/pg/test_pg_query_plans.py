@@ -130,6 +130,17 @@ def test_a_report_reads_through_indexes(team_db, logins, captured, cli):
     assert _scans(team_db[0], role, captured) == []
 
 
+def test_the_team_quota_binds_its_salespeople_as_one_array(team_db, logins, captured, cli):
+    """`quota --team` asks for every salesperson's month at once: as `rep_id = ANY(array)`,
+    one parameter, not an `IN` of one bound parameter per salesperson (`store.id_lists`)."""
+    logins(MANAGER)
+    ran = cli("quota", "--team", "--json")
+    assert ran.exit_code == 0, ran.stderr
+    by_rep = [statement for statement, _ in captured if "rep_id = ANY" in statement]
+    assert len(by_rep) >= 4
+    assert not [statement for statement, _ in captured if re.search(r"rep_id IN \(", statement)]
+
+
 def test_the_morning_plan_reads_the_teams_pool_rules_without_pydantic(team_db, logins):
     """In team mode the briefing reads the team's pool rules (`meta`, as `team init` wrote
     them; the rule is on here): read as they are, not through the configuration's model,
