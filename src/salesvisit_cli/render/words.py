@@ -57,9 +57,6 @@ OPENING = "（「『《【〔“‘"  # opening punctuation never ends a line
 WIDE_RANGES = ((0x1100, 0x115F), (0x2E80, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF),
                (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6))  # fmt: skip
 _WIDE_EDGES = tuple(edge for low, high in WIDE_RANGES for edge in (low, high + 1))
-# The patterns below see every other wide character as this one, so that they name only a few
-# wide characters (a pattern holding the ranges takes ~15 ms to compile, a character at a time).
-STAND_IN = "中"
 
 
 def is_wide(character: str) -> bool:
@@ -67,37 +64,47 @@ def is_wide(character: str) -> bool:
     return bisect_right(_WIDE_EDGES, ord(character)) % 2 == 1
 
 
-# The wide characters the patterns name: the stand-in, the ideographic space and the marks.
-_WIDE = STAND_IN + "".join(filter(is_wide, "\u3000" + OPENING + CLOSING))
+# The patterns below read a text as the classes of its characters, an ASCII letter each
+# (`shape`): a pattern holding the wide ranges, or any character past U+00FF, takes milliseconds
+# to compile (a character at a time). Opening and closing marks: wide (O, C) or not (o, c).
+_WIDE, _OPENING, _CLOSING = r"WOC\x1f", "oO", "cC"  # \x1f: the ideographic space (wide)
 
 
-class _Shapes(dict):
-    """Code point → the one the patterns see (a wide character they do not name: `STAND_IN`),
-    worked out once per character."""
+def _class_of(code: int) -> int:
+    """The class letter of a character: an opening or closing mark, a space, other."""
+    character = chr(code)
+    wide = is_wide(character)
+    if character in OPENING:
+        return ord("O" if wide else "o")
+    if character in CLOSING:
+        return ord("C" if wide else "c")
+    if character.isspace():
+        return ord("\x1f" if wide else " ")
+    return ord("W" if wide else "a")
+
+
+class _Classes(dict):
+    """Code point → its class letter, worked out once per character."""
 
     def __missing__(self, code: int) -> int:
-        character = chr(code)
-        shape = ord(STAND_IN) if is_wide(character) and character not in _WIDE else code
-        self[code] = shape
-        return shape
+        self[code] = letter = _class_of(code)
+        return letter
 
 
-_SHAPES = _Shapes()
+_CLASSES = _Classes()
 
 
 def shape(text: str) -> str:
-    """`text` as the patterns see it: the same characters, but wide ones they do not name as
-    `STAND_IN` (matches fall at the same places as the wide characters' own would)."""
-    if text.isascii() or max(text) < "\u1100":  # nothing wide
-        return text
-    return text.translate(_SHAPES)
+    """`text` as the patterns read it: each character as its class letter (same length, so a
+    match falls where the characters' own would)."""
+    return text.translate(_CLASSES)
 
 
 @cache
 def _tokens() -> re.Pattern[str]:
     """A wide (CJK) character with the closing marks after it, a run of other non-space
     characters, each with its trailing spaces; spaces (of a `shape`d text)."""
-    return re.compile(rf"[{_WIDE}][{CLOSING}]*\s*|[^\s{_WIDE}]+\s*|\s+")
+    return re.compile(rf"[{_WIDE}][{_CLOSING}]*\s*|[^\s{_WIDE}]+\s*|\s+")
 
 
 @cache
@@ -105,7 +112,7 @@ def _units() -> re.Pattern[str]:
     """What a line never breaks inside: a wide character or a run of other non-space ones,
     with the opening marks before it, the closing marks after it and the spaces around it (of
     a `shape`d text)."""
-    return re.compile(rf"\s*[{OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{CLOSING}]*\s*")
+    return re.compile(rf"\s*[{_OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*\s*")
 
 
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:

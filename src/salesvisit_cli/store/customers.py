@@ -315,7 +315,11 @@ def listing(
         pattern = "%" + _escape_like(search.lower()) + "%"
         c = _source(connection)[1]
         columns = (c.name, c.contact, c.address, c.industry, c.phone, c.note)
-        query = query.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
+        if connection.dialect.name == "postgresql":  # LIKE minds case there
+            columns = tuple(func.lower(column) for column in columns)
+        # SQLite's LIKE ignores ASCII case, the only case its lower() folds: lower() would cost
+        # a string per column and row of the scan (~45% of its time on 20,000 customers).
+        query = query.where(or_(*(column.like(pattern, escape="\\") for column in columns)))
     for row in connection.execute(query.order_by(func.lower(CUSTOMER.c.name), CUSTOMER.c.id)):
         yield _customer(row)
 
