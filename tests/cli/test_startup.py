@@ -268,3 +268,15 @@ def test_the_customer_screens_load_neither_the_plan_the_quota_nor_the_front_desk
         assert ran.returncode == 0 and "Acme Trading" in ran.stdout, ran.stderr[-2000:]
         modules = _imported(ran.stderr)
         assert needed in modules and not unused & modules, args
+
+
+def test_the_team_quota_reads_the_sources_without_the_customer_queries():
+    """`quota --team` shows where the month's new customers came from (an owner-only column in
+    team mode, `store.private_columns`) without loading the customer queries and rules."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    assert _run(["db", "check"], **env).returncode == 0
+    ran = _run(["quota", "--team"], **env)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    modules = _imported(ran.stderr)
+    assert "salesvisit_cli.store.private_columns" in modules
+    assert not {"salesvisit_cli.store.customers", "salesvisit_cli.domain.customers"} & modules

@@ -98,7 +98,7 @@ def remove(connection: Connection, ids: Sequence[int]) -> None:
 
 
 def _select(connection: Connection):
-    from salesvisit_cli.store.customers import with_owner_only
+    from salesvisit_cli.store.private_columns import with_owner_only
 
     source, customer = with_owner_only(
         connection,

@@ -42,7 +42,7 @@ def new_by_source(
     One salesperson's are read through their customers (the owner index), a team's through
     the month's new customers (the created_at index): SQLite answers an IN of hundreds of
     owners by reading every customer they own (0.45 s for 500 salespeople's 200,000)."""
-    from salesvisit_cli.store.customers import with_owner_only
+    from salesvisit_cli.store.private_columns import with_owner_only
 
     found: dict[int, dict[str, int]] = {rep_id: {} for rep_id in rep_ids}
     start = datetime.combine(month.first, time())
