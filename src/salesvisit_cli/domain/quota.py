@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 from salesvisit_cli.domain.calendar import WorkCalendar
@@ -42,8 +43,9 @@ class QuotaRules:
     max_minutes: int = 30
     deadline: str = "09:00"
 
-    @property
+    @cached_property
     def new_target(self) -> int:
+        """Decided once (the team's quota asks it ~5 times per salesperson, in fractions)."""
         return new_target(self.target, self.share)
 
 
