@@ -1,5 +1,6 @@
-"""Generated visit histories for the new-customer rule (R1): the Python rule of `domain.quota`
-and every SQL form of it (`store.rules` and the queries built on it) must give the same answers.
+"""Generated visit histories for the new-customer rule (R1): the Python rule of
+`domain.new_customer` and every SQL form of it (`store.rules` and the queries built on it) must
+give the same answers.
 
 A history: salespeople, customers registered as prospects or clients (some prospects turn client
 by a booking), and visits done, cancelled or planned on a handful of days in two months, several
@@ -16,7 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, insert, select, update
 
 from salesvisit_cli.domain.dates import Month
-from salesvisit_cli.domain.quota import (
+from salesvisit_cli.domain.new_customer import (
     DoneVisit,
     FirstVisit,
     first_visit,

@@ -197,8 +197,8 @@ def test_holidays_only_with_a_country_and_rich_only_on_screen():
 def test_the_morning_plan_imports_only_what_it_shows():
     """`visit plan`, the hottest command, loads neither the suggestions (--suggest), the
     scheduling use cases (--accept), the customer search (pinyin), the customer file's rules
-    and queries (no customer is about to go to the pool), the other visit commands nor
-    platformdirs."""
+    and queries (no customer is about to go to the pool), the other visit commands, what a
+    report does to follow-ups nor platformdirs."""
     env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
     assert _run(["db", "check"], **env).returncode == 0
     ran = _run(["visit", "plan"], **env)
@@ -215,6 +215,7 @@ def test_the_morning_plan_imports_only_what_it_shows():
         "salesvisit_cli.domain.reception",
         "salesvisit_cli.cli.visit_report",
         "salesvisit_cli.cli.visit_export",
+        "salesvisit_cli.domain.report_followups",
     }
     assert not unused & modules
 
@@ -245,3 +246,37 @@ def test_the_user_folders_are_the_ones_platformdirs_names(env, monkeypatch):
     assert str(paths.cache_dir()) == platformdirs.user_cache_dir("salesvisit")
     assert str(paths.default_database().parent) == platformdirs.user_data_dir("salesvisit")
     assert str(paths.config_path().parent) == platformdirs.user_config_dir("salesvisit")
+
+
+def test_the_customer_screens_load_neither_the_plan_the_quota_nor_the_front_desk():
+    """`customer show` and `customer list` load neither the plan's rules (only writing a visit
+    warns by them), the quota's (the file's visits say which won a new customer by
+    `domain.new_customer`), the front desk's (only a changed source is spelled by them) nor
+    what a report does to follow-ups."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    report = "visit report --customer 1 --date today --start 00:00 --minutes 3 --notes met"
+    for args in (["customer", "add", "Acme Trading", "--source", "web"], report.split()):
+        done = _run(args, **env)
+        assert done.returncode == 0, done.stderr[-2000:]
+    unused = {f"salesvisit_cli.domain.{name}" for name in ("plan", "quota", "reception")}
+    unused.add("salesvisit_cli.domain.report_followups")  # what a report writes
+    for args, needed in (
+        (["customer", "show", "1"], "salesvisit_cli.domain.new_customer"),  # the file's visit
+        (["customer", "list", "--search", "Acme"], "salesvisit_cli.domain.customers"),
+    ):
+        ran = _run(args, **env)
+        assert ran.returncode == 0 and "Acme Trading" in ran.stdout, ran.stderr[-2000:]
+        modules = _imported(ran.stderr)
+        assert needed in modules and not unused & modules, args
+
+
+def test_the_team_quota_reads_the_sources_without_the_customer_queries():
+    """`quota --team` shows where the month's new customers came from (an owner-only column in
+    team mode, `store.private_columns`) without loading the customer queries and rules."""
+    env = {"SALESVISIT_DB": os.environ["SALESVISIT_DB"]}
+    assert _run(["db", "check"], **env).returncode == 0
+    ran = _run(["quota", "--team"], **env)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    modules = _imported(ran.stderr)
+    assert "salesvisit_cli.store.private_columns" in modules
+    assert not {"salesvisit_cli.store.customers", "salesvisit_cli.domain.customers"} & modules

@@ -7,16 +7,18 @@ import pytest
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.followups import (
-    ExistingFollowup,
     FollowupItem,
-    NewFollowup,
     check_due,
     check_kind,
     check_next_meeting,
     parse_next_meeting,
+    worklist_order,
+)
+from salesvisit_cli.domain.report_followups import (
+    ExistingFollowup,
+    NewFollowup,
     reconcile,
     report_followups,
-    worklist_order,
 )
 
 MON_FRI = WorkCalendar()

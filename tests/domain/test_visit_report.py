@@ -7,7 +7,7 @@ import pytest
 from salesvisit_cli.domain.customers import ownership
 from salesvisit_cli.domain.daily import DailySummary, DailyVisit
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.domain.quota import is_new_customer
+from salesvisit_cli.domain.new_customer import is_new_customer
 from salesvisit_cli.domain.visit_report import (
     ReportFields,
     check_complete,

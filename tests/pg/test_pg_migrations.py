@@ -59,3 +59,28 @@ def test_the_models_declare_the_migrated_schema(make_pg_db):
     engine.dispose()
     ours = _schema(migrated.url, skip=(migrations.LOG_TABLE,), ordered=False)
     assert ours == _schema(declared.url, ordered=False)
+
+
+def test_the_version_is_read_from_the_meta_table_when_there_is_one(make_pg_db):
+    """Nothing at all is a new database (0); tables without a `meta` table are not ours (None:
+    refused untouched), nor is a `meta` view; the `meta` table visible on the search path
+    records the version."""
+    database = make_pg_db()
+    engine = create_engine(database.url)
+    try:
+        with engine.begin() as connection:
+            assert migrations.schema_version(connection) == 0
+            connection.execute(text("CREATE TABLE orders (id integer)"))
+            assert migrations.schema_version(connection) is None
+            connection.execute(
+                text("CREATE VIEW meta AS SELECT 'schema_version' AS key, '3' AS value")
+            )
+            assert migrations.schema_version(connection) is None
+            connection.execute(text("DROP VIEW meta"))
+            connection.execute(text("CREATE SCHEMA other"))
+            connection.execute(text("CREATE TABLE other.meta (key text, value text)"))
+            connection.execute(text("INSERT INTO other.meta VALUES ('schema_version', '3')"))
+            connection.execute(text("SET LOCAL search_path = public, other"))
+            assert migrations.schema_version(connection) == 3
+    finally:
+        engine.dispose()

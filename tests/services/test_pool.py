@@ -224,3 +224,26 @@ def test_the_team_quota_counts_each_salespersons_releases_in_the_month(store, id
     _settle(store, "2026-03-05")
     quotas = team_quota(work_at("2026-03-05 09:00", config=RULES), Month(2026, 3))
     assert {q.rep: q.to_json()["released"] for q in quotas} == {"alice": 2, "bob": 0, "Wang Li": 0}
+
+
+WRITTEN = ["0", "7", "60", "365", "999", "007", "1000", "3650", "3651", "-1", "", " 60", "60.0",
+           "٣", "true", "false", "True", "1", "yes", "no"]  # fmt: skip
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+@pytest.mark.parametrize("key", ["release_days", "claim_limit", "hold_open_followups"])
+def test_a_teams_rule_is_read_as_the_configuration_would_read_it(key, written):
+    """The team's pool rules (meta text) are read without pydantic only where the model would
+    read them the same; anything else is left to the model (and its errors)."""
+    from pydantic import ValidationError as ModelError
+
+    from salesvisit_cli.config import PoolPolicy
+
+    default = getattr(PoolPolicy(), key)
+    read = pool.as_written(default, written)
+    try:
+        expected = getattr(PoolPolicy.model_validate({key: written}), key)
+    except ModelError:
+        assert read is None
+    else:
+        assert read is None or (read == expected and type(read) is type(expected))

@@ -108,7 +108,7 @@ class AppContext:
 
         if is_sqlite_url(database_url(self.db_target)):
             return None
-        from salesvisit_cli.store.team import current_role_rep
+        from salesvisit_cli.store.reps import current_role_rep
 
         with self.store.read() as connection:
             return current_role_rep(connection)

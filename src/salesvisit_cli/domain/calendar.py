@@ -48,6 +48,7 @@ class WorkCalendar:
         self.subdivision = subdivision
         self.extra_holidays = frozenset(extra_holidays)
         self.extra_workdays = frozenset(extra_workdays)
+        self._months: dict[Month, tuple[date, ...]] = {}  # working days, decided once a month
 
     def check(self) -> None:
         """Raise ValidationError now if the country or subdivision is unknown."""
@@ -79,8 +80,11 @@ class WorkCalendar:
         raise ValidationError(_("the calendar has no working day within a year"))
 
     def working_days(self, month: Month) -> list[date]:
-        """The working days of a month, in order."""
-        return [day for day in month.days() if self.is_working_day(day)]
+        """The working days of a month, in order (each month decided once: the team's quota
+        asks for the same month twice per salesperson)."""
+        if month not in self._months:
+            self._months[month] = tuple(day for day in month.days() if self.is_working_day(day))
+        return list(self._months[month])
 
     def working_days_left(self, month: Month, today: date) -> int:
         """Working days of `month` from `today` (inclusive) on; 0 for a past month."""

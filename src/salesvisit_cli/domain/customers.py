@@ -14,7 +14,6 @@ from typing import Any
 from salesvisit_cli.domain.dates import parse_hours
 from salesvisit_cli.domain.errors import ValidationError
 from salesvisit_cli.domain.locations import check_coordinates, district_of
-from salesvisit_cli.domain.reception import clean_source
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.i18n import _
 
@@ -154,6 +153,8 @@ def clean_fields(raw: dict[str, Any], *, partial: bool = False) -> dict[str, Any
         if label in raw:
             fields[label] = check_text(label, raw[label], multiline=label in ("note", "address"))
     if "source" in fields:  # the known sources in one spelling (展会 → trade fair), for counting
+        from salesvisit_cli.domain.reception import clean_source  # (reading needs none of it)
+
         fields["source"] = clean_source(fields["source"])
     return fields | _location(raw, fields, partial)
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from salesvisit_cli.domain.checklist import PREP_ITEMS, missing_from_file
 from salesvisit_cli.domain.dates import hours_range
 from salesvisit_cli.domain.messages import Day, Listing, Message, weekday
-from salesvisit_cli.domain.quota import needed_per_day, new_target, would_be_new_customer
+from salesvisit_cli.domain.new_customer import would_be_new_customer
+from salesvisit_cli.domain.quota import needed_per_day, new_target
 from salesvisit_cli.i18n import N_
 
 if TYPE_CHECKING:

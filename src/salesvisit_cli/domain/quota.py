@@ -1,8 +1,8 @@
-"""R1: the monthly quota — who is a new customer, the targets, the pace, the month's figures.
+"""R1: the monthly quota — the targets, the pace, the month's figures (who is a new customer:
+`domain.new_customer`).
 
 `month_quota` is a pure function: the store hands it the month's counts (`MonthActivity`), the
 calendar (R7) decides the working days, the daily reports (R6) are judged in `domain.daily`.
-The SQL forms of the new-customer rule live in `store.rules`; a test holds them equal to these.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 from salesvisit_cli.domain.calendar import WorkCalendar
@@ -20,65 +21,6 @@ from salesvisit_cli.domain.dates import Month
 
 # Status words, best first (the team view sorts by them after the progress).
 MET, ON_TRACK, AT_RISK, MISSED, UPCOMING = "met", "on track", "at risk", "missed", "upcoming"
-
-
-# --- R1: the new-customer rule ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DoneVisit:
-    """A completed visit as the new-customer rule sees it."""
-
-    id: int
-    date: date
-    start: str | None
-    as_prospect: bool  # the customer was still a prospect when the visit was reported
-
-
-@dataclass(frozen=True)
-class FirstVisit:
-    """A customer's first completed visit ever (by anyone): kept in `customer.first_visit_*`."""
-
-    date: date
-    as_prospect: bool
-
-
-def first_visit_order(visit: DoneVisit) -> tuple:
-    """Which completed visit came first: by date, then start time (unknown last), then id."""
-    return (visit.date, visit.start is None, visit.start or "", visit.id)
-
-
-def first_visit(done: Iterable[DoneVisit]) -> FirstVisit | None:
-    """The customer's first completed visit, or None before any."""
-    earliest = min(done, key=first_visit_order, default=None)
-    return None if earliest is None else FirstVisit(earliest.date, earliest.as_prospect)
-
-
-def is_new_customer(
-    visit_date: date,
-    as_prospect: bool,
-    first_visit_on: date | None,
-    first_visit_as_prospect: bool,
-) -> bool:
-    """A completed visit wins a new customer: it found a prospect on the day of the customer's
-    first completed visit ever (a customer registered as a client is never new)."""
-    return bool(as_prospect and first_visit_as_prospect and first_visit_on == visit_date)
-
-
-def is_new_in_month(
-    month: Month, first_visit_on: date | None, first_visit_as_prospect: bool
-) -> bool:
-    """A new customer for `month`: first completed visit ever (as a prospect) in that month."""
-    return bool(
-        first_visit_as_prospect
-        and first_visit_on is not None
-        and month.first <= first_visit_on <= month.last
-    )
-
-
-def would_be_new_customer(status: str, first_visit_on: date | None) -> bool:
-    """A planned visit would win a new customer: a prospect without a completed visit yet."""
-    return status == "prospect" and first_visit_on is None
 
 
 def new_target(target: int, share: Fraction) -> int:
@@ -101,8 +43,9 @@ class QuotaRules:
     max_minutes: int = 30
     deadline: str = "09:00"
 
-    @property
+    @cached_property
     def new_target(self) -> int:
+        """Decided once (the team's quota asks it ~5 times per salesperson, in fractions)."""
         return new_target(self.target, self.share)
 
 

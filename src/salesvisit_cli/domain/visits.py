@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from salesvisit_cli.domain.followups import FollowupRef
-from salesvisit_cli.domain.quota import is_new_customer, would_be_new_customer
+from salesvisit_cli.domain.new_customer import is_new_customer, would_be_new_customer
 from salesvisit_cli.domain.visit_report import ReportFields, is_over_time
 
 STATUSES = ("planned", "done", "cancelled", "void")  # void: a report withdrawn

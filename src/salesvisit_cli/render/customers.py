@@ -61,7 +61,8 @@ def _narrow_table(customers: Sequence[Customer]) -> None:
 
 
 def _wide_table(customers: Sequence[Customer]) -> None:
-    from salesvisit_cli.render.tables import data_table
+    """Each cell on one line (`_wide_fits`): drawn by `print_table`, not cell by cell."""
+    from salesvisit_cli.render.tables import data_table, print_table
 
     table = data_table((_("ID"),))
     table.add_column(_("Name"), overflow="fold")
@@ -80,7 +81,7 @@ def _wide_table(customers: Sequence[Customer]) -> None:
             inert(c.phone),
             inert(c.owner),
         )
-    out().print(table)
+    print_table(table)
 
 
 def field_labels() -> dict[str, str]:

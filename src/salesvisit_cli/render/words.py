@@ -10,6 +10,7 @@ wraps in the middle of an item and nothing is cut.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
@@ -51,27 +52,67 @@ def screen_width() -> int:
 
 # Closing punctuation never starts a line (it stays with the character before it).
 CLOSING = "，。、；：！？）」』》】〕…"
-_WIDE = (
-    r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-)
+OPENING = "（「『《【〔“‘"  # opening punctuation never ends a line
+# The wide (CJK) characters, two cells each: inclusive ranges of code points.
+WIDE_RANGES = ((0x1100, 0x115F), (0x2E80, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF),
+               (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6))  # fmt: skip
+_WIDE_EDGES = tuple(edge for low, high in WIDE_RANGES for edge in (low, high + 1))
+
+
+def is_wide(character: str) -> bool:
+    """Whether `character` is a wide (CJK) one, two cells on a terminal."""
+    return bisect_right(_WIDE_EDGES, ord(character)) % 2 == 1
+
+
+# The patterns below read a text as the classes of its characters, an ASCII letter each
+# (`shape`): a pattern holding the wide ranges, or any character past U+00FF, takes milliseconds
+# to compile (a character at a time). Opening and closing marks: wide (O, C) or not (o, c).
+_WIDE, _OPENING, _CLOSING = r"WOC\x1f", "oO", "cC"  # \x1f: the ideographic space (wide)
+
+
+def _class_of(code: int) -> int:
+    """The class letter of a character: an opening or closing mark, a space, other."""
+    character = chr(code)
+    wide = is_wide(character)
+    if character in OPENING:
+        return ord("O" if wide else "o")
+    if character in CLOSING:
+        return ord("C" if wide else "c")
+    if character.isspace():
+        return ord("\x1f" if wide else " ")
+    return ord("W" if wide else "a")
+
+
+class _Classes(dict):
+    """Code point → its class letter, worked out once per character."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = letter = _class_of(code)
+        return letter
+
+
+_CLASSES = _Classes()
+
+
+def shape(text: str) -> str:
+    """`text` as the patterns read it: each character as its class letter (same length, so a
+    match falls where the characters' own would)."""
+    return text.translate(_CLASSES)
 
 
 @cache
 def _tokens() -> re.Pattern[str]:
     """A wide (CJK) character with the closing marks after it, a run of other non-space
-    characters, each with its trailing spaces; spaces (compiled on first use, as `_units`)."""
-    return re.compile(rf"[{_WIDE}][{CLOSING}]*\s*|[^\s{_WIDE}]+\s*|\s+")
-
-
-OPENING = "（「『《【〔“‘"  # opening punctuation never ends a line
+    characters, each with its trailing spaces; spaces (of a `shape`d text)."""
+    return re.compile(rf"[{_WIDE}][{_CLOSING}]*\s*|[^\s{_WIDE}]+\s*|\s+")
 
 
 @cache
 def _units() -> re.Pattern[str]:
     """What a line never breaks inside: a wide character or a run of other non-space ones,
-    with the opening marks before it, the closing marks after it and the spaces around it
-    (compiled on first use: the character classes take milliseconds)."""
-    return re.compile(rf"\s*[{OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{CLOSING}]*\s*")
+    with the opening marks before it, the closing marks after it and the spaces around it (of
+    a `shape`d text)."""
+    return re.compile(rf"\s*[{_OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*\s*")
 
 
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
@@ -82,8 +123,8 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
 
     breaks: list[int] = []
     used = 0  # cells on the current line
-    for match in _units().finditer(text):
-        start, unit = match.start(), match.group()
+    for match in _units().finditer(shape(text)):
+        start, unit = match.start(), text[match.start() : match.end()]
         size = cell_len(unit.rstrip())
         if width - used >= size:
             used += cell_len(unit)
@@ -113,16 +154,18 @@ def _break(piece, room: int, width: int) -> list:
     from rich.cells import cell_len
 
     parts, start, used, limit = [], 0, 0, room
-    for match in _tokens().finditer(piece.plain):
-        size = cell_len(match.group().rstrip())
+    plain = piece.plain
+    for match in _tokens().finditer(shape(plain)):
+        at, end = match.span()
+        size = cell_len(plain[at:end].rstrip())
         if used and used + size > limit:
-            parts.append(piece[start : match.start()])
-            start, used, limit = match.start(), 0, width
+            parts.append(piece[start:at])
+            start, used, limit = at, 0, width
         while size > limit:  # one word wider than the line: fold it
-            end = match.start() + max(1, _fitting(piece.plain[match.start() :], limit))
-            parts.append(piece[start:end])
-            start, size, limit = end, cell_len(piece.plain[end : match.end()].rstrip()), width
-        used += cell_len(match.group())
+            cut = at + max(1, _fitting(plain[at:], limit))
+            parts.append(piece[start:cut])
+            start, size, limit = cut, cell_len(plain[cut:end].rstrip()), width
+        used += cell_len(plain[at:end])
     parts.append(piece[start:])
     return parts
 

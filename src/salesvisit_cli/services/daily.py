@@ -167,10 +167,14 @@ def team_summary(work: Work, day_text: str | None) -> list[DailySummary]:
         handed_in = submission_rows.submissions_of_day(connection, day)
         changed = submission_rows.last_changes(connection, day)
         created = followup_rows.of_visits(connection, [v.id for v in done])
-    by_rep: dict[str, dict[str, list[Any]]] = {}
-    for status, visits in (("done", done), ("planned", planned)):
+    names = dict(team)
+    by_rep: dict[str | None, dict[str, list[Any]]] = {}
+    for status, visits, rep_of in (
+        ("done", done, lambda visit: visit.rep),
+        ("planned", planned, lambda visit: names.get(visit.rep_id)),
+    ):
         for visit in visits:
-            by_rep.setdefault(visit.rep, {"done": [], "planned": []})[status].append(visit)
+            by_rep.setdefault(rep_of(visit), {"done": [], "planned": []})[status].append(visit)
     rep_of_visit = {v.id: v.rep for v in done}
     followups: dict[str, list[Any]] = {}
     for item in created:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from salesvisit_cli.domain import cadence, pool
@@ -45,15 +46,34 @@ def _rule(policy: PoolPolicy, today: date) -> str:
 
 
 def policy(connection: Connection, config: Config) -> PoolPolicy:
-    """The pool rules: the team's (`meta`, from `team init`) in team mode, else the config's."""
+    """The pool rules: the team's (`meta`, from `team init`) in team mode, else the config's.
+
+    The team's rules as `team init` writes them are read as they are; anything else is
+    validated by the configuration's model (which costs importing pydantic)."""
     if not rows.in_database(connection):
         return config.pool
+    settings = vars(config.pool)
+    team = rows.team_rules(connection)
+    given = {key: team[key] for key in settings if team.get(key) is not None}
+    read = {key: as_written(settings[key], value) for key, value in given.items()}
+    if None not in read.values():
+        return SimpleNamespace(**{**settings, **read})
     from salesvisit_cli.config import PoolPolicy
-    from salesvisit_cli.store.team import meta_value
 
-    team = {key: meta_value(connection, f"pool.{key}") for key in PoolPolicy.model_fields}
-    given = {key: value for key, value in team.items() if value is not None}
-    return PoolPolicy.model_validate({**vars(config.pool), **given})
+    return PoolPolicy.model_validate({**settings, **given})
+
+
+_WORDS = {"true": True, "false": False}
+
+
+def as_written(default: Any, value: str) -> Any:
+    """A team's pool rule as `team init` writes it (`true`/`false`, a whole number below 1000:
+    the configuration's model reads them the same), or None for anything else."""
+    if isinstance(default, bool):
+        return _WORDS.get(value)
+    if isinstance(default, int) and value.isascii() and value.isdigit() and len(value) <= 3:
+        return int(value)
+    return None
 
 
 def settle_in_database(store: Store) -> int:

@@ -15,12 +15,8 @@ from sqlalchemy.engine import Connection
 from salesvisit_cli.domain.calendar import WorkCalendar
 from salesvisit_cli.domain.customers import ASSIGN, CONFLICT, ownership
 from salesvisit_cli.domain.errors import SalesvisitError, ValidationError
-from salesvisit_cli.domain.followups import (
-    check_next_meeting,
-    next_meeting_visit,
-    reconcile,
-    report_followups,
-)
+from salesvisit_cli.domain.followups import check_next_meeting
+from salesvisit_cli.domain.report_followups import next_meeting_visit, reconcile, report_followups
 from salesvisit_cli.domain.visit_report import (
     ReportFields,
     assume_start,

@@ -12,7 +12,6 @@ from salesvisit_cli.domain.customers import CONFLICT, ownership
 from salesvisit_cli.domain.errors import NotFoundError, ValidationError
 from salesvisit_cli.domain.locations import reach_warnings
 from salesvisit_cli.domain.messages import date_label
-from salesvisit_cli.domain.plan import schedule_warnings
 from salesvisit_cli.domain.text import check_text
 from salesvisit_cli.domain.visits import STATUSES, VisitView, visit_view
 from salesvisit_cli.i18n import N_, _
@@ -102,6 +101,8 @@ def plan_visit(
                     "plan another visit"
                 ).format(name=facts.name, day=date_label(day), value=existing[0])
             )
+    from salesvisit_cli.domain.plan import schedule_warnings  # (writes only: not `views`)
+
     others = rows.slots(connection, own_id, day)
     warned = schedule_warnings(
         day=day,
@@ -243,6 +244,8 @@ def move_planned(
 def _move_warnings(
     connection: Connection, work: Work, visit: VisitView, others: Sequence[Any]
 ) -> list[str]:
+    from salesvisit_cli.domain.plan import schedule_warnings
+
     warned = schedule_warnings(
         day=visit.date,
         at=visit.at,

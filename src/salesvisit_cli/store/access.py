@@ -260,7 +260,7 @@ def _grant_tables(connection: Connection, team: str, managers: str) -> None:
     the customer columns FORMER_OWNER_SEES from the table, the others through the view."""
     from psycopg import sql
 
-    from salesvisit_cli.store.customers import FORMER_OWNER_SEES
+    from salesvisit_cli.store.private_columns import FORMER_OWNER_SEES
 
     for table, (for_team, for_managers) in _GRANTS.items():
         _run(connection, _sql("REVOKE ALL ON {} FROM {}, {}", table, team, managers))
@@ -285,7 +285,7 @@ def _create_private_view(connection: Connection, team: str, managers: str) -> No
     view run as the owner) only for customers the caller owns, to managers and to the owner."""
     from psycopg import sql
 
-    from salesvisit_cli.store.customers import FORMER_OWNER_SEES
+    from salesvisit_cli.store.private_columns import FORMER_OWNER_SEES
 
     hidden = [n for n in _customer_columns(connection) if n not in FORMER_OWNER_SEES]
     _run(connection, _sql("DROP VIEW IF EXISTS {}", PRIVATE_VIEW))

@@ -7,56 +7,14 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import column, func, insert, or_, select, table, text, true, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import FromClause
 
 from salesvisit_cli.domain.customers import FIELDS, Customer, name_key, phone_key
 from salesvisit_cli.store.bulk import insert_rows
+from salesvisit_cli.store.private_columns import with_owner_only
 from salesvisit_cli.store.tables import CUSTOMER, REP
-
-# Team mode: what a salesperson who visited a customer, but does not own it, may read of it
-# (what their own past visits show). The other columns (contact, phone, note, …) only its owner
-# and managers read, through the `customer_private` view (store.access).
-FORMER_OWNER_SEES = (
-    *("id", "name", "name_key", "tier", "status", "address", "hours", "owner_id", "created_at"),
-    *("client_since", "first_visit_on", "first_visit_as_prospect", "lat", "lon", "district"),
-)
-OWNER_ONLY = tuple(name for name in FIELDS if name not in FORMER_OWNER_SEES)
-_PRIVATE = table("customer_private", column("id"), *(column(name) for name in OWNER_ONLY))
-
-
-def _private_view(connection: Connection) -> bool:
-    """Team mode on PostgreSQL: the owner-only columns come from the view (checked once per
-    database connection)."""
-    if connection.dialect.name != "postgresql":
-        return False
-    info = connection.connection.info
-    if "salesvisit_private_view" not in info:
-        found = connection.execute(text("SELECT to_regclass('customer_private') IS NOT NULL"))
-        info["salesvisit_private_view"] = bool(found.scalar())
-    return info["salesvisit_private_view"]
-
-
-def with_owner_only(connection: Connection, source: FromClause) -> tuple[FromClause, Any]:
-    """`source` (which has the customer table) and the customer columns to read from it: in
-    team mode the owner-only ones come from the view, empty where the caller may not see them.
-
-    The view is a security barrier, so PostgreSQL cannot push a join condition into it: a plain
-    join would read every customer the caller may see. A LATERAL subquery looks each row up by
-    id inside the view (the id test is leakproof, so it goes in, through the primary key); its
-    OFFSET 0 keeps the planner from flattening it back into that join."""
-    if not _private_view(connection):
-        return source, CUSTOMER.c
-    private = select(_PRIVATE).where(_PRIVATE.c.id == CUSTOMER.c.id).offset(0).lateral()
-    columns = {c.name: c for c in CUSTOMER.c} | {name: private.c[name] for name in OWNER_ONLY}
-    return source.outerjoin(private, true()), _Columns(columns)
-
-
-class _Columns(dict):
-    """Columns by name, by attribute too (like `Table.c`)."""
-
-    __getattr__ = dict.__getitem__
 
 
 def _source(connection: Connection) -> tuple[FromClause, Any]:
@@ -315,7 +273,11 @@ def listing(
         pattern = "%" + _escape_like(search.lower()) + "%"
         c = _source(connection)[1]
         columns = (c.name, c.contact, c.address, c.industry, c.phone, c.note)
-        query = query.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
+        if connection.dialect.name == "postgresql":  # LIKE minds case there
+            columns = tuple(func.lower(column) for column in columns)
+        # SQLite's LIKE ignores ASCII case, the only case its lower() folds: lower() would cost
+        # a string per column and row of the scan (~45% of its time on 20,000 customers).
+        query = query.where(or_(*(column.like(pattern, escape="\\") for column in columns)))
     for row in connection.execute(query.order_by(func.lower(CUSTOMER.c.name), CUSTOMER.c.id)):
         yield _customer(row)
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from salesvisit_cli.domain.followups import ExistingFollowup, FollowupRef
+from salesvisit_cli.domain.followups import FollowupRef
 from salesvisit_cli.store.planner import unindexed
 from salesvisit_cli.store.tables import CUSTOMER, FOLLOWUP, REP
+
+if TYPE_CHECKING:
+    from salesvisit_cli.domain.report_followups import ExistingFollowup
 
 
 def add(connection: Connection, values: dict[str, Any]) -> int:
@@ -25,6 +28,9 @@ def add_many(connection: Connection, rows: Sequence[dict[str, Any]], chunk: int 
 
 
 def of_visit(connection: Connection, visit_id: int) -> list[ExistingFollowup]:
+    """The follow-ups the visit's report created (for an amended report)."""
+    from salesvisit_cli.domain.report_followups import ExistingFollowup
+
     rows = connection.execute(
         select(FOLLOWUP.c.id, FOLLOWUP.c.kind, FOLLOWUP.c.due, FOLLOWUP.c.note, FOLLOWUP.c.done_at)
         .where(FOLLOWUP.c.visit_id == visit_id)
@@ -92,7 +98,7 @@ def remove(connection: Connection, ids: Sequence[int]) -> None:
 
 
 def _select(connection: Connection):
-    from salesvisit_cli.store.customers import with_owner_only
+    from salesvisit_cli.store.private_columns import with_owner_only
 
     source, customer = with_owner_only(
         connection,

@@ -18,7 +18,7 @@ from sqlalchemy import and_, func, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.cadence import anchor
-from salesvisit_cli.store.tables import CUSTOMER, CUSTOMER_LOG, FOLLOWUP, REP, VISIT
+from salesvisit_cli.store.tables import CUSTOMER, CUSTOMER_LOG, FOLLOWUP, META, REP, VISIT
 
 HOLDING_KINDS = ("booking", "complaint")
 
@@ -167,6 +167,12 @@ def in_database(connection: Connection) -> bool:
         "SELECT to_regprocedure('salesvisit_release_due()') IS NOT NULL AND "
         "has_function_privilege('salesvisit_release_due()', 'EXECUTE')",
     )
+
+
+def team_rules(connection: Connection) -> dict[str, str]:
+    """The team's pool rules as `team init` stored them (`meta` keys `pool.*`), by name."""
+    rows = connection.execute(select(META.c.key, META.c.value).where(META.c.key.like("pool.%")))
+    return {key.removeprefix("pool."): value for key, value in rows}
 
 
 def release_due_in_database(connection: Connection) -> int:

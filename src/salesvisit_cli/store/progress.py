@@ -8,6 +8,7 @@ from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.dates import Month
+from salesvisit_cli.store.id_lists import among
 from salesvisit_cli.store.rules import new_in_month, refresh_first_visits
 from salesvisit_cli.store.tables import CUSTOMER, VISIT
 
@@ -24,7 +25,7 @@ class MonthCounts:
 def month_counts(connection: Connection, rep_id: int | None, month: Month) -> MonthCounts:
     """Visits, distinct customers and new customers (R1) of `rep_id` in `month`.
 
-    New customers: `domain.quota.is_new_in_month` (SQL from `store.rules`), over the facts
+    New customers: `domain.new_customer.is_new_in_month` (SQL from `store.rules`), over the facts
     `customer.first_visit_on` / `first_visit_as_prospect` keep current.
     """
     if rep_id is None:
@@ -76,7 +77,7 @@ def month_counts_by_rep(
     if rep_ids is not None:
         if not rep_ids:
             return {}
-        in_month = and_(in_month, VISIT.c.rep_id.in_(rep_ids))
+        in_month = and_(in_month, among(VISIT.c.rep_id, rep_ids))
     totals = connection.execute(
         select(VISIT.c.rep_id, func.count(), func.count(distinct(VISIT.c.customer_id)))
         .where(in_month)

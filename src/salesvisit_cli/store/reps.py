@@ -41,3 +41,11 @@ def ensure_rep(connection: Connection, name: str, now: datetime) -> int:
 def rep_names(connection: Connection) -> list[str]:
     """Every salesperson, by name."""
     return list(connection.execute(select(REP.c.name).order_by(func.lower(REP.c.name))).scalars())
+
+
+def current_role_rep(connection: Connection) -> str | None:
+    """The salesperson mapped to the connection's role (PostgreSQL), else None."""
+    if connection.dialect.name != "postgresql":
+        return None
+    mapped = select(REP.c.name).where(REP.c.db_role == func.current_user())
+    return connection.execute(mapped).scalar()

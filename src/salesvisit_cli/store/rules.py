@@ -1,8 +1,9 @@
 """The SQL forms of the new-customer rule (R1), all in one place.
 
-The rule itself is `domain.quota` (`first_visit`, `is_new_customer`, `is_new_in_month`); every
-query, bulk update and the team-mode PostgreSQL function takes its SQL from here, and
-tests/store/test_rule_sql.py and tests/pg/test_pg_rule_sql.py hold each form equal to the Python.
+The rule itself is `domain.new_customer` (`first_visit`, `is_new_customer`,
+`is_new_in_month`); every query, bulk update and the team-mode PostgreSQL function takes its SQL
+from here, and tests/store/test_rule_sql.py and tests/pg/test_pg_rule_sql.py hold each form
+equal to the Python.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from salesvisit_cli.store.tables import CUSTOMER, VISIT
 
 
 def first_visit_ordering() -> tuple:
-    """`domain.quota.first_visit_order`: by date, then start time (unknown last), then id."""
+    """`domain.new_customer.first_visit_order`: by date, then start time (unknown last), then id."""
     return (VISIT.c.date, VISIT.c.start.asc().nulls_last(), VISIT.c.id)
 
 
@@ -32,7 +33,7 @@ def _first_done(column):
 
 def refresh_first_visits():
     """UPDATE customer.first_visit_on / first_visit_as_prospect from each customer's first
-    completed visit (`domain.quota.first_visit`); add `.where(...)` to refresh fewer."""
+    completed visit (`domain.new_customer.first_visit`); add `.where(...)` to refresh fewer."""
     return update(CUSTOMER).values(
         first_visit_on=_first_done(VISIT.c.date),
         first_visit_as_prospect=func.coalesce(_first_done(VISIT.c.as_prospect), False),
@@ -52,7 +53,7 @@ def refresh_first_visit_sql(parameter: str = "$1") -> str:
 
 
 def wins_new_customer():
-    """`domain.quota.is_new_customer` of a visit row, its customer looked up by primary key
+    """`domain.new_customer.is_new_customer` of a visit row, its customer looked up by primary key
     only for a visit to a prospect (a join, or an EXISTS the planner may hash, reads every
     customer on PostgreSQL: ~60 ms for a team's 80,000)."""
     first_visit_of_customer = (
@@ -74,7 +75,7 @@ def wins_new_customer():
 
 
 def new_in_month(month: Month):
-    """`domain.quota.is_new_in_month` of a customer row."""
+    """`domain.new_customer.is_new_in_month` of a customer row."""
     return and_(
         CUSTOMER.c.first_visit_as_prospect.is_(True),
         CUSTOMER.c.first_visit_on >= month.first,

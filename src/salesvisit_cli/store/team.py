@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from salesvisit_cli.domain.team import RepInfo
@@ -81,10 +81,3 @@ def set_meta(connection: Connection, key: str, value: str) -> None:
 def rep_for_role(connection: Connection, role: str) -> str | None:
     """The salesperson mapped to a database login role."""
     return connection.execute(select(REP.c.name).where(REP.c.db_role == role)).scalar()
-
-
-def current_role_rep(connection: Connection) -> str | None:
-    """The salesperson mapped to the connection's role (PostgreSQL), else None."""
-    if connection.dialect.name != "postgresql":
-        return None
-    return rep_for_role(connection, connection.execute(text("SELECT current_user")).scalar_one())
