@@ -8,7 +8,7 @@ import pytest
 
 from salesvisit_cli.config import Config
 from salesvisit_cli.domain.errors import ValidationError
-from salesvisit_cli.services import plan, reports, visits
+from salesvisit_cli.services import plan, reports, visit_prep, visits
 from salesvisit_cli.services.reports import ReportRequest
 from salesvisit_cli.services.visits import NewVisit
 
@@ -55,7 +55,7 @@ def test_pace_counts_this_months_customers_and_the_days_left(work_at, add_custom
 
 def test_carry_list_comes_from_the_policies(work_at):
     work = work_at(config=Config.model_validate({"checklist": {"carry": ["samples", "ID"]}}))
-    visits.prep_carry(work, ["ID"], day=TODAY, undo=False)
+    visit_prep.prep_carry(work, ["ID"], day=TODAY, undo=False)
     shown = plan.show(work, TODAY)
     assert (shown.carry, shown.carry_done) == (["samples", "ID"], ["ID"])
 

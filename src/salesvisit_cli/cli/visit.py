@@ -163,17 +163,17 @@ def prep(
     from salesvisit_cli.domain.dates import parse_date
     from salesvisit_cli.domain.errors import ValidationError
     from salesvisit_cli.render.visits import prepared
-    from salesvisit_cli.services import visits
+    from salesvisit_cli.services import visit_prep
 
-    visit_id = visits.parse_target(target)
+    visit_id = visit_prep.parse_target(target)
     if visit_id is not None and day is not None:
         raise ValidationError(_("--date applies to `visit prep carry` only (a visit has its own)"))
     work = work_of(ctx)
     if visit_id is None:
         chosen = parse_date(day, work.today) if day else work.today
-        result = visits.prep_carry(work, items, day=chosen, undo=undo)
+        result = visit_prep.prep_carry(work, items, day=chosen, undo=undo)
     else:
-        result = visits.prep_visit(work, visit_id, items, undo=undo)
+        result = visit_prep.prep_visit(work, visit_id, items, undo=undo)
     emit(result, prepared, warnings=result.warnings)
 
 
