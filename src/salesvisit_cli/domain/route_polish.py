@@ -160,10 +160,10 @@ def _two_for_one(day: Day, path: list[int]) -> list[int] | None:
     """The round with one placed visit taken out and two put in (it may be one of them,
     elsewhere) with the least travel; None when no pair fits. Only visits that fit into the
     round without the one taken out are tried, first or second, and no pair is followed once
-    it costs more than the best found: taking a visit out
-    of a round on time keeps it on time and adds no travel (waiting is allowed and no leg is
-    longer than a detour through another place), so a visit that does not fit there cannot fit
-    once another is in, nor a second visit cost less than nothing."""
+    it costs more than the best found: taking a visit out of a round on time keeps it on time
+    and adds no travel (waiting is allowed and no leg is longer than a detour through another
+    place), so a visit that does not fit there cannot fit once another is in, nor a second
+    visit cost less than nothing."""
     left_out = _left_out(day, path)
     best: tuple[float, list[int]] | None = None
     for position in range(1, len(path) - 1):
