@@ -103,7 +103,7 @@ def quality(days: int, long: float, others: bool) -> list[str]:
             times[name].append(time.perf_counter() - started)
             cpu[name].append(time.process_time() - used)
             rounds[name].append(solved(problem, order))
-        longer = best_order(problem, iterations=None, cpu=long, time_limit=10 * long)
+        longer = best_order(problem, bounded=False, cpu=long, time_limit=10 * long)
         longest.append(solved(problem, longer))
     text, met = gap_line(
         f"30-visit days ({days}), travel over the same solver given {long:g} s of CPU",

@@ -23,11 +23,11 @@ from salesvisit_cli.domain.route_beam import beam_round
 from salesvisit_cli.domain.route_exact import EXACT_UP_TO, exact_order
 from salesvisit_cli.domain.route_polish import turned_round
 
-# The searches (seed, from the beam's round): a long one from the beam's round (`route_beam`),
-# then a short one from PyVRP's own (a random round, improved): where one gets stuck the other
-# often does not. Each is bounded by iterations (the same round on any machine, busy or idle):
-ITERATIONS = (700, 200)  # ~0.65 s and ~0.2 s of CPU for a 30-visit day on the 2-core machine
-SEARCHES = ((1, True), (2, False))
+# The searches (seed, from the beam's round, iterations): a long one from the beam's round
+# (`route_beam`), then a short one from PyVRP's own (a random round, improved): where one gets
+# stuck the other often does not. Bounded by iterations, not time: the same round on any
+# machine, busy or idle (~0.65 s and ~0.2 s of CPU for a 30-visit day on the 2-core machine).
+SEARCHES = ((1, True, 700), (2, False, 200))
 TIME_LIMIT = 5.0  # seconds on the clock: the most a round may take, however busy the machine
 SEARCH_SHARE = 0.5  # of the time limit, from the call, for the searches
 TURN_SHARE = 0.8  # … and up to here for trying the round the other way round; the rest for a
@@ -52,13 +52,13 @@ class Deadline:
 
 def best_order(
     problem: RouteProblem,
-    iterations: tuple[int, ...] | None = ITERATIONS,
+    bounded: bool = True,
     cpu: float = math.inf,
     time_limit: float = TIME_LIMIT,
 ) -> list[int]:
     """The stop indexes (0-based) in the order of the best round found, on time; stops left out
-    are missing from it. Each search stops after its `iterations` (None: no such bound), all of
-    them within `cpu` CPU seconds and a share of `time_limit` seconds, both from the call."""
+    are missing from it. Each search stops after its iterations (`bounded`; else only on time),
+    all of them within `cpu` CPU seconds and a share of `time_limit` seconds, from the call."""
     asked, used = time.perf_counter(), time.process_time()
     if len(problem.stops) <= EXACT_UP_TO:
         return exact_order(problem)
@@ -68,12 +68,12 @@ def best_order(
     searching = asked + SEARCH_SHARE * time_limit
     first = beam_round(problem, late=Deadline(searching, used + cpu))
     start = Solution(data, [first]) if first else None
-    best, done = start, 0
-    for number, (seed, from_beam) in enumerate(SEARCHES):
-        done += ITERATIONS[number]
-        share = done / sum(ITERATIONS)  # of the clock and the CPU, as of the iterations
+    best, done, total = start, 0, sum(iterations for *_, iterations in SEARCHES)
+    for seed, from_beam, iterations in SEARCHES:
+        done += iterations
+        share = done / total  # of the clock and the CPU, as of the iterations
         stop = Deadline(asked + (searching - asked) * share, used + cpu * share)
-        bound = None if iterations is None else iterations[number]
+        bound = iterations if bounded else None
         found = _search(data, stop, seed, start if from_beam else None, bound)
         if best is None or _cost(found) < _cost(best):
             best = found
